@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  appPoliciesSchema,
+  fraction,
+  latencySchema,
+  nonNegative,
+  popularitySchema,
+  topologySchema,
+  ttlSchema,
+} from './parts';
+import { livePolicyNames } from '../policies/names';
+
+/** The cache tiers, innermost last. */
+export const tierNames = ['browser', 'cdn', 'local', 'distributed', 'bufferPool'] as const;
+export type TierName = (typeof tierNames)[number];
+
+/** Which keys a purge drops. */
+export const purgeMatchSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('key'), key: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('prefix'), prefix: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+
+const tierChangesSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  capacity: z.number().int().min(1).max(100_000_000).optional(),
+  eviction: z.enum(livePolicyNames as [string, ...string[]]).optional(),
+  samples: z.number().int().min(1).max(64).optional(),
+  ttl: ttlSchema.partial().optional(),
+});
+
+/**
+ * What a person does during a run. Each command is applied at a simulated time; the scenario plus
+ * the log of timed commands replays the run exactly.
+ */
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tier.configure'), tier: z.enum(tierNames), changes: tierChangesSchema }),
+  z.strictObject({ type: z.literal('policies.set'), changes: appPoliciesSchema.partial() }),
+  z.strictObject({
+    type: z.literal('workload.set'),
+    changes: z.strictObject({
+      ratePerSecond: z.number().gt(0).max(10_000_000).optional(),
+      writeRatio: fraction.optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('keySpace.set'),
+    name: z.string(),
+    changes: z.strictObject({
+      count: z.number().int().min(1).max(10_000_000).optional(),
+      popularity: popularitySchema.optional(),
+      writeRatio: fraction.optional(),
+      http: z.enum(['public', 'private', 'no-store']).optional(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('latency.set'), changes: latencySchema.partial() }),
+  z.strictObject({ type: z.literal('bus.configure'), changes: topologySchema.shape.bus.unwrap().partial() }),
+  z.strictObject({ type: z.literal('purge'), tier: z.enum([...tierNames, 'all']), match: purgeMatchSchema }),
+  z.strictObject({ type: z.literal('node.fail'), node: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('node.recover'), node: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('server.fail'), server: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('server.recover'), server: z.number().int().min(0) }),
+  /** Multiplies every database query's time (a slow disk, a missing index). */
+  z.strictObject({ type: z.literal('database.slow'), factor: z.number().min(1).max(1000) }),
+  z.strictObject({ type: z.literal('database.fail') }),
+  z.strictObject({ type: z.literal('database.recover') }),
+  z.strictObject({
+    type: z.literal('traffic.spike'),
+    multiplier: z.number().min(0).max(1000),
+    durationMs: nonNegative(1e12),
+  }),
+]);
+
+export const timedCommandSchema = z.strictObject({
+  atMs: nonNegative(1e12),
+  command: commandSchema,
+});
+
+export type Command = z.infer<typeof commandSchema>;
+export type TimedCommand = z.infer<typeof timedCommandSchema>;
+export type PurgeMatch = z.infer<typeof purgeMatchSchema>;
