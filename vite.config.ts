@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
+// CI asks for a JSON report beside the usual output, to print its "N passed, N failed" line.
+const resultsDir = process.env.CACHESCOPE_RESULTS_DIR;
+
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   worker: { format: 'es' },
@@ -12,5 +15,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    reporters: resultsDir ? ['default', 'json'] : ['default'],
+    outputFile: resultsDir ? { json: `${resultsDir}/vitest.json` } : undefined,
   },
 });
