@@ -1,0 +1,292 @@
+import type { Engine, EngineOptions } from '../engine/engine';
+import type { SimEvent } from '../engine/events';
+import type { SeriesRow } from '../engine/metrics/types';
+import type { TimedCommand } from '../engine/scenario/commandSchema';
+import { commandSchema } from '../engine/scenario/commandSchema';
+import type { Scenario } from '../engine/scenario/schema';
+import type { ExportFiles, FrameMessage, FromWorker, ToWorker } from './protocol';
+
+/** What the host needs from the outside: the engine's entry points, the clock and the message port. */
+export interface EngineHostDeps {
+  createEngine(scenario: Scenario, options: EngineOptions): Engine;
+  /** Validates a scenario; throws an InputError that names the field. */
+  parseScenario(input: unknown): Scenario;
+  /** Validates a recorded command log; throws an InputError. */
+  parseCommandLog(input: unknown): TimedCommand[];
+  /** Replays scenario + commands to untilMs and returns the CSVs exactly as the CLI writes them. */
+  exportRun(
+    scenario: Scenario,
+    commands: readonly TimedCommand[],
+    untilMs: number,
+  ): Omit<ExportFiles, 'scenarioJson'>;
+  post(message: FromWorker): void;
+  /** Wall-clock milliseconds (performance.now in the worker). */
+  wallMs(): number;
+}
+
+export interface EngineHostOptions {
+  /** Most wall milliseconds of simulation per tick, so a pause or a command is never kept waiting. */
+  tickBudgetMs?: number;
+  /** Most events sent in one frame; more are sampled by whole requests. */
+  maxEventsPerFrame?: number;
+  /** A snapshot goes with every n-th frame while playing. */
+  snapshotEvery?: number;
+  /** Entries listed per cache in a snapshot. */
+  snapshotEntries?: number;
+}
+
+export type HostMode = 'idle' | 'paused' | 'playing' | 'fastForward';
+
+/** Wall time that counts for one frame at most, so a tab coming back from the background does not jump. */
+const maxWallStepMs = 100;
+
+/**
+ * Hosts one engine and drives it from wall time: while playing, each tick advances simulated time by
+ * wall time × speed, in slices bounded by a wall-time budget, and posts one frame. Kept apart from the
+ * worker's global scope so that tests can drive it with a fake clock.
+ */
+export class EngineHost {
+  private engine: Engine | null = null;
+  private scenario: Scenario | null = null;
+  private modeValue: HostMode = 'idle';
+  private speed = 1;
+  private lastTickWallMs: number | null = null;
+  private unacked = 0;
+  private frames = 0;
+  private seriesFromMs = 0;
+  private snapshotDue = true;
+  /** Simulated ms run per slice; adapts so that one slice takes about a millisecond of wall time. */
+  private sliceSimMs = 10;
+  private readonly tickBudgetMs: number;
+  private readonly maxEvents: number;
+  private readonly snapshotEvery: number;
+  private readonly snapshotEntries: number;
+
+  constructor(
+    private readonly deps: EngineHostDeps,
+    options: EngineHostOptions = {},
+  ) {
+    this.tickBudgetMs = options.tickBudgetMs ?? 12;
+    this.maxEvents = options.maxEventsPerFrame ?? 1500;
+    this.snapshotEvery = options.snapshotEvery ?? 6;
+    this.snapshotEntries = options.snapshotEntries ?? 50;
+  }
+
+  get mode(): HostMode {
+    return this.modeValue;
+  }
+
+  /** True while the worker should keep calling tick. */
+  get running(): boolean {
+    return this.modeValue === 'playing' || this.modeValue === 'fastForward';
+  }
+
+  handle(message: ToWorker): void {
+    try {
+      this.dispatch(message);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private dispatch(message: ToWorker): void {
+    switch (message.type) {
+      case 'load': {
+        const scenario = this.deps.parseScenario(message.scenario);
+        const commands = this.deps.parseCommandLog(message.commands ?? []);
+        this.start(scenario, commands);
+        return;
+      }
+      case 'reset':
+        if (this.scenario) this.start(this.scenario, []);
+        return;
+      case 'frame.ack':
+        this.unacked = Math.max(0, this.unacked - 1);
+        return;
+      case 'speed':
+        this.speed = Math.min(1000, Math.max(0.1, message.speed));
+        return;
+      case 'export':
+        this.exportFiles(message.requestId);
+        return;
+    }
+    const engine = this.engine;
+    if (!engine) return;
+    switch (message.type) {
+      case 'play':
+        if (engine.finished) return;
+        this.modeValue = 'playing';
+        this.lastTickWallMs = this.deps.wallMs();
+        return;
+      case 'pause':
+        if (!this.running) return;
+        this.modeValue = 'paused';
+        this.postFrame(true);
+        return;
+      case 'step.event':
+        this.modeValue = engine.finished ? this.modeValue : 'paused';
+        engine.step();
+        this.postFrame(true);
+        return;
+      case 'step.request':
+        this.modeValue = engine.finished ? this.modeValue : 'paused';
+        engine.stepRequest();
+        this.postFrame(true);
+        return;
+      case 'run.end':
+        if (engine.finished) return;
+        this.modeValue = 'fastForward';
+        return;
+      case 'snapshot':
+        this.postFrame(true);
+        return;
+      case 'command': {
+        const parsed = commandSchema.safeParse(message.command);
+        if (!parsed.success) {
+          const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`);
+          this.deps.post({ type: 'error', message: 'That change is not valid.', problems, input: true });
+          return;
+        }
+        engine.apply(parsed.data);
+        this.deps.post({ type: 'commands', commands: [...engine.commandLog] });
+        if (!this.running) this.postFrame(true);
+        else this.snapshotDue = true;
+        return;
+      }
+    }
+  }
+
+  private start(scenario: Scenario, commands: TimedCommand[]): void {
+    this.engine = this.deps.createEngine(scenario, {
+      commands,
+      recordEvents: true,
+      eventBufferSize: this.maxEvents * 8,
+    });
+    this.scenario = scenario;
+    this.modeValue = 'paused';
+    this.seriesFromMs = 0;
+    this.frames = 0;
+    this.unacked = 0;
+    this.deps.post({ type: 'loaded', scenario, commands });
+    this.postFrame(true);
+  }
+
+  /**
+   * Advances the run by one display frame's worth and posts a frame. While fast-forwarding the whole
+   * budget goes to simulation; while playing, simulated time follows wall time × speed, and when the
+   * budget runs out first the run simply falls behind rather than freezing.
+   */
+  tick(): void {
+    const engine = this.engine;
+    if (!engine || !this.running) return;
+    const startWall = this.deps.wallMs();
+    let targetMs: number;
+    if (this.modeValue === 'fastForward') {
+      targetMs = engine.scenario.durationMs;
+    } else {
+      const wallStep = Math.min(maxWallStepMs, Math.max(0, startWall - (this.lastTickWallMs ?? startWall)));
+      targetMs = Math.min(engine.scenario.durationMs, engine.nowMs + wallStep * this.speed);
+    }
+    this.lastTickWallMs = startWall;
+    try {
+      this.advance(engine, targetMs, startWall);
+    } catch (error) {
+      this.modeValue = 'paused';
+      this.fail(error);
+      return;
+    }
+    if (engine.finished) this.modeValue = 'paused';
+    this.frames++;
+    if (this.frames % this.snapshotEvery === 0) this.snapshotDue = true;
+    this.postFrame(engine.finished);
+  }
+
+  private advance(engine: Engine, targetMs: number, startWall: number): void {
+    while (engine.nowMs < targetMs) {
+      const sliceStart = this.deps.wallMs();
+      if (sliceStart - startWall >= this.tickBudgetMs) return;
+      engine.runUntil(Math.min(targetMs, engine.nowMs + this.sliceSimMs));
+      const took = this.deps.wallMs() - sliceStart;
+      // Aim at slices of about a millisecond so the budget check stays fine-grained.
+      if (took < 0.5) this.sliceSimMs = Math.min(this.sliceSimMs * 2, 1e9);
+      else if (took > 2) this.sliceSimMs = Math.max(this.sliceSimMs / 2, 0.001);
+    }
+  }
+
+  /** Posts a frame unless two are still unread (then the events wait in the engine's bounded buffer). */
+  private postFrame(force: boolean): void {
+    const engine = this.engine;
+    if (!engine) return;
+    if (!force && this.unacked >= 2) return;
+    const { events: drained, dropped: lost } = engine.drainEvents(this.maxEvents * 8);
+    const events = sampleEvents(drained, this.maxEvents);
+    const report = engine.metrics();
+    const fromMs = this.seriesFromMs;
+    const series: SeriesRow[] = report.series.filter((row) => row.startMs >= fromMs);
+    if (series.length > 0) this.seriesFromMs = series[series.length - 1].startMs;
+    const frame: FrameMessage = {
+      type: 'frame',
+      nowMs: engine.nowMs,
+      durationMs: engine.scenario.durationMs,
+      playing: this.running,
+      finished: engine.finished,
+      events,
+      dropped: lost + (drained.length - events.length),
+      metrics: {
+        nowMs: report.nowMs,
+        bucketMs: report.bucketMs,
+        tiers: report.tiers,
+        endToEnd: report.endToEnd,
+        seriesFromMs: fromMs,
+        series,
+      },
+    };
+    if (force || this.snapshotDue) {
+      frame.snapshot = engine.snapshot(this.snapshotEntries);
+      this.snapshotDue = false;
+    }
+    this.unacked++;
+    this.deps.post(frame);
+  }
+
+  private exportFiles(requestId: number): void {
+    if (!this.engine || !this.scenario) return;
+    const commands = [...this.engine.commandLog];
+    const csv = this.deps.exportRun(this.scenario, commands, this.engine.nowMs);
+    const scenarioJson = `${JSON.stringify({ scenario: this.scenario, commands }, null, 2)}\n`;
+    this.deps.post({ type: 'exported', requestId, ...csv, scenarioJson });
+  }
+
+  private fail(error: unknown): void {
+    const isInput = error instanceof Error && error.name === 'InputError';
+    const problems = isInput ? [...((error as { problems?: string[] }).problems ?? [])] : [];
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    this.deps.post({ type: 'error', message, problems, input: isInput });
+  }
+}
+
+/**
+ * Keeps at most `max` events. When there are more, keeps every event that is not part of a request
+ * (evictions, expiries, node changes) and the events of every k-th request, so that each kept
+ * request's path stays whole for the animation.
+ */
+export function sampleEvents(events: SimEvent[], max: number): SimEvent[] {
+  if (events.length <= max) return events;
+  let requestEvents = 0;
+  for (const event of events) if ('req' in event) requestEvents++;
+  const otherEvents = events.length - requestEvents;
+  const otherBudget = Math.max(Math.floor(max / 4), max - requestEvents);
+  const room = Math.max(1, max - Math.min(otherEvents, otherBudget));
+  const every = Math.max(1, Math.ceil(requestEvents / room));
+  const kept: SimEvent[] = [];
+  let others = 0;
+  for (const event of events) {
+    if ('req' in event) {
+      if (event.req % every === 0) kept.push(event);
+    } else if (others < otherBudget) {
+      others++;
+      kept.push(event);
+    }
+  }
+  return kept.length <= max ? kept : kept.slice(kept.length - max);
+}

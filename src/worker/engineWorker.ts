@@ -1,0 +1,42 @@
+/// <reference lib="webworker" />
+import { createEngine } from '../engine/createEngine';
+import { exportRun } from '../engine/export';
+import { parseCommandLog, parseScenario } from '../engine/scenario/parseScenario';
+import { EngineHost } from './engineHost';
+import type { FromWorker, ToWorker } from './protocol';
+
+/**
+ * The Web Worker that hosts the engine. The main thread only renders; this file only wires the
+ * host to the worker's message port and to a frame timer.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const host = new EngineHost({
+  createEngine,
+  parseScenario,
+  parseCommandLog,
+  exportRun,
+  post: (message: FromWorker) => scope.postMessage(message),
+  wallMs: () => performance.now(),
+});
+
+/** About one display frame; fast-forward yields for as little as the browser allows. */
+const frameMs = 16;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function schedule(): void {
+  if (timer !== null || !host.running) return;
+  timer = setTimeout(
+    () => {
+      timer = null;
+      host.tick();
+      schedule();
+    },
+    host.mode === 'fastForward' ? 0 : frameMs,
+  );
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  host.handle(event.data);
+  schedule();
+};

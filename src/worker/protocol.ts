@@ -1,0 +1,78 @@
+import type { SimEvent } from '../engine/events';
+import type { EndToEnd, SeriesRow, TierSummary } from '../engine/metrics/types';
+import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
+import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
+import type { Snapshot } from '../engine/snapshot';
+
+/**
+ * The messages between the main thread and the engine worker, typed both ways. The main thread only
+ * renders: every simulation step happens in the worker, and comes back as frames.
+ */
+
+/** Main thread → worker. */
+export type ToWorker =
+  /** Starts a new run from a scenario (validated in the worker) and an optional recorded command log. */
+  | { type: 'load'; scenario: ScenarioInput; commands?: TimedCommand[] }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Simulated milliseconds per wall millisecond, 0.1 to 1000. */
+  | { type: 'speed'; speed: number }
+  | { type: 'step.event' }
+  | { type: 'step.request' }
+  /** Fast-forwards to the end of the scenario in bounded slices, posting progress frames. */
+  | { type: 'run.end' }
+  /** Starts the same scenario over from time 0 with an empty command log. */
+  | { type: 'reset' }
+  /** Applies a command at the engine's current simulated time. */
+  | { type: 'command'; command: Command }
+  | { type: 'export'; requestId: number }
+  | { type: 'snapshot' }
+  /** The main thread has rendered a frame; the worker holds back frames while two are unread. */
+  | { type: 'frame.ack' };
+
+/** Metrics without the series, plus the series rows that changed since the last frame. */
+export interface MetricsDelta {
+  nowMs: number;
+  bucketMs: number;
+  tiers: TierSummary[];
+  endToEnd: EndToEnd;
+  /** Rows whose bucket starts at or after `seriesFromMs`: they replace what the main thread holds there. */
+  seriesFromMs: number;
+  series: SeriesRow[];
+}
+
+export interface FrameMessage {
+  type: 'frame';
+  nowMs: number;
+  durationMs: number;
+  playing: boolean;
+  finished: boolean;
+  /** Events of this slice, oldest first; when there were too many, a sample of whole requests. */
+  events: SimEvent[];
+  /** Events of this slice left out of `events` (sampled away or lost to the engine's buffer). */
+  dropped: number;
+  metrics: MetricsDelta;
+  /** Sent every few frames, and after a step, a pause or a command. */
+  snapshot?: Snapshot;
+}
+
+export interface ExportFiles {
+  summaryCsv: string;
+  seriesCsv: string;
+  eventsCsv: string;
+  /** The scenario and its command log, as `{ scenario, commands }`. */
+  scenarioJson: string;
+}
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: 'loaded'; scenario: Scenario; commands: TimedCommand[] }
+  | FrameMessage
+  /** The command log changed (a command was applied). */
+  | { type: 'commands'; commands: TimedCommand[] }
+  | ({ type: 'exported'; requestId: number } & ExportFiles)
+  /**
+   * Something went wrong. `input` errors are a person's mistake (a bad scenario or command): show
+   * the message and keep the current run.
+   */
+  | { type: 'error'; message: string; problems: string[]; input: boolean };

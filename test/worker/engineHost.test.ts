@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { InputError } from '../../src/engine/inputError';
+import { timedCommandSchema } from '../../src/engine/scenario/commandSchema';
+import { scenarioSchema, type Scenario } from '../../src/engine/scenario/schema';
+import type { SimEvent } from '../../src/engine/events';
+import { EngineHost, sampleEvents } from '../../src/worker/engineHost';
+import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
+import { createFakeEngine } from './fakeEngine';
+
+function parseWith<T>(schema: z.ZodType<T>, what: string) {
+  return (input: unknown): T => {
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      throw new InputError(
+        `The ${what} is not valid.`,
+        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      );
+    }
+    return result.data;
+  };
+}
+
+function setup(options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxEventsPerFrame?: number } = {}) {
+  const clock = { wallMs: 0, wallCostPerRunMs: options.wallCostPerRunMs ?? 0 };
+  const posted: FromWorker[] = [];
+  const engines: ReturnType<typeof createFakeEngine>[] = [];
+  const host = new EngineHost(
+    {
+      createEngine: (scenario, engineOptions) => {
+        const engine = createFakeEngine(scenario, engineOptions, clock);
+        for (const { command } of engineOptions.commands ?? []) engine.apply(command);
+        engines.push(engine);
+        return engine;
+      },
+      parseScenario: parseWith(scenarioSchema, 'scenario') as (input: unknown) => Scenario,
+      parseCommandLog: parseWith(z.array(timedCommandSchema), 'command log'),
+      exportRun: (_scenario, commands, untilMs) => ({
+        summaryCsv: `summary until ${untilMs} with ${commands.length} commands\n`,
+        seriesCsv: 'series\n',
+        eventsCsv: 'events\n',
+      }),
+      post: (message) => posted.push(message),
+      wallMs: () => clock.wallMs,
+    },
+    { tickBudgetMs: options.tickBudgetMs ?? 12, maxEventsPerFrame: options.maxEventsPerFrame ?? 1500 },
+  );
+  const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');
+  const lastFrame = () => frames()[frames().length - 1];
+  /** Moves the wall clock on by one display frame and ticks, then acknowledges the frame. */
+  const frame = (wallMs = 16) => {
+    clock.wallMs += wallMs;
+    host.tick();
+    host.handle({ type: 'frame.ack' });
+  };
+  return { host, posted, clock, engines, frames, lastFrame, frame };
+}
+
+const scenario = { version: 1, seed: 42, durationMs: 10_000, bucketMs: 1000 };
+
+describe('engine host', () => {
+  it('loads a scenario and posts it back validated with a first frame at time 0', () => {
+    const { host, posted, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    expect(posted[0]).toMatchObject({ type: 'loaded', commands: [] });
+    expect((posted[0] as { scenario: Scenario }).scenario.workload.clients).toBe(10);
+    expect(lastFrame()).toMatchObject({ nowMs: 0, playing: false });
+    expect(lastFrame().snapshot).toBeDefined();
+  });
+
+  it('while playing advances simulated time by wall time times speed', () => {
+    const { host, frame, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'play' });
+    frame(16);
+    expect(lastFrame().nowMs).toBeCloseTo(16);
+    host.handle({ type: 'speed', speed: 10 });
+    frame(16);
+    expect(lastFrame().nowMs).toBeCloseTo(16 + 160);
+    expect(lastFrame().playing).toBe(true);
+  });
+
+  it('clamps the speed to 0.1x..1000x', () => {
+    const { host, frame, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'speed', speed: 1e6 });
+    host.handle({ type: 'play' });
+    frame(10);
+    expect(lastFrame().nowMs).toBeCloseTo(10_000);
+  });
+
+  it('stops simulating for the frame when the wall-time budget is spent, so the run lags instead of freezing', () => {
+    const { host, frame, lastFrame, engines } = setup({ wallCostPerRunMs: 5, tickBudgetMs: 12 });
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'speed', speed: 1000 });
+    host.handle({ type: 'play' });
+    frame(16);
+    // Three slices of 5 ms fit before the 12 ms budget is spent; 16 s of simulated time were asked for.
+    expect(engines[0].runs).toBe(3);
+    expect(lastFrame().nowMs).toBeLessThan(16_000);
+  });
+
+  it('fast-forwards to the end in bounded ticks and then stops', () => {
+    const { host, frame, lastFrame, engines } = setup({ wallCostPerRunMs: 1 });
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'run.end' });
+    let ticks = 0;
+    while (host.running && ticks < 1000) {
+      frame(0);
+      ticks++;
+    }
+    expect(ticks).toBeGreaterThan(1);
+    expect(lastFrame()).toMatchObject({ nowMs: 10_000, finished: true, playing: false });
+    expect(engines[0].runs).toBeGreaterThan(ticks);
+  });
+
+  it('holds frames back while two are unread, and the events wait for the next frame', () => {
+    const { host, clock, frames } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'frame.ack' });
+    host.handle({ type: 'play' });
+    for (let i = 0; i < 5; i++) {
+      clock.wallMs += 20;
+      host.tick();
+    }
+    expect(frames().length).toBe(3);
+    host.handle({ type: 'frame.ack' });
+    clock.wallMs += 20;
+    host.tick();
+    const last = frames()[frames().length - 1];
+    expect(last.nowMs).toBeCloseTo(120);
+    // Requests every 10 ms: those issued in the held-back frames arrive now.
+    expect(last.events.filter((e) => e.type === 'request.issued').length).toBe(8);
+  });
+
+  it('steps one event while paused and sends a snapshot with it', () => {
+    const { host, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'step.event' });
+    expect(lastFrame().nowMs).toBe(10);
+    expect(lastFrame().events.length).toBeGreaterThan(0);
+    expect(lastFrame().snapshot).toBeDefined();
+  });
+
+  it('applies a valid command, reports the new command log, and rejects an invalid one with a message', () => {
+    const { host, posted, engines } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'command', command: { type: 'node.fail', node: 1 } });
+    expect(posted.find((m) => m.type === 'commands')).toEqual({
+      type: 'commands',
+      commands: [{ atMs: 0, command: { type: 'node.fail', node: 1 } }],
+    });
+    host.handle({ type: 'command', command: { type: 'database.slow', factor: -3 } });
+    const error = posted.find((m) => m.type === 'error');
+    expect(error).toMatchObject({ type: 'error', input: true });
+    expect((error as { problems: string[] }).problems[0]).toMatch(/^factor:/);
+    expect(engines[0].commandLog.length).toBe(1);
+  });
+
+  it('keeps the current run when a loaded scenario is invalid, and names the bad field', () => {
+    const { host, posted, frame, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'play' });
+    frame(16);
+    host.handle({ type: 'load', scenario: { version: 1, durationMs: -5 } });
+    const error = posted.find((m) => m.type === 'error') as { problems: string[]; input: boolean };
+    expect(error.input).toBe(true);
+    expect(error.problems.join()).toMatch(/durationMs/);
+    frame(16);
+    expect(lastFrame().nowMs).toBeCloseTo(32);
+  });
+
+  it('resets to time 0 with an empty command log', () => {
+    const { host, frame, lastFrame, engines } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'command', command: { type: 'database.fail' } });
+    host.handle({ type: 'play' });
+    frame(100);
+    host.handle({ type: 'reset' });
+    expect(lastFrame()).toMatchObject({ nowMs: 0, playing: false });
+    expect(engines[1].commandLog).toEqual([]);
+  });
+
+  it('sends only the series rows from the bucket in progress onwards', () => {
+    const { host, frame, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'speed', speed: 100 });
+    host.handle({ type: 'play' });
+    frame(25); // to 2500 ms: buckets 0, 1000, 2000
+    expect(lastFrame().metrics.series.map((r) => r.startMs)).toEqual([0, 1000, 2000]);
+    frame(10); // to 3500 ms
+    expect(lastFrame().metrics.seriesFromMs).toBe(2000);
+    expect(lastFrame().metrics.series.map((r) => r.startMs)).toEqual([2000, 3000]);
+  });
+
+  it('exports the CSVs of the run so far and the scenario with its command log', () => {
+    const { host, posted, frame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'command', command: { type: 'purge', tier: 'all', match: { kind: 'all' } } });
+    host.handle({ type: 'play' });
+    frame(50);
+    host.handle({ type: 'export', requestId: 7 });
+    const exported = posted.find((m) => m.type === 'exported');
+    expect(exported).toMatchObject({ requestId: 7, summaryCsv: 'summary until 50 with 1 commands\n' });
+    const json = JSON.parse((exported as { scenarioJson: string }).scenarioJson);
+    expect(json.scenario.seed).toBe(42);
+    expect(json.commands).toEqual([{ atMs: 0, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } }]);
+  });
+});
+
+describe('sampleEvents', () => {
+  const request = (req: number): SimEvent[] => [
+    { type: 'request.issued', t: req, req, client: 0, op: 'read', key: 'k' },
+    { type: 'hop', t: req, req, from: 'client:0', to: 'app:0', arriveMs: req + 1 },
+    { type: 'request.done', t: req, req, client: 0, op: 'read', key: 'k', latencyMs: 1, servedBy: 'database' },
+  ];
+
+  it('keeps everything under the bound', () => {
+    const events = [...request(1), ...request(2)];
+    expect(sampleEvents(events, 10)).toBe(events);
+  });
+
+  it('keeps at most the bound, whole requests only, and every event that belongs to no request', () => {
+    const events: SimEvent[] = [];
+    for (let req = 0; req < 1000; req++) {
+      events.push(...request(req));
+      if (req % 100 === 0) events.push({ type: 'node.down', t: req, node: 'cache:0' });
+    }
+    const kept = sampleEvents(events, 300);
+    expect(kept.length).toBeLessThanOrEqual(300);
+    expect(kept.filter((e) => e.type === 'node.down').length).toBe(10);
+    const perRequest = new Map<number, number>();
+    for (const e of kept) if ('req' in e) perRequest.set(e.req, (perRequest.get(e.req) ?? 0) + 1);
+    expect([...perRequest.values()].every((n) => n === 3)).toBe(true);
+    expect(perRequest.size).toBeGreaterThan(50);
+  });
+});
