@@ -42,7 +42,8 @@ function checkPhases(phases: readonly Phase[]): void {
       );
     }
   });
-  if (problems.length > 0) throw new InputError('The workload has phases that end before they start.', problems);
+  if (problems.length > 0)
+    throw new InputError('The workload has phases that end before they start.', problems);
 }
 
 class PiecewiseRateSchedule implements RateSchedule {

@@ -90,7 +90,8 @@ function aliasTableFor(n: number, alpha: number): AliasTable {
  * nextKey(); // 0 about 7% of the time, 999 about 0.03%
  */
 export function createZipf(n: number, alpha: number, random: RandomStream): () => number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`createZipf: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`createZipf: n must be a positive integer, got ${n}`);
   if (!(alpha >= 0) || !Number.isFinite(alpha)) {
     throw new RangeError(`createZipf: alpha must be a finite number >= 0, got ${alpha}`);
   }

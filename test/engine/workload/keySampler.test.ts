@@ -27,7 +27,9 @@ const chi19 = 43.82;
 describe('createKeySampler', () => {
   it('draws every key equally often under uniform popularity', () => {
     const draws = 100_000;
-    expect(chiSquared(counts({ kind: 'uniform' }, 20, draws), new Array(20).fill(1 / 20), draws)).toBeLessThan(chi19);
+    expect(
+      chiSquared(counts({ kind: 'uniform' }, 20, draws), new Array(20).fill(1 / 20), draws),
+    ).toBeLessThan(chi19);
   });
 
   it('draws keys with Zipf frequencies, key 0 the most popular', () => {

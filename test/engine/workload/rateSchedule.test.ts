@@ -15,7 +15,8 @@ const phase = (startMs: number, endMs: number, rateMultiplier: number): Phase =>
 function countArrivals(schedule: ReturnType<typeof createRateSchedule>, toMs: number, seed = 1): number[] {
   const random = createStream(seed, 'arrivals');
   const times: number[] = [];
-  for (let t = schedule.nextArrivalMs(0, random); t < toMs; t = schedule.nextArrivalMs(t, random)) times.push(t);
+  for (let t = schedule.nextArrivalMs(0, random); t < toMs; t = schedule.nextArrivalMs(t, random))
+    times.push(t);
   return times;
 }
 
