@@ -2,7 +2,6 @@ import type { Engine, EngineOptions } from '../engine/engine';
 import type { SimEvent } from '../engine/events';
 import type { SeriesRow } from '../engine/metrics/types';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
-import { commandSchema } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { ExportFiles, FrameMessage, FromWorker, ToWorker } from './protocol';
 
@@ -11,8 +10,10 @@ export interface EngineHostDeps {
   createEngine(scenario: Scenario, options: EngineOptions): Engine;
   /** Validates a scenario; throws an InputError that names the field. */
   parseScenario(input: unknown): Scenario;
-  /** Validates a recorded command log; throws an InputError. */
-  parseCommandLog(input: unknown): TimedCommand[];
+  /** Validates timed commands against the scenario they run on; throws an InputError. */
+  parseCommands(input: unknown, scenario: Scenario, label?: string): TimedCommand[];
+  /** Parses JSON text; a syntax error becomes an InputError naming line and column. */
+  parseJson(text: string, what: string): unknown;
   /** Replays scenario + commands to untilMs and returns the CSVs exactly as the CLI writes them. */
   exportRun(
     scenario: Scenario,
@@ -93,8 +94,16 @@ export class EngineHost {
     switch (message.type) {
       case 'load': {
         const scenario = this.deps.parseScenario(message.scenario);
-        const commands = this.deps.parseCommandLog(message.commands ?? []);
-        this.start(scenario, commands);
+        this.start(scenario, this.deps.parseCommands(message.commands ?? [], scenario));
+        return;
+      }
+      case 'import': {
+        // Either an exported run { scenario, commands } or a bare scenario.
+        const input = this.deps.parseJson(message.text, 'file');
+        const isRun = typeof input === 'object' && input !== null && 'scenario' in input;
+        const scenario = this.deps.parseScenario(isRun ? (input as { scenario: unknown }).scenario : input);
+        const commands = isRun ? (input as { commands?: unknown }).commands : [];
+        this.start(scenario, this.deps.parseCommands(commands ?? [], scenario));
         return;
       }
       case 'reset':
@@ -141,13 +150,12 @@ export class EngineHost {
         this.postFrame(true);
         return;
       case 'command': {
-        const parsed = commandSchema.safeParse(message.command);
-        if (!parsed.success) {
-          const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`);
-          this.deps.post({ type: 'error', message: 'That change is not valid.', problems, input: true });
-          return;
-        }
-        engine.apply(parsed.data);
+        const [timed] = this.deps.parseCommands(
+          [{ atMs: engine.nowMs, command: message.command }],
+          engine.scenario,
+          'change',
+        );
+        engine.apply(timed.command);
         this.deps.post({ type: 'commands', commands: [...engine.commandLog] });
         if (!this.running) this.postFrame(true);
         else this.snapshotDue = true;

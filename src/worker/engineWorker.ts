@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createEngine } from '../engine/createEngine';
 import { exportRun } from '../engine/export';
-import { parseCommandLog, parseScenario } from '../engine/scenario/parseScenario';
+import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
 import { EngineHost } from './engineHost';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -14,7 +14,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = new EngineHost({
   createEngine,
   parseScenario,
-  parseCommandLog,
+  parseCommands,
+  parseJson,
   exportRun,
   post: (message: FromWorker) => scope.postMessage(message),
   wallMs: () => performance.now(),

@@ -12,7 +12,9 @@ import type { Snapshot } from '../engine/snapshot';
 /** Main thread → worker. */
 export type ToWorker =
   /** Starts a new run from a scenario (validated in the worker) and an optional recorded command log. */
-  | { type: 'load'; scenario: ScenarioInput; commands?: TimedCommand[] }
+  | { type: 'load'; scenario: ScenarioInput | Scenario; commands?: TimedCommand[] }
+  /** JSON text from a file or a share link: an exported run `{ scenario, commands }` or a bare scenario. */
+  | { type: 'import'; text: string }
   | { type: 'play' }
   | { type: 'pause' }
   /** Simulated milliseconds per wall millisecond, 0.1 to 1000. */
