@@ -1,0 +1,14 @@
+import { csvFormatRows } from 'd3-dsv';
+
+/**
+ * Every CSV file Cachescope writes ends each line, the last one too, with `\n` (LF). RFC 4180 asks for
+ * CRLF, but LF is what d3-dsv, spreadsheets, pandas and Unix tools all read, and one choice keeps the
+ * bytes identical between the CLI and the browser. Fields with a comma, quote or line break are
+ * quoted as RFC 4180 says (d3-dsv does it); a line break inside a quoted field stays as it is.
+ */
+export const lineEnd = '\n';
+
+/** A header and rows as one CSV text, each line ended by `lineEnd`. */
+export function csvText(header: readonly string[], rows: readonly string[][]): string {
+  return csvFormatRows([header as string[], ...rows]) + lineEnd;
+}

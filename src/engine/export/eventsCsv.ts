@@ -1,0 +1,75 @@
+import { csvFormatRow } from 'd3-dsv';
+import type { SimEvent } from '../events';
+import { lineEnd } from './csvText';
+import { formatCount, formatMs } from './formatNumber';
+
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+/** Every field name any event type has. */
+type EventField = KeysOfUnion<SimEvent>;
+
+/**
+ * How each event field prints, in column order. The type makes this list exactly the fields of the
+ * SimEvent union: a field added to an event and not here, or listed here and on no event, fails to
+ * compile, so the event log never silently drops what the engine reports.
+ */
+const fieldKinds: Record<EventField, 'text' | 'ms' | 'count' | 'boolean'> = {
+  type: 'text',
+  t: 'ms',
+  req: 'count',
+  client: 'count',
+  op: 'text',
+  key: 'text',
+  tier: 'text',
+  node: 'text',
+  from: 'text',
+  to: 'text',
+  arriveMs: 'ms',
+  version: 'count',
+  truthVersion: 'count',
+  stale: 'boolean',
+  stalenessMs: 'ms',
+  cause: 'text',
+  reason: 'text',
+  lost: 'boolean',
+  queued: 'count',
+  servedBy: 'text',
+  latencyMs: 'ms',
+  owner: 'count',
+  state: 'text',
+  summary: 'text',
+};
+
+/** The event log's columns, in order: the columns docs/csv.md describes. */
+export const eventCsvColumns: readonly string[] = Object.keys(fieldKinds);
+const kinds = eventCsvColumns.map((name) => fieldKinds[name as EventField]);
+
+/** The event log's header line, ended by `\n`: write it once, then one `eventCsvRow` per event. */
+export const eventCsvHeader: string = csvFormatRow(eventCsvColumns as string[]) + lineEnd;
+
+/**
+ * One event as a CSV line ended by `\n`, for streaming a log of any length. Fields the event's type
+ * does not have are empty.
+ *
+ * @example
+ * let csv = eventCsvHeader;
+ * createEngine(scenario, { onEvent: (event) => (csv += eventCsvRow(event)) }).runUntil(Infinity);
+ */
+export function eventCsvRow(event: SimEvent): string {
+  const record = event as unknown as Record<string, unknown>;
+  const fields: string[] = new Array(eventCsvColumns.length);
+  for (let i = 0; i < fields.length; i++) {
+    const value = record[eventCsvColumns[i]];
+    if (value === undefined || value === null) fields[i] = '';
+    else if (kinds[i] === 'ms') fields[i] = formatMs(value as number);
+    else if (kinds[i] === 'count') fields[i] = formatCount(value as number);
+    else fields[i] = String(value);
+  }
+  return csvFormatRow(fields) + lineEnd;
+}
+
+/** A whole event log as CSV: the header, then a row per event in the order given. */
+export function eventsCsv(events: Iterable<SimEvent>): string {
+  const parts = [eventCsvHeader];
+  for (const event of events) parts.push(eventCsvRow(event));
+  return parts.join('');
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatMs, formatRatio } from '../../../src/engine/export';
+
+describe('CSV number formatting', () => {
+  it('prints milliseconds with exactly 3 decimals', () => {
+    expect([0, 1, 0.0005, 12.3456, 1e10 / 3].map(formatMs)).toEqual([
+      '0.000',
+      '1.000',
+      '0.001',
+      '12.346',
+      '3333333333.333',
+    ]);
+  });
+
+  it('prints ratios with exactly 6 decimals', () => {
+    expect([0, 1, 2 / 3, 1e-7].map(formatRatio)).toEqual(['0.000000', '1.000000', '0.666667', '0.000000']);
+  });
+
+  it('prints counts as integers, large ones without exponent notation', () => {
+    expect([0, 7, 1e15, 2 ** 53].map(formatCount)).toEqual(['0', '7', '1000000000000000', '9007199254740992']);
+  });
+
+  it('never prints -0, and keeps real negative values', () => {
+    expect([formatMs(-0), formatMs(-1e-9), formatRatio(-1e-12), formatCount(-0.2)]).toEqual([
+      '0.000',
+      '0.000',
+      '0.000000',
+      '0',
+    ]);
+    expect(formatMs(-1.5)).toBe('-1.500');
+  });
+
+  it('prints a number that is not finite as an empty field', () => {
+    expect([NaN, Infinity, -Infinity].map(formatMs)).toEqual(['', '', '']);
+  });
+});
