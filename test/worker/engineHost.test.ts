@@ -42,7 +42,7 @@ function setup(options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxE
   return { host, posted, clock, engines, frames, lastFrame, frame };
 }
 
-const scenario = { version: 1, seed: 42, durationMs: 10_000, bucketMs: 1000 };
+const scenario = { version: 1 as const, seed: 42, durationMs: 10_000, bucketMs: 1000 };
 
 describe('engine host', () => {
   it('loads a scenario and posts it back validated with a first frame at time 0', () => {
