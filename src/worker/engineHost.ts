@@ -3,7 +3,8 @@ import type { SimEvent } from '../engine/events';
 import type { SeriesRow } from '../engine/metrics/types';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
-import type { ExportFiles, FrameMessage, FromWorker, ToWorker } from './protocol';
+import type { RunCsv } from '../engine/export/exportRun';
+import type { FrameMessage, FromWorker, ToWorker } from './protocol';
 
 /** What the host needs from the outside: the engine's entry points, the clock and the message port. */
 export interface EngineHostDeps {
@@ -19,7 +20,7 @@ export interface EngineHostDeps {
     scenario: Scenario,
     commands: readonly TimedCommand[],
     untilMs: number,
-  ): Omit<ExportFiles, 'scenarioJson'>;
+  ): RunCsv;
   post(message: FromWorker): void;
   /** Wall-clock milliseconds (performance.now in the worker). */
   wallMs(): number;
@@ -261,8 +262,14 @@ export class EngineHost {
     if (!this.engine || !this.scenario) return;
     const commands = [...this.engine.commandLog];
     const csv = this.deps.exportRun(this.scenario, commands, this.engine.nowMs);
-    const scenarioJson = `${JSON.stringify({ scenario: this.scenario, commands }, null, 2)}\n`;
-    this.deps.post({ type: 'exported', requestId, ...csv, scenarioJson });
+    this.deps.post({
+      type: 'exported',
+      requestId,
+      summaryCsv: csv.summary,
+      seriesCsv: csv.timeSeries,
+      eventsCsv: csv.events,
+      scenarioJson: `${JSON.stringify({ scenario: this.scenario, commands }, null, 2)}\n`,
+    });
   }
 
   private fail(error: unknown): void {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { createEngine } from '../engine/createEngine';
-import { exportRun } from '../engine/export';
+import { exportRun } from '../engine/export/exportRun';
 import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
 import { EngineHost } from './engineHost';
 import type { FromWorker, ToWorker } from './protocol';

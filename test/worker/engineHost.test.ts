@@ -22,9 +22,9 @@ function setup(options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxE
       parseCommands,
       parseJson,
       exportRun: (_scenario, commands, untilMs) => ({
-        summaryCsv: `summary until ${untilMs} with ${commands.length} commands\n`,
-        seriesCsv: 'series\n',
-        eventsCsv: 'events\n',
+        summary: `summary until ${untilMs} with ${commands.length} commands\n`,
+        timeSeries: 'series\n',
+        events: 'events\n',
       }),
       post: (message) => posted.push(message),
       wallMs: () => clock.wallMs,
