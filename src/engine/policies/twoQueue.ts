@@ -1,0 +1,114 @@
+import { KeyLists, costOf } from './keyLists';
+import { checkCapacity } from './capacity';
+import { dryRunClone } from './dryRun';
+import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+
+const AIN = 0;
+const AM = 1;
+const AOUT = 2;
+
+/**
+ * 2Q (Johnson and Shasha, VLDB 1994), as libCacheSim's TwoQ: new keys enter Ain, a FIFO of 25% of
+ * the capacity; keys pushed out of Ain leave a ghost in Aout (a FIFO remembering 50% of the capacity
+ * in keys); a key requested again while its ghost is in Aout goes to Am, an LRU of the remaining 75%.
+ * Hits in Ain change nothing. What it teaches: a key must prove itself twice before it may displace
+ * the proven ones, so one-time keys (a scan) churn through Ain and leave Am alone.
+ */
+class TwoQueue implements EvictionPolicy {
+  readonly name = '2q' as const;
+  capacity: number;
+  private readonly unit: PolicyContext['unit'];
+  private readonly lists = new KeyLists(3);
+  private ainCapacity = 0;
+  private aoutCapacity = 0;
+  private amCapacity = 0;
+
+  constructor(context: PolicyContext) {
+    this.capacity = checkCapacity(context.capacity);
+    this.unit = context.unit;
+    this.resize();
+  }
+
+  private resize(): void {
+    this.ainCapacity = Math.floor(this.capacity * 0.25);
+    this.aoutCapacity = Math.floor(this.capacity * 0.5);
+    this.amCapacity = this.capacity - this.ainCapacity;
+  }
+
+  get count(): number {
+    return this.lists.length[AIN] + this.lists.length[AM];
+  }
+
+  get used(): number {
+    return this.lists.total[AIN] + this.lists.total[AM];
+  }
+
+  has(key: number): boolean {
+    const list = this.lists.listOf(key);
+    return list === AIN || list === AM;
+  }
+
+  touch(key: number): void {
+    if (this.lists.owner[key] === AM) this.lists.moveToHead(AM, key);
+  }
+
+  private remember(key: number): void {
+    const lists = this.lists;
+    const cost = lists.cost[key];
+    if (cost > this.aoutCapacity) return;
+    while (lists.total[AOUT] + cost > this.aoutCapacity) lists.popTail(AOUT);
+    lists.pushHead(AOUT, key, cost);
+  }
+
+  private evictOne(): number {
+    const lists = this.lists;
+    if (lists.total[AIN] > this.ainCapacity || lists.length[AM] === 0) {
+      const key = lists.popTail(AIN);
+      this.remember(key);
+      return key;
+    }
+    return lists.popTail(AM);
+  }
+
+  insert(key: number, size: number, evicted: number[]): boolean {
+    const cost = costOf(this.unit, size);
+    if (cost > this.capacity) return false;
+    // As libCacheSim, with sizes in bytes a key must fit in Ain.
+    if (this.unit === 'bytes' && cost > this.ainCapacity) return false;
+    const lists = this.lists;
+    lists.ensure(key);
+    const ghostHit = lists.owner[key] === AOUT;
+    if (ghostHit) lists.unlink(key);
+    while (this.used + cost > this.capacity) evicted.push(this.evictOne());
+    if (ghostHit) {
+      lists.pushHead(AM, key, cost);
+      while (lists.total[AM] > this.amCapacity) evicted.push(lists.popTail(AM));
+    } else {
+      lists.pushHead(AIN, key, cost);
+    }
+    return true;
+  }
+
+  remove(key: number): boolean {
+    if (!this.has(key)) return false;
+    this.lists.unlink(key);
+    return true;
+  }
+
+  setCapacity(capacity: number, evicted: number[]): void {
+    this.capacity = checkCapacity(capacity);
+    this.resize();
+    while (this.used > this.capacity) evicted.push(this.evictOne());
+    while (this.lists.total[AOUT] > this.aoutCapacity) this.lists.popTail(AOUT);
+  }
+
+  order(): number[] {
+    const copy = dryRunClone(this);
+    const keys: number[] = [];
+    while (copy.count > 0) keys.push(copy.evictOne());
+    return keys;
+  }
+}
+
+/** Creates a 2Q policy (libCacheSim's TwoQ: Ain 25%, Aout ghosts 50%, Am LRU). */
+export const createTwoQueue: PolicyFactory = (context) => new TwoQueue(context);
