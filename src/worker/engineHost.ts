@@ -21,6 +21,8 @@ export interface EngineHostDeps {
     commands: readonly TimedCommand[],
     untilMs: number,
   ): RunCsv;
+  /** A preset by name, validated; throws an InputError for an unknown name. */
+  loadPreset(name: string): Scenario;
   post(message: FromWorker): void;
   /** Wall-clock milliseconds (performance.now in the worker). */
   wallMs(): number;
@@ -50,6 +52,7 @@ const maxWallStepMs = 100;
 export class EngineHost {
   private engine: Engine | null = null;
   private scenario: Scenario | null = null;
+  private preset: string | null = null;
   private modeValue: HostMode = 'idle';
   private speed = 1;
   private lastTickWallMs: number | null = null;
@@ -98,6 +101,9 @@ export class EngineHost {
         this.start(scenario, this.deps.parseCommands(message.commands ?? [], scenario));
         return;
       }
+      case 'load.preset':
+        this.start(this.deps.loadPreset(message.name), [], message.name);
+        return;
       case 'import': {
         // Either an exported run { scenario, commands } or a bare scenario.
         const input = this.deps.parseJson(message.text, 'file');
@@ -108,7 +114,7 @@ export class EngineHost {
         return;
       }
       case 'reset':
-        if (this.scenario) this.start(this.scenario, []);
+        if (this.scenario) this.start(this.scenario, [], this.preset);
         return;
       case 'frame.ack':
         this.unacked = Math.max(0, this.unacked - 1);
@@ -165,18 +171,19 @@ export class EngineHost {
     }
   }
 
-  private start(scenario: Scenario, commands: TimedCommand[]): void {
+  private start(scenario: Scenario, commands: TimedCommand[], preset: string | null = null): void {
     this.engine = this.deps.createEngine(scenario, {
       commands,
       recordEvents: true,
       eventBufferSize: this.maxEvents * 8,
     });
     this.scenario = scenario;
+    this.preset = preset;
     this.modeValue = 'paused';
     this.seriesFromMs = 0;
     this.frames = 0;
     this.unacked = 0;
-    this.deps.post({ type: 'loaded', scenario, commands });
+    this.deps.post({ type: 'loaded', scenario, commands, preset });
     this.postFrame(true);
   }
 

@@ -2,6 +2,7 @@
 import { createEngine } from '../engine/createEngine';
 import { exportRun } from '../engine/export/exportRun';
 import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
+import { loadPreset, presetInputs, presetNames } from '../engine/scenario/presets';
 import { EngineHost } from './engineHost';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -17,9 +18,19 @@ const host = new EngineHost({
   parseCommands,
   parseJson,
   exportRun,
+  loadPreset,
   post: (message: FromWorker) => scope.postMessage(message),
   wallMs: () => performance.now(),
 });
+
+scope.postMessage({
+  type: 'presets',
+  presets: presetNames.map((name) => ({
+    name,
+    title: presetInputs[name].name ?? name,
+    description: presetInputs[name].description ?? '',
+  })),
+} satisfies FromWorker);
 
 /** About one display frame; fast-forward yields for as little as the browser allows. */
 const frameMs = 16;

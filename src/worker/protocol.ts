@@ -13,6 +13,8 @@ import type { Snapshot } from '../engine/snapshot';
 export type ToWorker =
   /** Starts a new run from a scenario (validated in the worker) and an optional recorded command log. */
   | { type: 'load'; scenario: ScenarioInput | Scenario; commands?: TimedCommand[] }
+  /** Starts a new run from a preset, by name. */
+  | { type: 'load.preset'; name: string }
   /** JSON text from a file or a share link: an exported run `{ scenario, commands }` or a bare scenario. */
   | { type: 'import'; text: string }
   | { type: 'play' }
@@ -66,9 +68,19 @@ export interface ExportFiles {
   scenarioJson: string;
 }
 
+/** A preset as the picker lists it. */
+export interface PresetInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
 /** Worker → main thread. */
 export type FromWorker =
-  | { type: 'loaded'; scenario: Scenario; commands: TimedCommand[] }
+  /** Sent once when the worker starts: the presets it can load (kept out of the page's own code). */
+  | { type: 'presets'; presets: PresetInfo[] }
+  /** A run was loaded; `preset` names its preset when it came from one unchanged. */
+  | { type: 'loaded'; scenario: Scenario; commands: TimedCommand[]; preset: string | null }
   | FrameMessage
   /** The command log changed (a command was applied). */
   | { type: 'commands'; commands: TimedCommand[] }

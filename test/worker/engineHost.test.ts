@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
+import { loadPreset } from '../../src/engine/scenario/presets';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { SimEvent } from '../../src/engine/events';
 import { EngineHost, sampleEvents } from '../../src/worker/engineHost';
@@ -21,6 +22,7 @@ function setup(options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxE
       parseScenario,
       parseCommands,
       parseJson,
+      loadPreset,
       exportRun: (_scenario, commands, untilMs) => ({
         summary: `summary until ${untilMs} with ${commands.length} commands\n`,
         timeSeries: 'series\n',
@@ -48,10 +50,19 @@ describe('engine host', () => {
   it('loads a scenario and posts it back validated with a first frame at time 0', () => {
     const { host, posted, lastFrame } = setup();
     host.handle({ type: 'load', scenario });
-    expect(posted[0]).toMatchObject({ type: 'loaded', commands: [] });
+    expect(posted[0]).toMatchObject({ type: 'loaded', commands: [], preset: null });
     expect((posted[0] as { scenario: Scenario }).scenario.workload.clients).toBe(10);
     expect(lastFrame()).toMatchObject({ nowMs: 0, playing: false });
     expect(lastFrame().snapshot).toBeDefined();
+  });
+
+  it('loads a preset by name, and names the known presets when the name is wrong', () => {
+    const { host, posted } = setup();
+    host.handle({ type: 'load.preset', name: 'flash-sale' });
+    expect(posted[0]).toMatchObject({ type: 'loaded', preset: 'flash-sale', scenario: { name: 'Flash sale' } });
+    host.handle({ type: 'load.preset', name: 'flash-sail' });
+    const error = posted.find((m) => m.type === 'error') as { problems: string[] };
+    expect(error.problems.join()).toMatch(/flash-sale/);
   });
 
   it('while playing advances simulated time by wall time times speed', () => {

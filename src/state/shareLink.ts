@@ -1,0 +1,40 @@
+import type { TimedCommand } from '../engine/scenario/commandSchema';
+import type { Scenario } from '../engine/scenario/schema';
+
+/** The URL hash that holds a run: `#run=` then base64url of `{ scenario, commands }` as JSON. */
+export const shareLinkPrefix = '#run=';
+
+/** The hash of a share link for a run. Restoring it replays the run exactly. */
+export function encodeShareLink(run: { scenario: Scenario; commands: readonly TimedCommand[] }): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(run));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return shareLinkPrefix + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * The JSON text a share link holds, or null when the hash holds no run. The text still has to be
+ * validated as a run (the worker does that, naming any bad field).
+ *
+ * @throws Error with a message a person can act on when the link is cut short or mangled.
+ */
+export function decodeShareLink(hash: string): string | null {
+  if (!hash.startsWith(shareLinkPrefix)) return null;
+  const body = hash.slice(shareLinkPrefix.length).trim();
+  if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length % 4 === 1 || body.length === 0) {
+    throw new Error(
+      'The share link is damaged: after "#run=" it should hold only letters, digits, "-" and "_". ' +
+        'Copy the whole link again.',
+    );
+  }
+  const base64 = body.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error('The share link is damaged: its data is not text. Copy the whole link again.');
+  }
+}

@@ -1,0 +1,149 @@
+import type { SimEvent } from '../engine/events';
+import type { EndToEnd, MetricsReport, SeriesRow, TierSummary } from '../engine/metrics/types';
+import type { TimedCommand } from '../engine/scenario/commandSchema';
+import type { Scenario } from '../engine/scenario/schema';
+import type { Snapshot } from '../engine/snapshot';
+import type { FrameMessage, FromWorker } from '../worker/protocol';
+import { EventRing } from './eventRing';
+
+/** Events kept for the event log and the views' flashes. */
+export const logCapacity = 600;
+/** Time-series buckets kept for the charts (older ones scroll out; the CSV export has them all). */
+export const seriesWindowBuckets = 300;
+/** Hops and bus messages kept in flight at most, so a fast run cannot grow the list without bound. */
+const maxInFlight = 3000;
+
+type Flight = Extract<SimEvent, { type: 'hop' | 'bus.message' }>;
+
+/**
+ * The run as the UI shows it, built from the worker's messages: simulated time, metrics, the
+ * time series, the latest snapshot, recent events and what is travelling the edges now.
+ */
+export class SimStore {
+  scenario = $state.raw<Scenario | null>(null);
+  commands = $state.raw<TimedCommand[]>([]);
+  nowMs = $state(0);
+  durationMs = $state(0);
+  /** The worker is advancing the run (playing or fast-forwarding). */
+  playing = $state(false);
+  finished = $state(false);
+  bucketMs = $state(1000);
+  tiers = $state.raw<TierSummary[]>([]);
+  endToEnd = $state.raw<EndToEnd | null>(null);
+  series = $state.raw<SeriesRow[]>([]);
+  snapshot = $state.raw<Snapshot | null>(null);
+  /** The newest events, oldest first, at most logCapacity. */
+  recent = $state.raw<SimEvent[]>([]);
+  /** Hops and bus messages still travelling, and the issue events that say which requests are writes. */
+  flight = $state.raw<SimEvent[]>([]);
+  /** Events the worker sampled away or lost since the run began (the animation shows a sample). */
+  droppedEvents = $state(0);
+  /** The last frame was a sample of what happened. */
+  sampled = $state(false);
+  selectedRequest = $state<number | null>(null);
+
+  /** The metrics report the charts and panels read, with the windowed series. */
+  metrics: MetricsReport | null = $derived(
+    this.endToEnd
+      ? {
+          nowMs: this.nowMs,
+          bucketMs: this.bucketMs,
+          tiers: this.tiers,
+          endToEnd: this.endToEnd,
+          series: this.series,
+        }
+      : null,
+  );
+
+  private log = new EventRing<SimEvent>(logCapacity);
+  private inFlight: Flight[] = [];
+  private writes = new EventRing<SimEvent>(500);
+
+  /** Takes one message from the worker. Returns true for a frame (which the caller acknowledges). */
+  receive(message: FromWorker): boolean {
+    switch (message.type) {
+      case 'loaded':
+        this.clear();
+        this.scenario = message.scenario;
+        this.commands = message.commands;
+        this.durationMs = message.scenario.durationMs;
+        this.bucketMs = message.scenario.bucketMs;
+        return false;
+      case 'commands':
+        this.commands = message.commands;
+        return false;
+      case 'frame':
+        this.applyFrame(message);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private clear(): void {
+    this.log.clear();
+    this.writes.clear();
+    this.inFlight = [];
+    this.recent = [];
+    this.flight = [];
+    this.series = [];
+    this.tiers = [];
+    this.endToEnd = null;
+    this.snapshot = null;
+    this.nowMs = 0;
+    this.droppedEvents = 0;
+    this.sampled = false;
+    this.finished = false;
+    this.playing = false;
+    this.selectedRequest = null;
+  }
+
+  private applyFrame(frame: FrameMessage): void {
+    this.nowMs = frame.nowMs;
+    this.durationMs = frame.durationMs;
+    this.playing = frame.playing;
+    this.finished = frame.finished;
+    this.droppedEvents += frame.dropped;
+    this.sampled = frame.dropped > 0;
+    if (frame.snapshot) this.snapshot = frame.snapshot;
+
+    const { metrics } = frame;
+    this.bucketMs = metrics.bucketMs;
+    this.tiers = metrics.tiers;
+    this.endToEnd = metrics.endToEnd;
+    this.series = mergeSeries(this.series, metrics.seriesFromMs, metrics.series);
+
+    if (frame.events.length > 0) {
+      for (const event of frame.events) {
+        this.log.push(event);
+        if (event.type === 'hop' || event.type === 'bus.message') this.inFlight.push(event);
+        else if (event.type === 'request.issued' && event.op === 'write') this.writes.push(event);
+      }
+      this.recent = this.log.toArray();
+    }
+    const now = frame.nowMs;
+    const stillFlying = this.inFlight.filter((e) => e.arriveMs > now);
+    this.inFlight = stillFlying.length > maxInFlight ? stillFlying.slice(-maxInFlight) : stillFlying;
+    this.flight = [...this.writes.toArray(), ...this.inFlight];
+  }
+}
+
+/**
+ * Replaces the rows from `fromMs` on with the new ones and keeps the last seriesWindowBuckets buckets.
+ */
+export function mergeSeries(current: SeriesRow[], fromMs: number, rows: SeriesRow[]): SeriesRow[] {
+  let cut = current.length;
+  while (cut > 0 && current[cut - 1].startMs >= fromMs) cut--;
+  const merged = cut === current.length ? current.concat(rows) : current.slice(0, cut).concat(rows);
+  const buckets = new Set<number>();
+  let first = merged.length;
+  while (first > 0) {
+    const start = merged[first - 1].startMs;
+    if (!buckets.has(start)) {
+      if (buckets.size === seriesWindowBuckets) break;
+      buckets.add(start);
+    }
+    first--;
+  }
+  return first === 0 ? merged : merged.slice(first);
+}
