@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { createPolicy, livePolicyNames, type PolicyName } from '../../src/engine/policies/index';
+import { createStream } from '../../src/engine/random';
+import { createZipf, zipfProbabilities } from '../../src/engine/workload/zipf';
+
+/*
+ * The independent reference model (IRM): N keys with fixed popularities p_i, each request drawn
+ * independently. Under it, caching theory gives hit ratios in closed form; each policy driven with
+ * IRM samples must land within a point of its formula. The formulas are computed here, not copied.
+ */
+
+const N = 1000;
+const WARMUP = 100_000;
+const MEASURED = 400_000;
+/** One point of hit ratio. Sampling noise over 400k requests is a few tenths of a point. */
+const ONE_POINT = 0.01;
+
+/**
+ * Che's approximation for LRU (Che, Tung and Wang 2002): a key stays in the cache for a
+ * characteristic time T after its last request, where T solves Σ(1 − e^(−p_i T)) = C.
+ */
+function cheLru(p: Float64Array, capacity: number): { characteristicTime: number; hitRatio: number } {
+  const occupancy = (t: number) => p.reduce((sum, pi) => sum + (1 - Math.exp(-pi * t)), 0);
+  let low = 0;
+  let high = 1;
+  while (occupancy(high) < capacity) high *= 2;
+  for (let i = 0; i < 200; i++) {
+    const mid = (low + high) / 2;
+    if (occupancy(mid) < capacity) low = mid;
+    else high = mid;
+  }
+  const t = (low + high) / 2;
+  return { characteristicTime: t, hitRatio: p.reduce((sum, pi) => sum + pi * (1 - Math.exp(-pi * t)), 0) };
+}
+
+/** log(e^a + e^b) without overflow or underflow. */
+function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+/**
+ * The exact IRM miss ratio of FIFO and Random (King 1971; Gelenbe 1973): (C+1)·e_{C+1}(p) / e_C(p),
+ * e_k the k-th elementary symmetric polynomial of the p_i. e_200 of a thousand probabilities is far
+ * below the smallest double, so the recurrence e_k ← e_k + p_i·e_{k−1} runs on logarithms.
+ */
+function kingGelenbeMiss(p: Float64Array, capacity: number): number {
+  const top = capacity + 1;
+  const logE = new Float64Array(top + 1).fill(-Infinity);
+  logE[0] = 0;
+  for (let i = 0; i < p.length; i++) {
+    const logP = Math.log(p[i]);
+    for (let k = Math.min(i + 1, top); k >= 1; k--) logE[k] = logAddExp(logE[k], logP + logE[k - 1]);
+  }
+  return (capacity + 1) * Math.exp(logE[top] - logE[capacity]);
+}
+
+/** The FIFO/Random approximation h_i = p_i T/(1 + p_i T) with Σ h_i = C: a check on the exact formula. */
+function fifoApproximateMiss(p: Float64Array, capacity: number): number {
+  const occupancy = (t: number) => p.reduce((sum, pi) => sum + (pi * t) / (1 + pi * t), 0);
+  let low = 0;
+  let high = 1;
+  while (occupancy(high) < capacity) high *= 2;
+  for (let i = 0; i < 200; i++) {
+    const mid = (low + high) / 2;
+    if (occupancy(mid) < capacity) low = mid;
+    else high = mid;
+  }
+  const t = (low + high) / 2;
+  return 1 - p.reduce((sum, pi) => sum + (pi * pi * t) / (1 + pi * t), 0);
+}
+
+/** Perfect LFU keeps the C most popular keys: its hit ratio is their popularity, the best under IRM. */
+function topMass(p: Float64Array, capacity: number): number {
+  let sum = 0;
+  for (let i = 0; i < capacity; i++) sum += p[i];
+  return sum;
+}
+
+/** IRM request sequences, one per alpha, shared by every policy so that they see the same requests. */
+const sequences = new Map<number, Int32Array>();
+function irmSequence(alpha: number): Int32Array {
+  let keys = sequences.get(alpha);
+  if (!keys) {
+    const next = createZipf(N, alpha, createStream(2024, `irm-${alpha}`));
+    keys = new Int32Array(WARMUP + MEASURED);
+    for (let i = 0; i < keys.length; i++) keys[i] = next();
+    sequences.set(alpha, keys);
+  }
+  return keys;
+}
+
+/** Drives a policy as a tier would (touch on a hit, insert on a miss); the hit ratio after warm-up. */
+function simulate(name: PolicyName, alpha: number, capacity: number) {
+  const clock = { nowMs: 0 };
+  const policy = createPolicy(name, {
+    capacity,
+    unit: 'entries',
+    random: createStream(7, 'policies'),
+    clock,
+    future: { nextUse: Infinity },
+    samples: 5,
+  });
+  const keys = irmSequence(alpha);
+  const evicted: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < keys.length; i++) {
+    clock.nowMs = i;
+    const key = keys[i];
+    if (policy.has(key)) {
+      policy.touch(key);
+      if (i >= WARMUP) hits++;
+    } else {
+      evicted.length = 0;
+      policy.insert(key, 1, evicted);
+    }
+  }
+  return { hitRatio: hits / MEASURED, held: policy.order() };
+}
+
+const cases = [0.8, 1.0].flatMap((alpha) => [50, 100, 200].map((capacity) => ({ alpha, capacity })));
+
+describe('the reference formulas', () => {
+  it('give the exact uniform result 1 − C/N for FIFO and Random', () => {
+    const uniform = new Float64Array(N).fill(1 / N);
+    expect(kingGelenbeMiss(uniform, 100)).toBeCloseTo(1 - 100 / N, 9);
+  });
+
+  it('agree with each other: King/Gelenbe exact within 0.002 of its approximation', () => {
+    for (const { alpha, capacity } of cases) {
+      const p = zipfProbabilities(N, alpha);
+      // The literature says within 0.001; at Zipf 1.0 and C = 50 the gap is 0.0011.
+      expect(Math.abs(kingGelenbeMiss(p, capacity) - fifoApproximateMiss(p, capacity))).toBeLessThan(0.002);
+    }
+  });
+
+  it("solve Che's equation: the characteristic time fills the cache exactly", () => {
+    const p = zipfProbabilities(N, 0.8);
+    const { characteristicTime } = cheLru(p, 100);
+    const occupancy = p.reduce((sum, pi) => sum + (1 - Math.exp(-pi * characteristicTime)), 0);
+    expect(occupancy).toBeCloseTo(100, 6);
+  });
+});
+
+describe('policies under the independent reference model, N = 1000', () => {
+  for (const { alpha, capacity } of cases) {
+    const p = zipfProbabilities(N, alpha);
+
+    it(`LRU hits within a point of Che's approximation (Zipf ${alpha}, C = ${capacity})`, () => {
+      const expected = cheLru(p, capacity).hitRatio;
+      expect(Math.abs(simulate('lru', alpha, capacity).hitRatio - expected)).toBeLessThan(ONE_POINT);
+    });
+
+    it(`FIFO and Random hit within a point of King and Gelenbe's exact result (Zipf ${alpha}, C = ${capacity})`, () => {
+      const expected = 1 - kingGelenbeMiss(p, capacity);
+      expect(Math.abs(simulate('fifo', alpha, capacity).hitRatio - expected)).toBeLessThan(ONE_POINT);
+      expect(Math.abs(simulate('random', alpha, capacity).hitRatio - expected)).toBeLessThan(ONE_POINT);
+    });
+
+    // The registered LFU is libCacheSim's: a key's count is forgotten when it leaves. Under IRM its
+    // contents settle early (old favourites never leave), so it does not reach perfect LFU's top-C
+    // mass; it hits exactly as often as the popularity of what it holds, between LRU and perfect LFU.
+    it(`LFU hits as often as the popularity of the keys it holds, between LRU and the top-C mass (Zipf ${alpha}, C = ${capacity})`, () => {
+      const { hitRatio, held } = simulate('lfu', alpha, capacity);
+      const heldMass = held.reduce((sum, key) => sum + p[key], 0);
+      expect(held.length).toBe(capacity);
+      expect(Math.abs(hitRatio - heldMass)).toBeLessThan(ONE_POINT);
+      expect(hitRatio).toBeGreaterThan(cheLru(p, capacity).hitRatio);
+      expect(hitRatio).toBeLessThan(topMass(p, capacity) + ONE_POINT / 2);
+    });
+  }
+
+  it('no live policy beats perfect LFU, the best any policy can do without the future', () => {
+    const alpha = 0.8;
+    const capacity = 100;
+    const bound = topMass(zipfProbabilities(N, alpha), capacity);
+    for (const name of livePolicyNames) {
+      const { hitRatio, held } = simulate(name, alpha, capacity);
+      expect(held.length, name).toBeLessThanOrEqual(capacity);
+      expect(hitRatio, name).toBeLessThan(bound + ONE_POINT / 2);
+    }
+  });
+});
