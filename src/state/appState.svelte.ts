@@ -1,0 +1,172 @@
+import { createActor, type Actor } from 'xstate';
+import type { Command } from '../engine/scenario/commandSchema';
+import type { Scenario } from '../engine/scenario/schema';
+import { clampSpeed, playbackMachine } from '../machines/playback';
+import type { ExportFiles, FromWorker, PresetInfo, ToWorker } from '../worker/protocol';
+import { settingsAfter } from './liveSettings';
+import { decodeShareLink, encodeShareLink } from './shareLink';
+import { SimStore } from './simStore.svelte';
+
+/** The two ends of the worker as the app uses them; tests pass a fake. */
+export interface WorkerPort {
+  post(message: ToWorker): void;
+  listen(handler: (message: FromWorker) => void): void;
+}
+
+/** A message for the person: what went wrong, each problem on its own line. */
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+  problems: string[];
+}
+
+export type PlaybackState = 'idle' | 'paused' | 'playing' | 'finished';
+
+/**
+ * The app's state: the run (SimStore), playback (the XState machine, which drives the worker), the
+ * presets, the live settings, notices and exports. Components call its methods; it posts to the
+ * worker and turns the worker's answers into state.
+ */
+export class AppState {
+  readonly sim = new SimStore();
+  presets = $state.raw<PresetInfo[]>([]);
+  /** The preset of the run, when the run is that preset unchanged at load. */
+  preset = $state<string | null>(null);
+  playback = $state<PlaybackState>('idle');
+  speed = $state(1);
+  fastForward = $state(false);
+  notice = $state.raw<Notice | null>(null);
+
+  /** What the controls show: the scenario with the live setting changes applied. */
+  settings: Scenario | null = $derived(
+    this.sim.scenario ? settingsAfter(this.sim.scenario, this.sim.commands) : null,
+  );
+
+  private readonly actor: Actor<typeof playbackMachine>;
+  private exportId = 0;
+  private pendingExports = new Map<number, (files: ExportFiles) => void>();
+
+  constructor(private readonly port: WorkerPort) {
+    const post = (message: ToWorker) => () => port.post(message);
+    this.actor = createActor(
+      playbackMachine.provide({
+        actions: {
+          sendPlay: post({ type: 'play' }),
+          sendPause: post({ type: 'pause' }),
+          sendStepEvent: post({ type: 'step.event' }),
+          sendStepRequest: post({ type: 'step.request' }),
+          sendRunEnd: post({ type: 'run.end' }),
+          sendReset: post({ type: 'reset' }),
+          sendSpeed: (_, params) => port.post({ type: 'speed', speed: params.speed }),
+        },
+      }),
+      { input: { speed: 1 } },
+    );
+    this.actor.subscribe((snapshot) => {
+      this.playback = snapshot.value as PlaybackState;
+      this.speed = snapshot.context.speed;
+      this.fastForward = snapshot.context.fastForward;
+    });
+    this.actor.start();
+    port.listen((message) => this.receive(message));
+  }
+
+  private receive(message: FromWorker): void {
+    if (this.sim.receive(message)) {
+      this.port.post({ type: 'frame.ack' });
+      if (message.type === 'frame' && message.finished && this.playback !== 'finished') {
+        this.actor.send({ type: 'run.finished' });
+      }
+      return;
+    }
+    switch (message.type) {
+      case 'presets':
+        this.presets = message.presets;
+        return;
+      case 'loaded':
+        this.preset = message.preset;
+        this.actor.send({ type: 'run.loaded' });
+        // The worker keeps its speed across runs; say it again in case it restarted.
+        this.port.post({ type: 'speed', speed: this.speed });
+        return;
+      case 'exported': {
+        const resolve = this.pendingExports.get(message.requestId);
+        this.pendingExports.delete(message.requestId);
+        resolve?.(message);
+        return;
+      }
+      case 'error':
+        this.notice = { kind: 'error', message: message.message, problems: message.problems };
+        if (!message.input) this.actor.send({ type: 'run.stopped' });
+        return;
+    }
+  }
+
+  play = () => this.actor.send({ type: 'play' });
+  pause = () => this.actor.send({ type: 'pause' });
+  toggle = () => this.actor.send({ type: 'toggle' });
+  stepEvent = () => this.actor.send({ type: 'step.event' });
+  stepRequest = () => this.actor.send({ type: 'step.request' });
+  runToEnd = () => this.actor.send({ type: 'run.end' });
+  reset = () => this.actor.send({ type: 'reset' });
+  setSpeed = (speed: number) => this.actor.send({ type: 'speed.set', speed: clampSpeed(speed) });
+
+  loadPreset = (name: string) => this.port.post({ type: 'load.preset', name });
+
+  /** Applies a change now, at the engine's current simulated time. */
+  apply = (command: Command) => this.port.post({ type: 'command', command });
+
+  /**
+   * Starts the run over from the current settings changed by `change`: for options that exist only
+   * when a run is created (clients, app servers, cache nodes).
+   */
+  restartWith = (change: (settings: Scenario) => void) => {
+    if (!this.settings) return;
+    const next = structuredClone(this.settings);
+    change(next);
+    this.port.post({ type: 'load', scenario: next });
+  };
+
+  /** Loads an exported run or a scenario from JSON text; a bad one leaves the current run as it is. */
+  importText = (text: string) => this.port.post({ type: 'import', text });
+
+  /**
+   * Restores the run in a share link hash. Returns false when the hash holds no run; a damaged link
+   * becomes a notice and the current run goes on.
+   */
+  openShareLink = (hash: string): boolean => {
+    let text: string | null;
+    try {
+      text = decodeShareLink(hash);
+    } catch (error) {
+      this.notice = { kind: 'error', message: (error as Error).message, problems: [] };
+      return false;
+    }
+    if (text === null) return false;
+    this.importText(text);
+    return true;
+  };
+
+  /** The hash of a link that replays this run (scenario and commands so far). */
+  shareHash(): string | null {
+    const { scenario, commands } = this.sim;
+    return scenario ? encodeShareLink({ scenario, commands }) : null;
+  }
+
+  /** The run's files, replayed by the worker up to the current simulated time. */
+  requestExport = (): Promise<ExportFiles> =>
+    new Promise((resolve) => {
+      const requestId = ++this.exportId;
+      this.pendingExports.set(requestId, resolve);
+      this.port.post({ type: 'export', requestId });
+    });
+
+  dismissNotice = () => {
+    this.notice = null;
+  };
+
+  /** For a person's mistakes caught before they reach the worker (an empty purge key, say). */
+  tell = (notice: Notice) => {
+    this.notice = notice;
+  };
+}

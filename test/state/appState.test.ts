@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/engine/scenario/parseScenario';
+import { AppState } from '../../src/state/appState.svelte';
+import { encodeShareLink } from '../../src/state/shareLink';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+
+const scenario = parseScenario({ version: 1, seed: 9, workload: { clients: 10 } });
+
+function setup() {
+  const sent: ToWorker[] = [];
+  let deliver: (message: FromWorker) => void = () => {};
+  const app = new AppState({ post: (m) => sent.push(m), listen: (h) => (deliver = h) });
+  const loaded = () => deliver({ type: 'loaded', scenario, commands: [], preset: 'basics' });
+  const types = () => sent.map((m) => m.type).filter((t) => t !== 'frame.ack' && t !== 'speed');
+  return { app, sent, deliver: (m: FromWorker) => deliver(m), loaded, types };
+}
+
+describe('AppState', () => {
+  it('drives the worker through the playback machine', () => {
+    const { app, loaded, types } = setup();
+    app.play();
+    expect(types()).toEqual([]);
+    loaded();
+    expect(app.playback).toBe('paused');
+    app.play();
+    app.stepRequest();
+    expect(app.playback).toBe('paused');
+    expect(types()).toEqual(['play', 'pause', 'step.request']);
+  });
+
+  it('tells the worker the clamped speed', () => {
+    const { app, sent } = setup();
+    app.setSpeed(50_000);
+    expect(app.speed).toBe(1000);
+    expect(sent).toContainEqual({ type: 'speed', speed: 1000 });
+  });
+
+  it('acknowledges every frame and finishes when the worker reaches the end', () => {
+    const { app, sent, deliver, loaded } = setup();
+    loaded();
+    app.runToEnd();
+    expect(app.fastForward).toBe(true);
+    deliver({
+      type: 'frame',
+      nowMs: 60_000,
+      durationMs: 60_000,
+      playing: false,
+      finished: true,
+      events: [],
+      dropped: 0,
+      metrics: { nowMs: 60_000, bucketMs: 1000, tiers: [], endToEnd: null!, seriesFromMs: 0, series: [] },
+    });
+    expect(sent.filter((m) => m.type === 'frame.ack').length).toBe(1);
+    expect(app.playback).toBe('finished');
+  });
+
+  it('shows a bad input as a notice and keeps playing', () => {
+    const { app, deliver, loaded } = setup();
+    loaded();
+    app.play();
+    deliver({ type: 'error', message: 'The commands are not valid', problems: ['change[0].command.node: ...'], input: true });
+    expect(app.notice?.message).toBe('The commands are not valid');
+    expect(app.notice?.problems.length).toBe(1);
+    expect(app.playback).toBe('playing');
+  });
+
+  it('shows the live settings: the scenario with applied changes folded in', () => {
+    const { app, deliver, loaded } = setup();
+    loaded();
+    expect(app.settings?.topology.distributed.ttl.seconds).toBe(300);
+    deliver({
+      type: 'commands',
+      commands: [{ atMs: 5, command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 0 } } } }],
+    });
+    expect(app.settings?.topology.distributed.ttl.seconds).toBe(0);
+    expect(app.settings?.topology.distributed.ttl.jitter).toBe(0);
+  });
+
+  it('restarts from the live settings when a load-time option changes, keeping earlier changes', () => {
+    const { app, sent, deliver, loaded } = setup();
+    loaded();
+    deliver({ type: 'commands', commands: [{ atMs: 5, command: { type: 'policies.set', changes: { write: 'write-back' } } }] });
+    app.restartWith((s) => {
+      s.workload.clients = 50;
+    });
+    const load = sent.find((m) => m.type === 'load') as Extract<ToWorker, { type: 'load' }>;
+    expect(load.scenario).toMatchObject({ workload: { clients: 50 }, policies: { write: 'write-back' } });
+    expect(app.sim.scenario?.workload.clients).toBe(10);
+  });
+
+  it('restores a share link by importing its run, and a damaged link keeps the current run', () => {
+    const { app, sent, loaded } = setup();
+    loaded();
+    const hash = encodeShareLink({ scenario, commands: [{ atMs: 1, command: { type: 'database.fail' } }] });
+    expect(app.openShareLink(hash)).toBe(true);
+    const imported = sent.find((m) => m.type === 'import') as { text: string };
+    expect(JSON.parse(imported.text).commands[0].command.type).toBe('database.fail');
+    expect(app.openShareLink('#run=@@@')).toBe(false);
+    expect(app.notice?.message).toMatch(/share link is damaged/);
+    expect(sent.filter((m) => m.type === 'import').length).toBe(1);
+    expect(app.openShareLink('')).toBe(false);
+  });
+
+  it('resolves an export when the worker sends the files back', async () => {
+    const { app, sent, deliver } = setup();
+    const pending = app.requestExport();
+    const request = sent.find((m) => m.type === 'export') as { requestId: number };
+    deliver({ type: 'exported', requestId: request.requestId, summaryCsv: 's', seriesCsv: 't', eventsCsv: 'e', scenarioJson: '{}' });
+    expect((await pending).summaryCsv).toBe('s');
+  });
+});
