@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createPolicy, livePolicyNames, type PolicyName } from '../../src/engine/policies/index';
 import { createStream } from '../../src/engine/random';
 import { createZipf, zipfProbabilities } from '../../src/engine/workload/zipf';
+import { createRequestGenerator } from '../../src/engine/workload/requestGenerator';
+import { workloadSchema } from '../../src/engine/scenario/parts';
 
 /*
  * The independent reference model (IRM): N keys with fixed popularities p_i, each request drawn
@@ -181,4 +183,56 @@ describe('policies under the independent reference model, N = 1000', () => {
       expect(hitRatio, name).toBeLessThan(bound + ONE_POINT / 2);
     }
   });
+});
+
+/**
+ * TTL caches of unbounded capacity over the workload generator's own requests (Jung, Berger and
+ * Balakrishnan 2003). Key i gets Poisson requests at λ·p_i: with the timer set on a miss only it hits
+ * λp_iT/(1 + λp_iT) of them, with the timer reset on every hit 1 − e^(−λp_iT). These hold only if the
+ * generator's arrivals are Poisson and its key draws independent of them; the cache tiers' TTL
+ * handling is checked through the full engine by the engine's tests.
+ */
+describe('TTL formulas over the workload generator', () => {
+  const ratePerSecond = 100;
+  const keys = 100;
+  const alpha = 0.8;
+  const p = zipfProbabilities(keys, alpha);
+
+  function ttlHitRatio(ttlMs: number, resetOnHit: boolean): number {
+    const generator = createRequestGenerator(
+      workloadSchema.parse({
+        ratePerSecond,
+        keySpaces: [{ name: 'item', count: keys, popularity: { kind: 'zipf', alpha } }],
+      }),
+      31,
+    );
+    const expiresAtMs = new Float64Array(keys).fill(-Infinity);
+    let hits = 0;
+    const requests = 300_000;
+    for (let i = 0; i < requests; i++) {
+      const { atMs, keyIndex } = generator.next();
+      if (atMs < expiresAtMs[keyIndex]) {
+        hits++;
+        if (resetOnHit) expiresAtMs[keyIndex] = atMs + ttlMs;
+      } else {
+        expiresAtMs[keyIndex] = atMs + ttlMs;
+      }
+    }
+    return hits / requests;
+  }
+
+  for (const ttlSeconds of [0.1, 1]) {
+    it(`a timer set on a miss hits Σ p_i·λp_iT/(1 + λp_iT) (T = ${ttlSeconds} s)`, () => {
+      const expected = p.reduce((sum, pi) => {
+        const x = ratePerSecond * pi * ttlSeconds;
+        return sum + (pi * x) / (1 + x);
+      }, 0);
+      expect(Math.abs(ttlHitRatio(ttlSeconds * 1000, false) - expected)).toBeLessThan(ONE_POINT);
+    });
+
+    it(`a timer reset on every hit hits Σ p_i(1 − e^(−λp_iT)) (T = ${ttlSeconds} s)`, () => {
+      const expected = p.reduce((sum, pi) => sum + pi * (1 - Math.exp(-ratePerSecond * pi * ttlSeconds)), 0);
+      expect(Math.abs(ttlHitRatio(ttlSeconds * 1000, true) - expected)).toBeLessThan(ONE_POINT);
+    });
+  }
 });
