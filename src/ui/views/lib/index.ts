@@ -1,0 +1,15 @@
+export { badgeRows } from './badgeRows';
+export { chartModels, tierLabels, type ChartLine, type ChartModel } from './chartModels';
+export { describeEvent } from './describeEvent';
+export { dotPosition, laneOffset } from './dotPosition';
+export { eventKey, eventReq, eventTier, filterEvents, noFilter, type EventFilter } from './eventFilter';
+export { eventKinds } from './eventKinds';
+export { flowCounts, type EdgeFlow } from './flowCounts';
+export { formatBytes, formatClock, formatMs, formatNumber } from './format';
+export { highlightPath, type PathStep } from './highlightPath';
+export { busNode, hopProgress, hopsInFlight, type HopInFlight } from './hops';
+export { nodeBadges, type Badge } from './nodeBadges';
+export { nodeStateLook, type NodeStateLook } from './nodeStateLook';
+export { clientNode, outcomeOf, type Outcome } from './outcomeOf';
+export * from './palette';
+export * from './topologyLayout';
