@@ -30,6 +30,10 @@ export interface KeySpaceChanges {
 /**
  * The open-loop workload: requests in time order, drawn from independent seeded streams so that
  * nothing a cache does changes them. Commands change it while it runs.
+ *
+ * Take a request only when simulated time reaches peekTimeMs(), not ahead of time: a rate change or a
+ * spike may move the next arrival, and a request's key, client and operation are drawn when it is
+ * taken, so that changes to key spaces and the write ratio apply from the moment of the command.
  */
 export interface RequestGenerator {
   /** The key spaces as they are now (after keySpace.set commands). Read-only for callers. */
@@ -41,10 +45,10 @@ export interface RequestGenerator {
   /** The size of a key, as requests for it carry it; `client` matters only for per-user key spaces. */
   sizeBytesOf(keySpace: number, keyIndex: number, client: number): number;
   /**
-   * Sets the base rate in requests per second from nowMs on. nowMs defaults to the time of the last
-   * request taken; pass the engine's clock when it has moved on since.
+   * Sets the base rate in requests per second from nowMs (the engine's clock) on. The time is needed:
+   * the next arrival, drawn under the old rate, is redrawn from nowMs.
    */
-  setRate(ratePerSecond: number, nowMs?: number): void;
+  setRate(ratePerSecond: number, nowMs: number): void;
   /** Sets the write ratio of key spaces that do not set their own, from the next request on. */
   setWriteRatio(writeRatio: number): void;
   /** Changes a key space by name, from the next request on. */
@@ -173,7 +177,7 @@ class WorkloadGenerator implements RequestGenerator {
     if (this.pendingMs > changeMs) this.pendingMs = this.schedule.nextArrivalMs(changeMs, this.arrivals);
   }
 
-  setRate(ratePerSecond: number, nowMs: number = this.lastMs): void {
+  setRate(ratePerSecond: number, nowMs: number): void {
     this.schedule.setBaseRate(ratePerSecond);
     this.redrawAfter(Math.max(nowMs, this.lastMs));
   }

@@ -141,6 +141,24 @@ describe('createRequestGenerator', () => {
     expect(take(createRequestGenerator(spec, 10), 2000)).not.toEqual(a);
   });
 
+  it('replays exactly: the same seed and the same commands at the same times give the same requests', () => {
+    const run = () => {
+      const generator = createRequestGenerator(workload({ ratePerSecond: 2000, clients: 20 }), 21);
+      const requests = take(generator, 1000);
+      generator.spike(1000, 5, 500);
+      requests.push(...take(generator, 2000));
+      generator.setRate(300, 2000);
+      generator.setKeySpace('item', {
+        popularity: { kind: 'hotspot', hotFraction: 0.1, hotProbability: 0.9 },
+      });
+      requests.push(...take(generator, 4000));
+      return requests;
+    };
+    const first = run();
+    expect(first.length).toBeGreaterThan(5000);
+    expect(run()).toEqual(first);
+  });
+
   it('gives a key the same size every time, different keys sizes across the range', () => {
     const generator = createRequestGenerator(
       workload({
