@@ -1,0 +1,8 @@
+/**
+ * `npm run sim`: run a scenario headlessly or replay a trace. See docs/cli.md, or run with --help.
+ * The work is in simMain.ts so that tests can call it without spawning a process.
+ */
+import { nodeSimIo } from './nodeSimIo';
+import { main } from './simMain';
+
+process.exitCode = await main(process.argv.slice(2), nodeSimIo);

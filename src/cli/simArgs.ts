@@ -1,0 +1,208 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../engine/inputError';
+import { policyNames, type PolicyName } from '../engine/policies/names';
+
+/** What `npm run sim` was asked to do, its flags checked and converted. */
+export type SimRequest =
+  | { mode: 'help' }
+  | { mode: 'list-presets' }
+  | {
+      mode: 'scenario';
+      /** A file path, or `preset:NAME`; absent when --commands holds a whole exported run. */
+      scenario: string | null;
+      seed: number | null;
+      commands: string | null;
+      summaryCsv: string | null;
+      timeSeriesCsv: string | null;
+      eventsCsv: string | null;
+      json: boolean;
+    }
+  | {
+      mode: 'trace';
+      trace: string;
+      policy: PolicyName;
+      capacity: number;
+      unit: 'entries' | 'bytes';
+      seed: number | null;
+      json: boolean;
+    };
+
+export const simUsage = `Usage: npm run sim -- [flags]
+
+Run a scenario (a JSON file or a preset) headlessly:
+  --scenario FILE.json|preset:NAME   the scenario to run (an exported run {scenario, commands} works too)
+  --seed N                           override the scenario's seed (a whole number 0..4294967295)
+  --commands FILE.json               timed commands to apply: a list [{atMs, command}, ...] or an
+                                     exported run {scenario, commands}
+  --summary-csv FILE                 write the summary CSV (a row per tier)
+  --timeseries-csv FILE              write the time-series CSV (a row per bucket per tier)
+  --events-csv FILE                  write the event log CSV (a row per event)
+  --json                             print one JSON object instead of the readable summary
+
+Replay a request trace through one cache:
+  --trace FILE.csv[.gz]              a CSV trace with a header: time,key[,size][,op]
+  --policy NAME                      ${policyNames.join(', ')}
+  --capacity N                       the cache's capacity, a whole number > 0
+  --unit entries|bytes               what capacity counts (default entries)
+  --seed N                           seed of the policy's random choices (default 1)
+  --json                             print one JSON object
+
+Other:
+  --list-presets                     print the preset names, one a line
+  --help                             print this help
+
+Exit status: 0 on success, 2 for a mistake in the flags or the input, 1 for a bug.
+`;
+
+const options = {
+  scenario: { type: 'string' },
+  seed: { type: 'string' },
+  commands: { type: 'string' },
+  'summary-csv': { type: 'string' },
+  'timeseries-csv': { type: 'string' },
+  'events-csv': { type: 'string' },
+  json: { type: 'boolean' },
+  'list-presets': { type: 'boolean' },
+  trace: { type: 'string' },
+  policy: { type: 'string' },
+  capacity: { type: 'string' },
+  unit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const flagNames = Object.keys(options);
+const scenarioOnly = ['scenario', 'commands', 'summary-csv', 'timeseries-csv', 'events-csv'] as const;
+const traceOnly = ['trace', 'policy', 'capacity', 'unit'] as const;
+
+/**
+ * Reads the command line. Mistakes (an unknown flag, a missing value, flags that do not go
+ * together, a capacity that is not a positive whole number) are InputErrors that name the flag.
+ */
+export function parseSimArgs(argv: readonly string[]): SimRequest {
+  let values: Partial<Record<keyof typeof options, string | boolean>>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw argumentError(error);
+  }
+  const text = (name: keyof typeof options): string | null => {
+    const value = values[name];
+    if (typeof value !== 'string') return null;
+    if (value.trim() === '' || value.startsWith('--')) {
+      throw new InputError(`--${name}: expected a value after the flag, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+  if (values.help) return { mode: 'help' };
+  if (values['list-presets']) return { mode: 'list-presets' };
+
+  const seedText = text('seed');
+  const seed = seedText === null ? null : parseWhole('--seed', seedText, 0, 4294967295);
+  const json = values.json === true;
+  const trace = text('trace');
+  if (trace !== null) {
+    const misplaced = scenarioOnly.filter((name) => values[name] !== undefined);
+    if (misplaced.length > 0) {
+      throw new InputError(
+        `--trace replays a trace; it does not go with --${misplaced[0]} (that is for scenarios)`,
+      );
+    }
+    const policy = text('policy');
+    if (policy === null)
+      throw new InputError(`--trace needs --policy NAME, one of ${policyNames.join(', ')}`);
+    if (!(policyNames as readonly string[]).includes(policy)) {
+      throw new InputError(
+        `--policy: unknown eviction policy ${JSON.stringify(policy)}${suggestName(policy, policyNames)}; ` +
+          `expected one of ${policyNames.join(', ')}`,
+      );
+    }
+    const capacityText = text('capacity');
+    if (capacityText === null)
+      throw new InputError('--trace needs --capacity N, the cache size (a whole number > 0)');
+    const capacity = parseWhole('--capacity', capacityText, 1, Number.MAX_SAFE_INTEGER);
+    const unit = text('unit') ?? 'entries';
+    if (unit !== 'entries' && unit !== 'bytes') {
+      throw new InputError(`--unit: expected entries or bytes, got ${JSON.stringify(unit)}`);
+    }
+    return { mode: 'trace', trace, policy: policy as PolicyName, capacity, unit, seed, json };
+  }
+
+  const misplaced = traceOnly.filter((name) => values[name] !== undefined);
+  if (misplaced.length > 0)
+    throw new InputError(`--${misplaced[0]} goes with --trace FILE, which is missing`);
+  const scenario = text('scenario');
+  const commands = text('commands');
+  if (scenario === null && commands === null) {
+    throw new InputError(
+      'expected --scenario FILE.json|preset:NAME, --trace FILE, --list-presets or --help',
+      ['run npm run sim -- --help for every flag'],
+    );
+  }
+  return {
+    mode: 'scenario',
+    scenario,
+    seed,
+    commands,
+    summaryCsv: text('summary-csv'),
+    timeSeriesCsv: text('timeseries-csv'),
+    eventsCsv: text('events-csv'),
+    json,
+  };
+}
+
+function parseWhole(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new InputError(`${flag}: expected a whole number ${range}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** Turns node:util parseArgs's errors into messages that name the flag and what to do. */
+function argumentError(error: unknown): InputError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const name = flag.replace(/^-+/, '');
+      return new InputError(
+        `unknown flag ${flag}${suggestName(name, flagNames, '--')}; run npm run sim -- --help for the flags`,
+      );
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing|ambiguous/.test(message)
+        ? new InputError(`${flag}: expected a value after the flag`)
+        : new InputError(`${flag}: takes no value`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const word = /'([^']*)'/.exec(message)?.[1] ?? '';
+      return new InputError(
+        `unexpected argument ${JSON.stringify(word)}: every value follows its flag, as in --scenario ${word}`,
+      );
+    }
+    default:
+      return new InputError(`could not read the flags: ${message}`);
+  }
+}
+
+/** ` (did you mean --seed?)` for a near miss. */
+function suggestName(word: string, names: readonly string[], prefix = ''): string {
+  const near = names.find((name) => closeEnough(word.toLowerCase(), name));
+  return near ? ` (did you mean ${prefix}${near}?)` : '';
+}
+
+function closeEnough(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] <= Math.max(1, Math.min(2, Math.floor(b.length / 4)));
+}

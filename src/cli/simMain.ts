@@ -1,0 +1,261 @@
+import { createEngine } from '../engine/createEngine';
+import { eventCsvHeader, eventCsvRow, summaryCsv, timeSeriesCsv } from '../engine/export/index';
+import type { SimEvent } from '../engine/events';
+import { InputError } from '../engine/inputError';
+import type { MetricsReport } from '../engine/metrics/types';
+import { parseTrace } from '../engine/replay/parseTrace';
+import { replayTrace } from '../engine/replay/replayTrace';
+import type { TimedCommand } from '../engine/scenario/commandSchema';
+import { parseCommandLog, parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
+import { loadPreset, presetNames } from '../engine/scenario/presets/index';
+import type { Scenario } from '../engine/scenario/schema';
+import { formatRunSummary } from './formatRunSummary';
+import { readTraceFile } from './readTraceFile';
+import { parseSimArgs, simUsage, type SimRequest } from './simArgs';
+
+/** A file being written piece by piece, so that a long run's event log never sits in memory. */
+export interface FileSink {
+  write(chunk: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything `main` does to the outside world, passed in so that tests call `main` directly with
+ * files in memory instead of spawning a process.
+ */
+export interface SimIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a UTF-8 text file (a scenario, a command log). */
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  /** Opens a file to write in pieces; without it the event log is collected and written at the end. */
+  openFile?(path: string): Promise<FileSink>;
+  /** Reads a trace file as text, gunzipping `.gz` (default: readTraceFile from the disk). */
+  readTrace?(path: string): string;
+  /** Wall-clock milliseconds, to time a trace replay (default: performance.now). */
+  now?(): number;
+}
+
+/**
+ * `npm run sim`: runs a scenario headlessly or replays a trace, and returns the exit status:
+ * 0 on success, 2 for a person's mistake (the message names it, no stack trace), 1 for a bug.
+ *
+ * @example
+ * await main(['--scenario', 'preset:basics', '--json'], io); // 0, and one JSON object on io.stdout
+ */
+export async function main(argv: readonly string[], io: SimIo): Promise<number> {
+  try {
+    const request = parseSimArgs(argv);
+    switch (request.mode) {
+      case 'help':
+        io.stdout(simUsage);
+        return 0;
+      case 'list-presets':
+        io.stdout(presetNames.map((name) => `${name}\n`).join(''));
+        return 0;
+      case 'trace':
+        runTrace(request, io);
+        return 0;
+      case 'scenario':
+        await runScenario(request, io);
+        return 0;
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`sim: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`sim: internal error, a bug in Cachescope (please report it):\n${detail}\n`);
+    return 1;
+  }
+}
+
+async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, io: SimIo): Promise<void> {
+  let scenario: Scenario;
+  let commands: TimedCommand[];
+  let source: string;
+  if (request.scenario !== null) {
+    ({ scenario, commands, source } = await loadScenarioArgument(request.scenario, io));
+  } else {
+    // --commands alone: the file must be a whole exported run.
+    const path = request.commands as string;
+    const input = await readJson(io, '--commands', path, 'command log');
+    if (!isRun(input)) {
+      throw new InputError(
+        `--commands ${path}: holds only commands; give the scenario too with --scenario FILE.json|preset:NAME`,
+      );
+    }
+    ({ scenario, commands } = inFile(path, () => parseCommandLog(input)));
+    source = path;
+  }
+  if (request.seed !== null) scenario = { ...scenario, seed: request.seed };
+  if (request.commands !== null && request.scenario !== null) {
+    const path = request.commands;
+    const input = await readJson(io, '--commands', path, 'command log');
+    const list = isRun(input) ? input.commands : input;
+    commands = inFile(path, () => parseCommands(list, scenario, 'commands'));
+  }
+
+  const events = request.eventsCsv === null ? null : await openSink(io, '--events-csv', request.eventsCsv);
+  events?.write(eventCsvHeader);
+  const engine = createEngine(scenario, {
+    commands,
+    recordEvents: false,
+    ...(events ? { onEvent: (event: SimEvent) => events.write(eventCsvRow(event)) } : {}),
+  });
+  engine.runUntil(scenario.durationMs);
+  const report = engine.metrics();
+  if (events) await closeSink(events, '--events-csv', request.eventsCsv as string);
+
+  const written: string[] = [];
+  if (request.summaryCsv !== null) {
+    await writeOutput(io, '--summary-csv', request.summaryCsv, summaryCsv(report));
+    written.push(request.summaryCsv);
+  }
+  if (request.timeSeriesCsv !== null) {
+    await writeOutput(io, '--timeseries-csv', request.timeSeriesCsv, timeSeriesCsv(report));
+    written.push(request.timeSeriesCsv);
+  }
+  if (request.eventsCsv !== null) written.push(request.eventsCsv);
+
+  if (request.json) {
+    io.stdout(JSON.stringify(runJson(scenario, report), null, 2) + '\n');
+  } else {
+    io.stdout(formatRunSummary(scenario, source, report));
+    if (written.length > 0) io.stdout(`\nWrote ${written.join(', ')}\n`);
+  }
+}
+
+/** What `--json` prints for a scenario run. */
+function runJson(scenario: Scenario, report: MetricsReport) {
+  return { scenario: scenario.name, seed: scenario.seed, durationMs: scenario.durationMs, metrics: report };
+}
+
+async function loadScenarioArgument(
+  argument: string,
+  io: SimIo,
+): Promise<{ scenario: Scenario; commands: TimedCommand[]; source: string }> {
+  if (argument.startsWith('preset:')) {
+    const name = argument.slice('preset:'.length);
+    try {
+      return { scenario: loadPreset(name), commands: [], source: argument };
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`--scenario: ${error.message}`);
+      throw error;
+    }
+  }
+  const input = await readJson(io, '--scenario', argument, 'scenario');
+  if (isRun(input)) return { ...inFile(argument, () => parseCommandLog(input)), source: argument };
+  return { scenario: inFile(argument, () => parseScenario(input)), commands: [], source: argument };
+}
+
+function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): void {
+  const text = (io.readTrace ?? readTraceFile)(request.trace);
+  const trace = inFile(request.trace, () => parseTrace(text));
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  const result = replayTrace(trace, {
+    policy: request.policy,
+    capacity: request.capacity,
+    unit: request.unit,
+    ...(request.seed !== null ? { seed: request.seed } : {}),
+  });
+  const seconds = (now() - started) / 1000;
+  const { policy, capacity, requests, hits, misses, hitRatio, missRatio } = result;
+  if (request.json) {
+    const out = { policy, capacity, requests, hits, misses, hitRatio, missRatio, seconds };
+    io.stdout(JSON.stringify(out) + '\n');
+    return;
+  }
+  const rate = seconds > 0 ? `, ${Math.round(requests / seconds).toLocaleString('en-US')} requests/s` : '';
+  io.stdout(
+    `Trace ${request.trace}: ${requests.toLocaleString('en-US')} requests, ` +
+      `${trace.distinctKeys.toLocaleString('en-US')} distinct keys\n` +
+      `Policy ${policy}, capacity ${capacity.toLocaleString('en-US')} ${request.unit}\n` +
+      `Hits ${hits.toLocaleString('en-US')} (${(hitRatio * 100).toFixed(2)}%), ` +
+      `misses ${misses.toLocaleString('en-US')} (${(missRatio * 100).toFixed(2)}%)\n` +
+      `Replay took ${seconds.toFixed(3)} s${rate}\n`,
+  );
+}
+
+/** An exported run `{ scenario, commands }` rather than a bare scenario or a bare list. */
+function isRun(input: unknown): input is { scenario: unknown; commands: unknown } {
+  return (
+    input !== null &&
+    typeof input === 'object' &&
+    !Array.isArray(input) &&
+    'scenario' in input &&
+    !('version' in input)
+  );
+}
+
+/** Runs a parse and puts the file's name in front of its InputError, so the person knows which file. */
+function inFile<T>(path: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) {
+      const [summary] = error.message.split('\n');
+      throw new InputError(`${path}: ${summary}`, error.problems);
+    }
+    throw error;
+  }
+}
+
+async function readJson(io: SimIo, flag: string, path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (error) {
+    throw new InputError(`${flag} ${path}: cannot read it (${fileProblem(error)})`);
+  }
+  return inFile(path, () => parseJson(text, what));
+}
+
+async function writeOutput(io: SimIo, flag: string, path: string, text: string): Promise<void> {
+  try {
+    await io.writeFile(path, text);
+  } catch (error) {
+    throw new InputError(`${flag} ${path}: cannot write it (${fileProblem(error)})`);
+  }
+}
+
+async function openSink(io: SimIo, flag: string, path: string): Promise<FileSink> {
+  if (!io.openFile) {
+    const chunks: string[] = [];
+    return { write: (chunk) => void chunks.push(chunk), close: () => io.writeFile(path, chunks.join('')) };
+  }
+  try {
+    return await io.openFile(path);
+  } catch (error) {
+    throw new InputError(`${flag} ${path}: cannot write it (${fileProblem(error)})`);
+  }
+}
+
+async function closeSink(sink: FileSink, flag: string, path: string): Promise<void> {
+  try {
+    await sink.close();
+  } catch (error) {
+    throw new InputError(`${flag} ${path}: cannot write it (${fileProblem(error)})`);
+  }
+}
+
+/** Node's file error codes in words; anything else is passed on as it is. */
+function fileProblem(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
