@@ -18,3 +18,4 @@ export {
   type AppServerState,
 } from './appServer';
 export { sessionMachine, type SessionContext, type SessionEvent, type SessionState } from './session';
+export * from './playback';
