@@ -265,32 +265,35 @@ function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, 
 }
 
 /**
- * About how many requests a run issues: the base rate over the duration, scaled by the phases
- * active at each moment (overlapping phases multiply), plus the extra of scheduled traffic spikes.
+ * About how many requests a run issues: the base rate over the duration, times the multipliers of
+ * the phases and scheduled traffic spikes in force at each moment (overlapping ones multiply, as in
+ * the workload's rate schedule).
  */
 export function expectedRequests(scenario: Scenario): number {
   const { durationMs } = scenario;
-  const { ratePerSecond, phases } = scenario.workload;
+  const windows = scenario.workload.phases.map((phase) => ({
+    startMs: phase.startMs,
+    endMs: phase.endMs,
+    multiplier: phase.rateMultiplier,
+  }));
+  for (const { atMs, command } of scenario.faults) {
+    if (command.type === 'traffic.spike') {
+      windows.push({ startMs: atMs, endMs: atMs + command.durationMs, multiplier: command.multiplier });
+    }
+  }
   const cuts = new Set<number>([0, durationMs]);
-  for (const phase of phases) {
-    cuts.add(Math.min(Math.max(phase.startMs, 0), durationMs));
-    cuts.add(Math.min(Math.max(phase.endMs, 0), durationMs));
+  for (const window of windows) {
+    cuts.add(Math.min(Math.max(window.startMs, 0), durationMs));
+    cuts.add(Math.min(Math.max(window.endMs, 0), durationMs));
   }
   const times = [...cuts].sort((a, b) => a - b);
   let total = 0;
   for (let i = 1; i < times.length; i++) {
-    const start = times[i - 1];
-    const end = times[i];
     let multiplier = 1;
-    for (const phase of phases) {
-      if (phase.startMs <= start && phase.endMs >= end) multiplier *= phase.rateMultiplier;
+    for (const window of windows) {
+      if (window.startMs <= times[i - 1] && window.endMs >= times[i]) multiplier *= window.multiplier;
     }
-    total += (ratePerSecond * multiplier * (end - start)) / 1000;
-  }
-  for (const { atMs, command } of scenario.faults) {
-    if (command.type !== 'traffic.spike' || atMs >= durationMs) continue;
-    const spikeMs = Math.min(command.durationMs, durationMs - atMs);
-    total += (ratePerSecond * Math.max(command.multiplier - 1, 0) * spikeMs) / 1000;
+    total += (scenario.workload.ratePerSecond * multiplier * (times[i] - times[i - 1])) / 1000;
   }
   return total;
 }
