@@ -1,6 +1,14 @@
 import { mount } from 'svelte';
+import './app.css';
+import { AppState } from './state/appState.svelte';
+import { createWorkerPort } from './state/workerPort';
 import App from './ui/App.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target });
+
+const app = new AppState(createWorkerPort());
+// A share link in the address bar restores its run; otherwise the first lesson's preset.
+app.start(location.hash, 'basics');
+
+export default mount(App, { target, props: { app } });

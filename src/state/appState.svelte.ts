@@ -42,6 +42,8 @@ export class AppState {
     this.sim.scenario ? settingsAfter(this.sim.scenario, this.sim.commands) : null,
   );
 
+  /** Loaded when nothing else could be (a share link whose run is not valid). */
+  private defaultPreset: string | null = null;
   private readonly actor: Actor<typeof playbackMachine>;
   private exportId = 0;
   private pendingExports = new Map<number, (files: ExportFiles) => void>();
@@ -98,9 +100,16 @@ export class AppState {
       case 'error':
         this.notice = { kind: 'error', message: message.message, problems: message.problems };
         if (!message.input) this.actor.send({ type: 'run.stopped' });
+        else if (!this.sim.scenario && this.defaultPreset) this.loadPreset(this.defaultPreset);
         return;
     }
   }
+
+  /** Opens the run in the page's share link, or the default preset when there is none or it is bad. */
+  start = (hash: string, defaultPreset: string) => {
+    this.defaultPreset = defaultPreset;
+    if (!this.openShareLink(hash)) this.loadPreset(defaultPreset);
+  };
 
   play = () => this.actor.send({ type: 'play' });
   pause = () => this.actor.send({ type: 'pause' });

@@ -101,6 +101,18 @@ describe('AppState', () => {
     expect(app.openShareLink('')).toBe(false);
   });
 
+  it('starts from the share link, or from the default preset when the link or its run is bad', () => {
+    const first = setup();
+    first.app.start('', 'basics');
+    expect(first.sent).toContainEqual({ type: 'load.preset', name: 'basics' });
+    const second = setup();
+    second.app.start(encodeShareLink({ scenario, commands: [] }), 'basics');
+    expect(second.types()).toEqual(['import']);
+    second.deliver({ type: 'error', message: 'The scenario is not valid', problems: ['seed: ...'], input: true });
+    expect(second.sent).toContainEqual({ type: 'load.preset', name: 'basics' });
+    expect(second.app.notice?.message).toBe('The scenario is not valid');
+  });
+
   it('resolves an export when the worker sends the files back', async () => {
     const { app, sent, deliver } = setup();
     const pending = app.requestExport();
