@@ -172,7 +172,13 @@ function argumentError(error: unknown): InputError {
       );
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing|ambiguous/.test(message)
+      if (/ambiguous/.test(message)) {
+        return new InputError(
+          `${flag}: expected a value after the flag, got something starting with "-" ` +
+            `(if that is the value, write ${flag}=VALUE)`,
+        );
+      }
+      return /argument missing/.test(message)
         ? new InputError(`${flag}: expected a value after the flag`)
         : new InputError(`${flag}: takes no value`);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
