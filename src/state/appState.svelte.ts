@@ -46,6 +46,8 @@ export class AppState {
   private defaultPreset: string | null = null;
   private readonly actor: Actor<typeof playbackMachine>;
   private exportId = 0;
+  // Bookkeeping for replies, never rendered: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pendingExports = new Map<number, (files: ExportFiles) => void>();
 
   constructor(private readonly port: WorkerPort) {

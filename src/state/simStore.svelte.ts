@@ -5,11 +5,10 @@ import type { Scenario } from '../engine/scenario/schema';
 import type { Snapshot } from '../engine/snapshot';
 import type { FrameMessage, FromWorker } from '../worker/protocol';
 import { EventRing } from './eventRing';
+import { mergeSeries } from './mergeSeries';
 
 /** Events kept for the event log and the views' flashes. */
 export const logCapacity = 600;
-/** Time-series buckets kept for the charts (older ones scroll out; the CSV export has them all). */
-export const seriesWindowBuckets = 300;
 /** Hops and bus messages kept in flight at most, so a fast run cannot grow the list without bound. */
 const maxInFlight = 3000;
 
@@ -126,24 +125,4 @@ export class SimStore {
     this.inFlight = stillFlying.length > maxInFlight ? stillFlying.slice(-maxInFlight) : stillFlying;
     this.flight = [...this.writes.toArray(), ...this.inFlight];
   }
-}
-
-/**
- * Replaces the rows from `fromMs` on with the new ones and keeps the last seriesWindowBuckets buckets.
- */
-export function mergeSeries(current: SeriesRow[], fromMs: number, rows: SeriesRow[]): SeriesRow[] {
-  let cut = current.length;
-  while (cut > 0 && current[cut - 1].startMs >= fromMs) cut--;
-  const merged = cut === current.length ? current.concat(rows) : current.slice(0, cut).concat(rows);
-  const buckets = new Set<number>();
-  let first = merged.length;
-  while (first > 0) {
-    const start = merged[first - 1].startMs;
-    if (!buckets.has(start)) {
-      if (buckets.size === seriesWindowBuckets) break;
-      buckets.add(start);
-    }
-    first--;
-  }
-  return first === 0 ? merged : merged.slice(first);
 }

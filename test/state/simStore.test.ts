@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../src/engine/events';
 import type { SeriesRow } from '../../src/engine/metrics/types';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
-import { logCapacity, mergeSeries, seriesWindowBuckets, SimStore } from '../../src/state/simStore.svelte';
+import { mergeSeries, seriesWindowBuckets } from '../../src/state/mergeSeries';
+import { logCapacity, SimStore } from '../../src/state/simStore.svelte';
 import type { FrameMessage } from '../../src/worker/protocol';
 
 const scenario = parseScenario({ version: 1, seed: 3, durationMs: 60_000 });
