@@ -1,0 +1,141 @@
+import type { System } from './model/system';
+import type { Command, PurgeMatch, TierName } from './scenario/commandSchema';
+import { tierNames } from './scenario/commandSchema';
+import type { TierConfig } from './scenario/parts';
+import type { RequestGenerator } from './workload/requestGenerator';
+import { InputError } from './inputError';
+
+/** The current settings of a tier in the live configuration. */
+function tierConfig(system: System, tier: TierName): TierConfig {
+  const t = system.config.topology;
+  switch (tier) {
+    case 'browser':
+      return t.browser;
+    case 'cdn':
+      return t.cdn;
+    case 'local':
+      return t.appServers.local;
+    case 'distributed':
+      return t.distributed;
+    case 'bufferPool':
+      return t.database.bufferPool;
+  }
+}
+
+function matcher(match: PurgeMatch): (name: string) => boolean {
+  switch (match.kind) {
+    case 'all':
+      return () => true;
+    case 'key':
+      return (name) => name === match.key;
+    case 'prefix':
+      return (name) => name.startsWith(match.prefix);
+  }
+}
+
+/**
+ * Applies a person's command to the running system at nowMs. Commands are validated by the schema
+ * before they get here; what the schema cannot know (a node index past the end, an unknown key
+ * space) is an InputError.
+ */
+export function applyCommand(command: Command, system: System, workload: RequestGenerator, nowMs: number): void {
+  const config = system.config;
+  switch (command.type) {
+    case 'tier.configure': {
+      const current = tierConfig(system, command.tier);
+      const { ttl, ...rest } = command.changes;
+      const next = { ...current, ...rest, ttl: { ...current.ttl, ...ttl } } as TierConfig;
+      system.configureTier(command.tier, next);
+      return;
+    }
+    case 'policies.set':
+      Object.assign(config.policies, command.changes);
+      return;
+    case 'workload.set':
+      if (command.changes.ratePerSecond !== undefined) {
+        config.workload.ratePerSecond = command.changes.ratePerSecond;
+        workload.setRate(command.changes.ratePerSecond, nowMs);
+      }
+      if (command.changes.writeRatio !== undefined) {
+        config.workload.writeRatio = command.changes.writeRatio;
+        workload.setWriteRatio(command.changes.writeRatio);
+      }
+      return;
+    case 'keySpace.set': {
+      const index = config.workload.keySpaces.findIndex((s) => s.name === command.name);
+      workload.setKeySpace(command.name, command.changes); // throws an InputError naming the key spaces
+      system.updateKeySpace(index, workload.keySpaces[index]);
+      return;
+    }
+    case 'latency.set':
+      Object.assign(config.latency, command.changes);
+      return;
+    case 'bus.configure':
+      Object.assign(config.topology.bus, command.changes);
+      return;
+    case 'purge': {
+      const tiers = command.tier === 'all' ? tierNames : [command.tier];
+      const test = matcher(command.match);
+      for (const tier of tiers) system.purge(tier, test);
+      return;
+    }
+    case 'node.fail':
+    case 'node.recover': {
+      if (command.node >= system.nodes.length)
+        throw new InputError(`${command.type}: there is no cache node ${command.node}; nodes are numbered 0 to ${system.nodes.length - 1}`);
+      if (command.type === 'node.fail') system.failNode(command.node);
+      else system.recoverNode(command.node);
+      return;
+    }
+    case 'server.fail':
+    case 'server.recover': {
+      if (command.server >= system.servers.length)
+        throw new InputError(`${command.type}: there is no app server ${command.server}; servers are numbered 0 to ${system.servers.length - 1}`);
+      if (command.type === 'server.fail') system.failServer(command.server);
+      else system.recoverServer(command.server);
+      return;
+    }
+    case 'database.slow':
+      system.slowDatabase(command.factor);
+      return;
+    case 'database.fail':
+      system.failDatabase();
+      return;
+    case 'database.recover':
+      system.recoverDatabase();
+      return;
+    case 'traffic.spike':
+      workload.spike(nowMs, command.multiplier, command.durationMs);
+      return;
+  }
+}
+
+/** A one-line description of a command, for the event log. */
+export function describeCommand(command: Command): string {
+  switch (command.type) {
+    case 'tier.configure':
+      return `${command.tier}: ${JSON.stringify(command.changes)}`;
+    case 'policies.set':
+      return `policies: ${JSON.stringify(command.changes)}`;
+    case 'workload.set':
+      return `workload: ${JSON.stringify(command.changes)}`;
+    case 'keySpace.set':
+      return `key space ${command.name}: ${JSON.stringify(command.changes)}`;
+    case 'latency.set':
+      return `latency: ${JSON.stringify(command.changes)}`;
+    case 'bus.configure':
+      return `bus: ${JSON.stringify(command.changes)}`;
+    case 'purge':
+      return `purge ${command.tier}: ${command.match.kind === 'all' ? 'everything' : command.match.kind === 'key' ? command.match.key : command.match.prefix + '*'}`;
+    case 'node.fail':
+    case 'node.recover':
+      return `${command.type} cache:${command.node}`;
+    case 'server.fail':
+    case 'server.recover':
+      return `${command.type} app:${command.server}`;
+    case 'traffic.spike':
+      return `traffic x${command.multiplier} for ${command.durationMs} ms`;
+    default:
+      return command.type;
+  }
+}

@@ -1,0 +1,266 @@
+import type { Engine, EngineOptions } from './engine';
+import type { SimEvent } from './events';
+import { MetricsCollector } from './metrics/collector';
+import type { MetricsReport } from './metrics/types';
+import type { EventSink } from './model/eventSink';
+import { message, TaskKind, type Message, type Task } from './model/request';
+import { System } from './model/system';
+import { Scheduler } from './scheduler';
+import type { Command, TimedCommand } from './scenario/commandSchema';
+import type { Scenario } from './scenario/schema';
+import type { CacheView, EdgeView, NodeView, Snapshot } from './snapshot';
+import { createRequestGenerator, type RequestGenerator } from './workload/requestGenerator';
+import { applyCommand, describeCommand } from './applyCommand';
+
+/** Client nodes listed one by one in a snapshot; more are summed into the last one's label. */
+const maxClientNodes = 12;
+
+/**
+ * A bounded ring of events for the UI's animation: when nobody drains it fast enough, the oldest
+ * events are dropped and counted, so a long fast-forward never grows memory.
+ */
+class EventRing implements EventSink {
+  on: boolean;
+  private buffer: (SimEvent | undefined)[];
+  private head = 0;
+  private size = 0;
+  dropped = 0;
+  totalDropped = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly record: boolean,
+    private readonly listener: ((event: SimEvent) => void) | undefined,
+  ) {
+    this.on = record || listener !== undefined;
+    this.buffer = record ? new Array(capacity) : [];
+  }
+
+  emit(event: SimEvent): void {
+    if (this.listener !== undefined) this.listener(event);
+    if (!this.record) return;
+    if (this.size === this.capacity) {
+      this.head = (this.head + 1) % this.capacity;
+      this.size--;
+      this.dropped++;
+      this.totalDropped++;
+    }
+    this.buffer[(this.head + this.size) % this.capacity] = event;
+    this.size++;
+  }
+
+  drain(max: number): { events: SimEvent[]; dropped: number } {
+    const count = Math.min(max, this.size);
+    const events: SimEvent[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const index = (this.head + i) % this.capacity;
+      events[i] = this.buffer[index]!;
+      this.buffer[index] = undefined;
+    }
+    this.head = (this.head + count) % this.capacity;
+    this.size -= count;
+    const dropped = this.dropped;
+    this.dropped = 0;
+    return { events, dropped };
+  }
+}
+
+class SimulationEngine implements Engine {
+  readonly commandLog: TimedCommand[] = [];
+  private readonly scheduler = new Scheduler<Task>();
+  private readonly clock = { nowMs: 0 };
+  private readonly metricsCollector: MetricsCollector;
+  private readonly ring: EventRing;
+  private readonly system: System;
+  private readonly workload: RequestGenerator;
+  private readonly scheduledCommands: TimedCommand[];
+  private readonly arrival: Message = message(TaskKind.Arrival);
+  private arrivalAtMs = Infinity;
+  private completedRequests = 0;
+  private timeMs = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    options: EngineOptions,
+  ) {
+    this.metricsCollector = new MetricsCollector(scenario.bucketMs);
+    this.ring = new EventRing(options.eventBufferSize ?? 50_000, options.recordEvents ?? true, options.onEvent);
+    this.system = new System(scenario, this.scheduler, this.metricsCollector, this.ring, this.clock);
+    this.system.onRequestDone = () => this.completedRequests++;
+    this.workload = createRequestGenerator(structuredClone(scenario.workload), scenario.seed);
+    // Scenario faults and recorded commands, in time order (faults first at equal times).
+    this.scheduledCommands = [...scenario.faults, ...(options.commands ?? [])]
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i)
+      .map(({ c }) => c);
+    this.scheduledCommands.forEach((c, index) => this.scheduler.schedule(c.atMs, message(TaskKind.Command, { index })));
+    this.scheduleArrival();
+  }
+
+  get nowMs(): number {
+    return this.timeMs;
+  }
+
+  get finished(): boolean {
+    return this.timeMs >= this.scenario.durationMs;
+  }
+
+  /** Keeps exactly one pending arrival in the heap, at the workload's next request time. */
+  private scheduleArrival(): void {
+    const next = this.workload.peekTimeMs();
+    if (next === this.arrivalAtMs || next >= this.scenario.durationMs) return;
+    this.arrivalAtMs = next;
+    this.scheduler.schedule(next, this.arrival);
+  }
+
+  /** Runs one scheduled task. */
+  private runTask(task: Task): void {
+    const now = this.scheduler.now;
+    this.clock.nowMs = now;
+    this.timeMs = now;
+    this.metricsCollector.advance(now);
+    switch (task.kind) {
+      case TaskKind.Request:
+        this.system.advance(task);
+        return;
+      case TaskKind.Arrival: {
+        if (now !== this.arrivalAtMs) return; // superseded by a rate change
+        this.arrivalAtMs = Infinity;
+        const req = this.workload.next();
+        this.system.issue(req.client, req.keySpace, req.keyIndex, req.op, req.sizeBytes);
+        this.scheduleArrival();
+        return;
+      }
+      case TaskKind.Command:
+        this.execute(this.scheduledCommands[task.index]);
+        return;
+      default:
+        this.system.handle(task);
+    }
+  }
+
+  runUntil(timeMs: number): void {
+    const until = Math.min(timeMs, this.scenario.durationMs);
+    const scheduler = this.scheduler;
+    while (scheduler.peekTime() <= until) this.runTask(scheduler.pop()!);
+    if (until > this.timeMs) {
+      this.timeMs = until;
+      this.clock.nowMs = until;
+    }
+  }
+
+  step(): boolean {
+    if (this.finished) return false;
+    if (this.scheduler.peekTime() > this.scenario.durationMs) {
+      this.runUntil(this.scenario.durationMs);
+      return false;
+    }
+    this.runTask(this.scheduler.pop()!);
+    return true;
+  }
+
+  stepRequest(): boolean {
+    const target = this.completedRequests + 1;
+    while (this.completedRequests < target) if (!this.step()) return false;
+    return true;
+  }
+
+  apply(command: Command): void {
+    const stamped: TimedCommand = { atMs: this.timeMs, command };
+    this.execute(stamped);
+    this.commandLog.push(stamped);
+  }
+
+  private execute(timed: TimedCommand): void {
+    this.clock.nowMs = this.timeMs;
+    applyCommand(timed.command, this.system, this.workload, this.timeMs);
+    if (this.ring.on) this.ring.emit({ type: 'command', t: this.timeMs, summary: describeCommand(timed.command) });
+    // A rate change or a spike may have moved the next arrival.
+    this.scheduleArrival();
+  }
+
+  drainEvents(max = Infinity): { events: SimEvent[]; dropped: number } {
+    return this.ring.drain(max);
+  }
+
+  metrics(): MetricsReport {
+    this.metricsCollector.droppedEvents = this.ring.totalDropped;
+    return this.metricsCollector.report(this.timeMs, this.system.tierStates());
+  }
+
+  snapshot(maxEntries = 50): Snapshot {
+    return buildSnapshot(this.system, this.timeMs, maxEntries);
+  }
+}
+
+/** The topology and every cache's contents at a moment. */
+function buildSnapshot(system: System, nowMs: number, maxEntries: number): Snapshot {
+  const { topology, workload } = system.config;
+  const nodes: NodeView[] = [];
+  const edges: EdgeView[] = [];
+  const caches: CacheView[] = [];
+  const clients = Math.min(workload.clients, maxClientNodes);
+  const front = topology.cdn.enabled ? 'cdn' : 'lb';
+  for (let c = 0; c < clients; c++) {
+    const more = c === clients - 1 && workload.clients > clients ? ` (+${workload.clients - clients} more)` : '';
+    const hasBrowser = topology.browser.enabled;
+    nodes.push({ id: `client:${c}`, kind: 'client', label: `User ${c}${more}`, state: 'up', busy: 0, queued: 0, cache: hasBrowser ? `browser:${c}` : null });
+    edges.push({ from: `client:${c}`, to: front });
+    // Writes and private data go past the CDN, straight to the load balancer.
+    if (front === 'cdn') edges.push({ from: `client:${c}`, to: 'lb' });
+  }
+  if (topology.cdn.enabled) {
+    nodes.push({ id: 'cdn', kind: 'cdn', label: 'CDN', state: 'up', busy: 0, queued: 0, cache: 'cdn' });
+    edges.push({ from: 'cdn', to: 'lb' });
+    caches.push(system.cdn.view(nowMs, maxEntries));
+  }
+  nodes.push({ id: 'lb', kind: 'lb', label: 'Load balancer', state: 'up', busy: 0, queued: 0, cache: null });
+  system.servers.forEach((server, i) => {
+    const load = system.serverLoad(i);
+    const hasLocal = topology.appServers.local.enabled;
+    nodes.push({ id: server.id, kind: 'app', label: `App ${i + 1}`, state: system.serverState(i), busy: load.busy, queued: load.queued, cache: hasLocal ? `local:${i}` : null });
+    edges.push({ from: 'lb', to: server.id });
+    if (hasLocal) caches.push(server.local.view(nowMs, maxEntries));
+    if (topology.distributed.enabled) system.nodes.forEach((node) => edges.push({ from: server.id, to: node.id }));
+    edges.push({ from: server.id, to: 'db' });
+    for (let r = 0; r < system.replicas.length; r++) edges.push({ from: server.id, to: `replica:${r}` });
+  });
+  if (topology.distributed.enabled) {
+    system.nodes.forEach((node, i) => {
+      nodes.push({ id: node.id, kind: 'cache', label: node.label, state: system.nodeState(i), busy: 0, queued: 0, cache: node.id });
+      caches.push(node.view(nowMs, maxEntries, system.nodeState(i) as CacheView['state']));
+      edges.push({ from: node.id, to: 'db' });
+    });
+  }
+  const db = system.databaseLoad();
+  nodes.push({ id: 'db', kind: 'db', label: 'Database', state: system.databaseState(), busy: db.busy, queued: db.queued, cache: topology.database.bufferPool.enabled ? 'bufferPool' : null });
+  if (topology.database.bufferPool.enabled) caches.push(system.bufferPool.view(nowMs, maxEntries));
+  system.replicas.forEach((_, r) => {
+    const load = system.replicaLoad(r);
+    nodes.push({ id: `replica:${r}`, kind: 'replica', label: `Replica ${r + 1}`, state: 'healthy', busy: load.busy, queued: load.queued, cache: null });
+    edges.push({ from: 'db', to: `replica:${r}` });
+  });
+  if (topology.bus.enabled) {
+    nodes.push({ id: 'bus', kind: 'bus', label: 'Invalidation bus', state: 'up', busy: 0, queued: 0, cache: null });
+    system.servers.forEach((server) => edges.push({ from: 'bus', to: server.id }));
+    if (topology.cdn.enabled) edges.push({ from: 'bus', to: 'cdn' });
+  }
+  if (topology.browser.enabled) {
+    for (const browser of system.browserCaches().sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })).slice(0, maxClientNodes)) {
+      caches.push(browser.view(nowMs, maxEntries));
+    }
+  }
+  return { nowMs, nodes, edges, caches };
+}
+
+/**
+ * Creates a simulation of a (validated) scenario.
+ *
+ * @example
+ * const engine = createEngine(loadPreset('basics'), { recordEvents: false });
+ * engine.runUntil(engine.scenario.durationMs);
+ * engine.metrics().tiers.find((t) => t.tier === 'distributed')?.hitRatio;
+ */
+export function createEngine(scenario: Scenario, options: EngineOptions = {}): Engine {
+  return new SimulationEngine(scenario, options);
+}

@@ -1,0 +1,353 @@
+import type { MissCause, NodeId } from '../events';
+import { TierField, type MetricsCollector } from '../metrics/collector';
+import type { PolicyName } from '../policies/names';
+import { createPolicy } from '../policies/index';
+import type { EvictionPolicy, PolicyContext } from '../policies/policy';
+import { createStream, type RandomStream } from '../random';
+import type { TierName } from '../scenario/commandSchema';
+import type { TierConfig } from '../scenario/parts';
+import type { CacheEntryView, CacheView } from '../snapshot';
+import type { EventSink } from './eventSink';
+import type { KeyTable } from './keyTable';
+import type { GroundTruth } from './truth';
+
+/** A cached copy of a key's data. */
+export interface CacheEntry {
+  /** The data key whose value this is (for a shared key of per-user data: whose copy). */
+  dataKey: number;
+  version: number;
+  sizeBytes: number;
+  storedAtMs: number;
+  /** Infinity when the entry never expires. */
+  expiresAtMs: number;
+  /** The TTL the entry was given, Infinity for none. */
+  ttlMs: number;
+  /** Under write-back: acknowledged writes held here, not yet flushed to the database. */
+  dirtyWrites: number;
+  /** A background refresh (stale-while-revalidate, refresh-ahead) is on its way. */
+  refreshing: boolean;
+}
+
+/** What a lookup found. */
+export const enum Lookup {
+  Miss,
+  Hit,
+  /** Expired, but within stale-while-revalidate: served while a refresh runs. */
+  HitStale,
+}
+
+const removedBy: Record<'capacity' | 'expired' | 'invalidated', number> = { capacity: 1, expired: 2, invalidated: 3 };
+const causeOf: MissCause[] = ['cold', 'capacity', 'expired', 'invalidated'];
+
+/** The model's shared pieces a cache instance reports to. */
+export interface CacheWorld {
+  sink: EventSink;
+  metrics: MetricsCollector;
+  keys: KeyTable;
+  truth: GroundTruth;
+  clock: { nowMs: number };
+  seed: number;
+  /** Called when an entry with unflushed writes is evicted: write-back must flush it now. */
+  onDirtyEviction(instance: CacheInstance, key: number, entry: CacheEntry): void;
+}
+
+/**
+ * One instance of a cache tier: one browser's cache, the CDN, one app server's local cache, one
+ * distributed cache node, or the database's buffer pool. It holds entries under an eviction policy,
+ * applies TTLs, and counts hits and misses by cause (counting lives here, not in the policies).
+ */
+export class CacheInstance {
+  private readonly entries = new Map<number, CacheEntry>();
+  /** Why each key last left (1 capacity, 2 expired, 3 invalidated); absent means never cached. */
+  private readonly removal = new Map<number, number>();
+  private policy: EvictionPolicy;
+  private readonly context: PolicyContext;
+  private readonly evicted: number[] = [];
+  private readonly ttlRandom: RandomStream;
+  /** Bumped by every write stored here, so a load that began before a write cannot overwrite it. */
+  private readonly writeEpochs = new Map<number, number>();
+  up = true;
+  warming = false;
+  /** The entry the last Hit or HitStale lookup found. */
+  found: CacheEntry | undefined;
+  /** The cause of the last Miss. */
+  lastMissCause: MissCause = 'cold';
+
+  constructor(
+    readonly id: NodeId,
+    /** Where it lives in the topology (events name this node). */
+    readonly node: NodeId,
+    readonly label: string,
+    readonly tier: TierName,
+    private readonly tierIndex: number,
+    public config: TierConfig,
+    private readonly world: CacheWorld,
+  ) {
+    this.context = {
+      capacity: config.capacity,
+      unit: config.capacityUnit,
+      random: createStream(world.seed, `policy:${id}`),
+      clock: world.clock,
+      future: { nextUse: Infinity },
+      samples: config.samples,
+    };
+    this.policy = createPolicy(config.eviction as PolicyName, this.context);
+    this.ttlRandom = createStream(world.seed, `ttl:${id}`);
+  }
+
+  get count(): number {
+    return this.entries.size;
+  }
+
+  get enabled(): boolean {
+    return this.config.enabled;
+  }
+
+  /** Looks a key up at nowMs, counting a hit or a miss with its cause. */
+  lookup(key: number, nowMs: number, req: number): Lookup {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      if (nowMs < entry.expiresAtMs) {
+        this.policy.touch(key);
+        if (this.config.ttl.resetOnHit && entry.ttlMs !== Infinity) entry.expiresAtMs = nowMs + entry.ttlMs;
+        return this.hit(key, entry, req, Lookup.Hit);
+      }
+      const swrMs = this.config.ttl.staleWhileRevalidateSeconds * 1000;
+      if (nowMs < entry.expiresAtMs + swrMs) {
+        this.policy.touch(key);
+        return this.hit(key, entry, req, Lookup.HitStale);
+      }
+      this.drop(key, entry, 'expired');
+      this.world.metrics.count(this.tierIndex, TierField.Expirations);
+      if (this.world.sink.on)
+        this.world.sink.emit({ type: 'cache.expiry', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
+    }
+    const cause = causeOf[this.removal.get(key) ?? 0];
+    this.lastMissCause = cause;
+    this.world.metrics.miss(this.tierIndex, cause);
+    if (this.world.sink.on)
+      this.world.sink.emit({ type: 'cache.miss', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), cause });
+    return Lookup.Miss;
+  }
+
+  private hit(key: number, entry: CacheEntry, req: number, result: Lookup): Lookup {
+    const stale = entry.version < this.world.truth.version(entry.dataKey);
+    this.world.metrics.hit(this.tierIndex, stale);
+    this.found = entry;
+    if (this.world.sink.on)
+      this.world.sink.emit({
+        type: 'cache.hit',
+        t: this.world.clock.nowMs,
+        req,
+        tier: this.tier,
+        node: this.node,
+        key: this.world.keys.name(key),
+        version: entry.version,
+        stale,
+      });
+    return result;
+  }
+
+  /** Reads an entry without counting (a write-back flush, the inspector). */
+  peek(key: number): CacheEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  /** The write epoch of a key: a load records it at its miss and passes it back to fill. */
+  epoch(key: number): number {
+    return this.writeEpochs.get(key) ?? 0;
+  }
+
+  /**
+   * Stores a copy read from further in. With `sinceEpoch`, the fill is dropped when a write was stored
+   * here after the load began (the cache orders loads and writes of a key it is in the write path of).
+   * A fill never replaces a newer version already held.
+   */
+  fill(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, sinceEpoch = -1): void {
+    if (!this.config.enabled || !this.up) return;
+    if (sinceEpoch >= 0 && this.epoch(key) !== sinceEpoch) return;
+    const held = this.entries.get(key);
+    if (held !== undefined && held.dataKey === dataKey && held.version > version && nowMs < held.expiresAtMs) return;
+    this.store(key, dataKey, version, sizeBytes, nowMs, req, 0);
+  }
+
+  /** Stores a written value (write-through, write-back, update on write). */
+  write(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirty: boolean): void {
+    if (!this.config.enabled || !this.up) return;
+    this.writeEpochs.set(key, this.epoch(key) + 1);
+    const held = this.entries.get(key);
+    const dirtyWrites = dirty ? (held?.dirtyWrites ?? 0) + 1 : 0;
+    this.store(key, dataKey, version, sizeBytes, nowMs, req, dirtyWrites);
+  }
+
+  private store(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirtyWrites: number): void {
+    const ttlMs = this.drawTtlMs();
+    const held = this.entries.get(key);
+    if (held !== undefined) {
+      held.dataKey = dataKey;
+      held.version = version;
+      held.storedAtMs = nowMs;
+      held.expiresAtMs = nowMs + ttlMs;
+      held.ttlMs = ttlMs;
+      held.dirtyWrites = dirtyWrites;
+      held.refreshing = false;
+      if (held.sizeBytes !== sizeBytes && this.config.capacityUnit === 'bytes') {
+        // The policy charges by size: re-insert at the new size.
+        this.policy.remove(key);
+        held.sizeBytes = sizeBytes;
+        this.admit(key, held, nowMs);
+      } else {
+        this.policy.touch(key);
+      }
+    } else {
+      const entry: CacheEntry = { dataKey, version, sizeBytes, storedAtMs: nowMs, expiresAtMs: nowMs + ttlMs, ttlMs, dirtyWrites, refreshing: false };
+      this.entries.set(key, entry);
+      this.admit(key, entry, nowMs);
+    }
+    if (!this.entries.has(key)) return;
+    this.world.metrics.count(this.tierIndex, TierField.Fills);
+    if (this.world.sink.on)
+      this.world.sink.emit({ type: 'cache.fill', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), version });
+  }
+
+  private admit(key: number, entry: CacheEntry, nowMs: number): void {
+    const evicted = this.evicted;
+    evicted.length = 0;
+    const admitted = this.policy.insert(key, entry.sizeBytes, evicted);
+    for (let i = 0; i < evicted.length; i++) this.evict(evicted[i], nowMs);
+    if (!admitted && this.entries.get(key) === entry) {
+      this.entries.delete(key);
+      if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
+    }
+  }
+
+  private evict(key: number, nowMs: number): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.entries.delete(key);
+    this.removal.set(key, removedBy.capacity);
+    this.world.metrics.count(this.tierIndex, TierField.Evictions);
+    if (this.world.sink.on)
+      this.world.sink.emit({ type: 'cache.eviction', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
+    if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
+  }
+
+  private drop(key: number, entry: CacheEntry, why: 'expired' | 'invalidated'): void {
+    this.entries.delete(key);
+    this.policy.remove(key);
+    this.removal.set(key, removedBy[why]);
+    if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
+  }
+
+  private drawTtlMs(): number {
+    const ttl = this.config.ttl;
+    if (ttl.seconds === null) return Infinity;
+    const ms = ttl.seconds * 1000;
+    return ttl.jitter > 0 ? ms * (1 - ttl.jitter * this.ttlRandom.next()) : ms;
+  }
+
+  /** Drops a key because of a write, a bus message or a purge. Returns whether it was held. */
+  invalidate(key: number, nowMs: number, reason: 'write' | 'purge' | 'bus'): boolean {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return false;
+    this.drop(key, entry, 'invalidated');
+    this.world.metrics.count(this.tierIndex, TierField.Invalidations);
+    if (this.world.sink.on)
+      this.world.sink.emit({ type: 'cache.invalidation', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key), reason });
+    return true;
+  }
+
+  /** Drops every key whose name passes the test. Returns how many. */
+  purge(test: (name: string) => boolean, nowMs: number): number {
+    const keys = this.world.keys.matching(test, this.entries.keys());
+    for (const key of keys) this.invalidate(key, nowMs, 'purge');
+    return keys.length;
+  }
+
+  /**
+   * The node crashed: every entry is gone (unflushed writes are handed back, to be counted lost).
+   * Returns the entries that held unflushed writes.
+   */
+  crash(): { key: number; entry: CacheEntry }[] {
+    const dirty: { key: number; entry: CacheEntry }[] = [];
+    for (const [key, entry] of this.entries) if (entry.dirtyWrites > 0) dirty.push({ key, entry });
+    this.entries.clear();
+    this.removal.clear();
+    this.writeEpochs.clear();
+    this.policy = createPolicy(this.config.eviction as PolicyName, this.context);
+    this.up = false;
+    return dirty;
+  }
+
+  /** Clears unflushed-write marks once a flush of that version is committed. */
+  markFlushed(key: number, version: number): void {
+    const entry = this.entries.get(key);
+    if (entry !== undefined && entry.version <= version) entry.dirtyWrites = 0;
+  }
+
+  /** Applies new settings: a new capacity evicts, a new policy re-admits the entries in their order. */
+  configure(config: TierConfig, nowMs: number): void {
+    const previous = this.config;
+    this.config = config;
+    if (!config.enabled) {
+      for (const [key, entry] of [...this.entries]) this.drop(key, entry, 'invalidated');
+      return;
+    }
+    this.context.samples = config.samples;
+    if (config.eviction !== previous.eviction || config.capacityUnit !== previous.capacityUnit) {
+      const order = this.policy.order();
+      this.context.capacity = config.capacity;
+      this.context.unit = config.capacityUnit;
+      this.policy = createPolicy(config.eviction as PolicyName, this.context);
+      for (const key of order) {
+        const entry = this.entries.get(key);
+        if (entry !== undefined) this.admit(key, entry, nowMs);
+      }
+    } else if (config.capacity !== previous.capacity) {
+      const evicted = this.evicted;
+      evicted.length = 0;
+      this.context.capacity = config.capacity;
+      this.policy.setCapacity(config.capacity, evicted);
+      for (const key of evicted.slice()) this.evict(key, nowMs);
+    }
+  }
+
+  /** Every key held (for bus invalidation and purges). */
+  keys(): IterableIterator<number> {
+    return this.entries.keys();
+  }
+
+  view(nowMs: number, maxEntries: number, stateOverride?: CacheView['state']): CacheView {
+    const order = this.policy.order();
+    const entries: CacheEntryView[] = [];
+    for (let i = 0; i < order.length && entries.length < maxEntries; i++) {
+      const entry = this.entries.get(order[i]);
+      if (entry === undefined) continue;
+      const truthVersion = this.world.truth.version(entry.dataKey);
+      const owner = this.world.keys.ownerOf(entry.dataKey);
+      entries.push({
+        key: this.world.keys.name(order[i]),
+        version: entry.version,
+        truthVersion,
+        stale: entry.version < truthVersion,
+        ttlLeftMs: entry.expiresAtMs === Infinity ? null : Math.max(0, entry.expiresAtMs - nowMs),
+        ttlMs: entry.ttlMs === Infinity ? null : entry.ttlMs,
+        sizeBytes: entry.sizeBytes,
+        dirty: entry.dirtyWrites > 0,
+        owner: owner >= 0 && this.world.keys.rangeOf(order[i]).shared ? owner : null,
+      });
+    }
+    return {
+      id: this.id,
+      tier: this.tier,
+      label: this.label,
+      state: stateOverride ?? (!this.up ? 'down' : this.warming ? 'warming' : 'up'),
+      policy: this.policy.name,
+      capacity: this.policy.capacity,
+      unit: this.config.capacityUnit,
+      used: this.policy.used,
+      count: this.entries.size,
+      entries,
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import type { ServedBy } from '../events';
+import type { CacheInstance } from './cacheInstance';
+import { Stage } from './journey';
+
+/** What kind of thing a scheduled item is. */
+export const enum TaskKind {
+  Request,
+  /** A cache-aside fill, or an update-on-write SET, travelling to a node. */
+  CacheSet,
+  /** An invalidating delete travelling to a node. */
+  CacheDelete,
+  /** An invalidation message on the bus reaching one cache. */
+  BusMessage,
+  /** A write-back flush falling due. */
+  Flush,
+  /** A recovered node finishing its warm-up. */
+  NodeWarmed,
+  /** The next request of the workload arrives. */
+  Arrival,
+  /** A scheduled command (a scenario fault or a recorded command) falls due. */
+  Command,
+}
+
+/** One request in flight (a user's read or write, or a background refresh). */
+export interface Request {
+  kind: TaskKind.Request;
+  id: number;
+  /** The user; -1 for work the system does itself. */
+  client: number;
+  op: 'read' | 'write';
+  space: number;
+  keyIndex: number;
+  dataKey: number;
+  sizeBytes: number;
+  issuedAtMs: number;
+  stage: Stage;
+  /** Whether it came through the CDN (and so goes back through it). */
+  viaCdn: boolean;
+  missedBrowser: boolean;
+  missedCdn: boolean;
+  missedLocal: boolean;
+  /** App server index, -1 before the load balancer. */
+  server: number;
+  /** Distributed cache node index it went to, -1 if none. */
+  node: number;
+  /** The node's write epoch for the key when it missed (guards write-through fills). */
+  epoch: number;
+  /** Database replica it reads from, -1 for the primary. */
+  replica: number;
+  /** The answer: version, and whose data it is (another user's under a misconfigured shared key). */
+  version: number;
+  valueKey: number;
+  servedBy: ServedBy;
+  failed: boolean;
+  /** The node said the key is locked by another request. */
+  locked: boolean;
+  holdsLock: boolean;
+  /** For a background refresh: the cache it refreshes. */
+  refresh: CacheInstance | null;
+  /** The database should answer the cache node, not the app. */
+  dbToNode: boolean;
+  /** Requests waiting on this one's answer (single-flight coalescing). */
+  waiters: Request[] | null;
+  /** A write-back flush carrying `version` to the database. */
+  isFlush: boolean;
+  /** What the app does to its caches once a write commits (write-around, update on write). */
+  cacheWork: 'update' | 'invalidate' | 'none';
+  /** For a background refresh: the key it refreshes in its cache. */
+  refreshKey: number;
+}
+
+export function createRequest(id: number): Request {
+  return {
+    kind: TaskKind.Request,
+    id,
+    client: -1,
+    op: 'read',
+    space: 0,
+    keyIndex: 0,
+    dataKey: 0,
+    sizeBytes: 0,
+    issuedAtMs: 0,
+    stage: Stage.Client,
+    viaCdn: false,
+    missedBrowser: false,
+    missedCdn: false,
+    missedLocal: false,
+    server: -1,
+    node: -1,
+    epoch: -1,
+    replica: -1,
+    version: 0,
+    valueKey: -1,
+    servedBy: 'failed',
+    failed: false,
+    locked: false,
+    holdsLock: false,
+    refresh: null,
+    dbToNode: false,
+    waiters: null,
+    isFlush: false,
+    cacheWork: 'none',
+    refreshKey: -1,
+  };
+}
+
+/** A message that is not a request: a fill, a delete, a bus message, a flush, a warm-up, a command. */
+export interface Message {
+  kind: Exclude<TaskKind, TaskKind.Request>;
+  /** Node or instance index it concerns. */
+  target: number;
+  key: number;
+  dataKey: number;
+  version: number;
+  sizeBytes: number;
+  epoch: number;
+  /** For bus messages: the cache it reaches. */
+  instance: CacheInstance | null;
+  /** Index into the command list, for commands. */
+  index: number;
+}
+
+export type Task = Request | Message;
+
+export function message(kind: Message['kind'], fields: Partial<Message> = {}): Message {
+  return { kind, target: -1, key: -1, dataKey: -1, version: 0, sizeBytes: 0, epoch: -1, instance: null, index: -1, ...fields };
+}

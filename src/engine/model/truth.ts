@@ -1,0 +1,95 @@
+/**
+ * Ground truth: for every data key, its latest acknowledged write (version and time), and what the
+ * database has committed. A read served with an older version than the truth is a stale read; its
+ * staleness is how long the truth had already been newer.
+ *
+ * Versions are labels that only grow: 0 is the value the key starts with, in the database.
+ */
+export class GroundTruth {
+  /** Latest acknowledged version per data key. */
+  private truth = new Int32Array(1024);
+  /** Latest version per data key ever assigned (a lost write's version is never reused). */
+  private assigned = new Int32Array(1024);
+  /** Version the database (primary) has committed per data key. */
+  private committed = new Int32Array(1024);
+  /** Per written key: [version, sinceMs, version, sinceMs, ...] of the truth, oldest first. */
+  private readonly history = new Map<number, number[]>();
+  /** Per written key: [version, committedAtMs, ...] of the primary, for replicas with lag. */
+  private readonly commits = new Map<number, number[]>();
+
+  private static readonly historyLength = 64;
+
+  ensure(size: number): void {
+    if (size <= this.truth.length) return;
+    let length = this.truth.length;
+    while (length < size) length *= 2;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(length);
+      b.set(a);
+      return b;
+    };
+    this.truth = grow(this.truth);
+    this.assigned = grow(this.assigned);
+    this.committed = grow(this.committed);
+  }
+
+  version(key: number): number {
+    return this.truth[key];
+  }
+
+  committedVersion(key: number): number {
+    return this.committed[key];
+  }
+
+  /** A new version for a write about to be acknowledged. */
+  nextVersion(key: number): number {
+    return ++this.assigned[key];
+  }
+
+  /** The truth moves to `version` at `nowMs` (an acknowledged write, or a revert after a loss). */
+  acknowledge(key: number, version: number, nowMs: number): void {
+    this.truth[key] = version;
+    append(this.history, key, version, nowMs, GroundTruth.historyLength);
+  }
+
+  /** The primary database commits `version` (never goes backwards). */
+  commit(key: number, version: number, nowMs: number): void {
+    if (version <= this.committed[key]) return;
+    this.committed[key] = version;
+    append(this.commits, key, version, nowMs, GroundTruth.historyLength);
+  }
+
+  /** What a replica lagging by lagMs holds at nowMs. */
+  replicaVersion(key: number, nowMs: number, lagMs: number): number {
+    const list = this.commits.get(key);
+    if (list === undefined) return this.committed[key];
+    const visibleMs = nowMs - lagMs;
+    for (let i = list.length - 2; i >= 0; i -= 2) if (list[i + 1] <= visibleMs) return list[i];
+    // Older than the kept history: the version before the oldest kept commit.
+    return Math.max(0, list[0] - 1);
+  }
+
+  /**
+   * How long the truth has been newer than `served`, at nowMs: the time since the truth last moved
+   * from a version at or below `served` to one above it. 0 when `served` is current.
+   */
+  stalenessMs(key: number, served: number, nowMs: number): number {
+    if (served >= this.truth[key]) return 0;
+    const list = this.history.get(key);
+    if (list === undefined) return 0;
+    for (let i = list.length - 2; i >= 0; i -= 2) {
+      if (list[i] <= served) return i + 3 < list.length ? nowMs - list[i + 3] : 0;
+    }
+    return nowMs - list[1];
+  }
+}
+
+function append(map: Map<number, number[]>, key: number, version: number, atMs: number, max: number): void {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  list.push(version, atMs);
+  if (list.length > max * 2) list.splice(0, 2);
+}
