@@ -1,0 +1,365 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { main, type SimIo } from '../../src/cli/simMain';
+import { nodeSimIo } from '../../src/cli/nodeSimIo';
+import { exportRun } from '../../src/engine/export/exportRun';
+import { eventCsvHeader } from '../../src/engine/export/index';
+import { parseScenario } from '../../src/engine/scenario/parseScenario';
+import { loadPreset, presetNames } from '../../src/engine/scenario/presets/index';
+
+/** An io whose files live in memory; writes under /readonly/ fail as a real read-only place would. */
+function memoryIo(files: Record<string, string> = {}) {
+  const out = { stdout: '', stderr: '', files: { ...files } };
+  const missing = (path: string) => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+  let clockMs = 0;
+  const io: SimIo = {
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    readFile: async (path) => {
+      if (!(path in out.files)) throw missing(path);
+      return out.files[path];
+    },
+    writeFile: async (path, text) => {
+      if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      out.files[path] = text;
+    },
+    now: () => (clockMs += 250),
+  };
+  return { io, out };
+}
+
+async function run(argv: string[], files: Record<string, string> = {}) {
+  const { io, out } = memoryIo(files);
+  const status = await main(argv, io);
+  return { status, ...out };
+}
+
+/** A short scenario, so each run takes a moment. */
+const small = JSON.stringify({
+  version: 1,
+  name: 'Small',
+  seed: 5,
+  durationMs: 5000,
+  workload: { ratePerSecond: 200, keySpaces: [{ name: 'item', count: 50 }] },
+});
+
+const traceText = 'time,key\n0,a\n1,b\n2,a\n3,c\n4,a\n5,b\n';
+
+describe('npm run sim: presets and help', () => {
+  it('--list-presets prints every preset name, one a line', async () => {
+    const result = await run(['--list-presets']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual(presetNames);
+  });
+
+  it('--help describes the flags and the exit codes', async () => {
+    const result = await run(['--help']);
+    expect(result.status).toBe(0);
+    for (const flag of [
+      '--scenario',
+      '--seed',
+      '--summary-csv',
+      '--timeseries-csv',
+      '--events-csv',
+      '--trace',
+    ]) {
+      expect(result.stdout).toContain(flag);
+    }
+    expect(result.stdout).toContain('Exit status');
+  });
+});
+
+describe('npm run sim: scenario runs', () => {
+  it('runs a preset with --json and prints one object with the metrics', async () => {
+    const result = await run(['--scenario', 'preset:basics', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    const basics = loadPreset('basics');
+    expect(out.scenario).toBe(basics.name);
+    expect(out.seed).toBe(basics.seed);
+    expect(out.durationMs).toBe(basics.durationMs);
+    expect(out.metrics.endToEnd.requests).toBeGreaterThan(0);
+    expect(out.metrics.tiers.some((tier: { tier: string }) => tier.tier === 'distributed')).toBe(true);
+  });
+
+  it('gives the same numbers for the same seed and different ones for another seed', async () => {
+    const files = { 'small.json': small };
+    const first = await run(['--scenario', 'small.json', '--json'], files);
+    const again = await run(['--scenario', 'small.json', '--json'], files);
+    const other = await run(['--scenario', 'small.json', '--json', '--seed', '6'], files);
+    expect(again.stdout).toBe(first.stdout);
+    expect(JSON.parse(other.stdout).seed).toBe(6);
+    expect(JSON.parse(other.stdout).metrics).not.toEqual(JSON.parse(first.stdout).metrics);
+  });
+
+  it('prints a readable summary: hit ratio per tier, misses by cause, staleness, latency, database, failures', async () => {
+    const result = await run(['--scenario', 'small.json'], { 'small.json': small });
+    expect(result.status, result.stderr).toBe(0);
+    for (const text of [
+      'Small (small.json), seed 5',
+      'hit ratio',
+      'cold miss',
+      'capacity miss',
+      'expired miss',
+      'invalidated miss',
+      'distributed',
+      'stale reads',
+      'p50',
+      'p95',
+      'p99',
+      'peak queue',
+      'lost writes',
+      'leaks',
+      'logged-out users',
+    ]) {
+      expect(result.stdout).toContain(text);
+    }
+  });
+
+  it('writes the summary, time-series and event CSV files, the same bytes the browser exports', async () => {
+    const result = await run(
+      [
+        '--scenario',
+        'small.json',
+        '--summary-csv',
+        's.csv',
+        '--timeseries-csv',
+        't.csv',
+        '--events-csv',
+        'e.csv',
+      ],
+      { 'small.json': small },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const expected = exportRun(loadSmall(), []);
+    expect(result.files['s.csv']).toBe(expected.summary);
+    expect(result.files['t.csv']).toBe(expected.timeSeries);
+    expect(result.files['e.csv']).toBe(expected.events);
+    expect(result.files['e.csv'].startsWith(eventCsvHeader)).toBe(true);
+    expect(result.stdout).toContain('Wrote s.csv, t.csv, e.csv');
+  });
+
+  it('streams the event log to a real file through the Node io', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-sim-'));
+    writeFileSync(join(dir, 'small.json'), small);
+    const status = await main(
+      ['--scenario', join(dir, 'small.json'), '--events-csv', join(dir, 'e.csv'), '--json'],
+      { ...nodeSimIo, stdout: () => {} },
+    );
+    expect(status).toBe(0);
+    expect(readFileSync(join(dir, 'e.csv'), 'utf8')).toBe(exportRun(loadSmall(), []).events);
+  });
+
+  it('applies a command file to the run, and runs an exported run on its own', async () => {
+    const commands = [{ atMs: 1000, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } }];
+    const files = {
+      'small.json': small,
+      'commands.json': JSON.stringify(commands),
+      'run.json': JSON.stringify({ scenario: JSON.parse(small), commands }),
+    };
+    const plain = await run(['--scenario', 'small.json', '--summary-csv', 'plain.csv'], files);
+    const purged = await run(
+      ['--scenario', 'small.json', '--commands', 'commands.json', '--summary-csv', 's.csv'],
+      files,
+    );
+    const exported = await run(['--scenario', 'run.json', '--summary-csv', 's.csv'], files);
+    const alone = await run(['--commands', 'run.json', '--summary-csv', 's.csv'], files);
+    expect([purged.status, exported.status, alone.status]).toEqual([0, 0, 0]);
+    const expected = exportRun(loadSmall(), commands as never).summary;
+    expect(purged.files['s.csv']).toBe(expected);
+    expect(exported.files['s.csv']).toBe(expected);
+    expect(alone.files['s.csv']).toBe(expected);
+    expect(plain.files['plain.csv']).not.toBe(expected);
+  });
+});
+
+describe('npm run sim: trace replay', () => {
+  it('replays a tiny trace and prints one JSON object with the counts and the time taken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'tiny.csv');
+    writeFileSync(path, traceText);
+    const result = await run(['--trace', path, '--policy', 'lru', '--capacity', '2', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    // a b a c a b with room for two under LRU: a and a hit; b, c and the final b miss.
+    expect(out).toEqual({
+      policy: 'lru',
+      capacity: 2,
+      requests: 6,
+      hits: 2,
+      misses: 4,
+      hitRatio: 2 / 6,
+      missRatio: 4 / 6,
+      seconds: 0.25,
+    });
+  });
+
+  it('reads a gzipped trace and prints a readable result without --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'tiny.csv.gz');
+    writeFileSync(path, gzipSync(traceText));
+    const result = await run(['--trace', path, '--policy', 'opt', '--capacity', '2']);
+    expect(result.status, result.stderr).toBe(0);
+    // a b a c a b with room for two: at c, OPT evicts b (needed latest); a hits twice.
+    expect(result.stdout).toContain('6 requests, 3 distinct keys');
+    expect(result.stdout).toContain('Policy opt, capacity 2 entries');
+    expect(result.stdout).toMatch(/Hits 2 \(33\.33%\), misses 4/);
+  });
+});
+
+describe('npm run sim: mistakes exit with status 2 and a message naming the problem', () => {
+  const files = {
+    'small.json': small,
+    'syntax.json': '{\n  "version": 1,\n  "seed": 3,\n}\n',
+    'bad.json': JSON.stringify({ version: 1, topology: { cdn: { ttl: { seconds: -1 } } } }),
+    'late.json': JSON.stringify([
+      { atMs: 3000, command: { type: 'database.fail' } },
+      { atMs: 1000, command: { type: 'database.recover' } },
+    ]),
+    'nodes.json': JSON.stringify([{ atMs: 0, command: { type: 'node.fail', node: 9 } }]),
+    'commands-only.json': JSON.stringify([]),
+  };
+  const mistakes: { what: string; argv: string[]; says: string[] }[] = [
+    {
+      what: 'an unknown flag',
+      argv: ['--scenaro', 'x.json'],
+      says: ['unknown flag --scenaro', 'did you mean --scenario?'],
+    },
+    { what: 'a flag without its value', argv: ['--scenario'], says: ['--scenario: expected a value'] },
+    {
+      what: 'a value without its flag',
+      argv: ['preset:basics'],
+      says: ['unexpected argument "preset:basics"'],
+    },
+    { what: 'a value for a switch', argv: ['--list-presets=yes'], says: ['--list-presets: takes no value'] },
+    { what: 'nothing to do', argv: [], says: ['expected --scenario FILE.json|preset:NAME, --trace FILE'] },
+    {
+      what: 'a missing scenario file',
+      argv: ['--scenario', 'nope.json'],
+      says: ['--scenario nope.json: cannot read it (no such file'],
+    },
+    {
+      what: 'a JSON syntax error',
+      argv: ['--scenario', 'syntax.json'],
+      says: ['syntax.json', 'line 4, column 1', 'no comma after the last field'],
+    },
+    {
+      what: 'an invalid scenario',
+      argv: ['--scenario', 'bad.json'],
+      says: ['bad.json', 'topology.cdn.ttl.seconds: expected a number >= 0, got -1'],
+    },
+    {
+      what: 'an unknown preset',
+      argv: ['--scenario', 'preset:flashsale'],
+      says: ['no preset named "flashsale"', 'flash-sale'],
+    },
+    {
+      what: 'a seed that is not a number',
+      argv: ['--scenario', 'small.json', '--seed', 'abc'],
+      says: ['--seed: expected a whole number from 0 to 4294967295, got "abc"'],
+    },
+    {
+      what: 'commands out of time order',
+      argv: ['--scenario', 'small.json', '--commands', 'late.json'],
+      says: ['late.json', "commands[1].atMs: expected a time >= the previous command's (3000)"],
+    },
+    {
+      what: 'a command on a node that does not exist',
+      argv: ['--scenario', 'small.json', '--commands', 'nodes.json'],
+      says: ['commands[0].command.node: expected a cache node index from 0 to 2'],
+    },
+    {
+      what: 'commands without a scenario',
+      argv: ['--commands', 'commands-only.json'],
+      says: ['holds only commands', '--scenario'],
+    },
+    {
+      what: 'an output file that cannot be written',
+      argv: ['--scenario', 'small.json', '--summary-csv', '/readonly/s.csv'],
+      says: ['--summary-csv /readonly/s.csv: cannot write it (permission denied)'],
+    },
+    {
+      what: 'an unknown policy',
+      argv: ['--trace', 't.csv', '--policy', 'lruu', '--capacity', '10'],
+      says: ['--policy: unknown eviction policy "lruu"', 'did you mean lru?'],
+    },
+    {
+      what: 'a zero capacity',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '0'],
+      says: ['--capacity: expected a whole number >= 1, got "0"'],
+    },
+    {
+      what: 'a fractional capacity',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '2.5'],
+      says: ['--capacity: expected a whole number >= 1, got "2.5"'],
+    },
+    {
+      what: 'a trace without a policy',
+      argv: ['--trace', 't.csv', '--capacity', '10'],
+      says: ['--trace needs --policy NAME'],
+    },
+    {
+      what: 'a trace without a capacity',
+      argv: ['--trace', 't.csv', '--policy', 'lru'],
+      says: ['--trace needs --capacity N'],
+    },
+    {
+      what: 'an unknown unit',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '10', '--unit', 'kb'],
+      says: ['--unit: expected entries or bytes, got "kb"'],
+    },
+    {
+      what: 'a trace flag with a scenario flag',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '10', '--summary-csv', 's.csv'],
+      says: ['does not go with --summary-csv'],
+    },
+    {
+      what: 'a policy without a trace',
+      argv: ['--scenario', 'small.json', '--policy', 'lru'],
+      says: ['--policy goes with --trace FILE'],
+    },
+    {
+      what: 'a missing trace file',
+      argv: ['--trace', '/no/such/trace.csv', '--policy', 'lru', '--capacity', '10'],
+      says: ['/no/such/trace.csv', 'no such file'],
+    },
+  ];
+
+  it.each(mistakes)('$what', async ({ argv, says }) => {
+    const result = await run(argv, files);
+    expect(result.status).toBe(2);
+    for (const text of says) expect(result.stderr).toContain(text);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  it('rejects a malformed trace, naming its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'broken.csv');
+    writeFileSync(path, 'time,key\n0,a\nsoon,b\n');
+    const result = await run(['--trace', path, '--policy', 'lru', '--capacity', '2']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('broken.csv');
+    expect(result.stderr).toContain('line 3');
+  });
+});
+
+describe('npm run sim: bugs', () => {
+  it('exit with status 1 and say it is a bug', async () => {
+    const { io, out } = memoryIo({ 'small.json': small });
+    io.stdout = () => {
+      throw new TypeError('stdout exploded');
+    };
+    expect(await main(['--list-presets'], io)).toBe(1);
+    expect(out.stderr).toContain('internal error');
+    expect(out.stderr).toContain('stdout exploded');
+  });
+});
+
+/** The small scenario parsed as the CLI parses its file. */
+function loadSmall() {
+  return parseScenario(JSON.parse(small));
+}
