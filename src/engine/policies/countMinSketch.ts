@@ -2,7 +2,7 @@
  * A count-min sketch of 4-bit counters with aging, as Caffeine's TinyLFU uses: it estimates how often
  * each key was requested recently in a few bytes per cached entry. Four rows of counters, each key
  * hashed to one counter per row; the estimate is the smallest of the four (collisions only add).
- * After `10 × width` increments every counter is halved, so old popularity fades (the "reset" of
+ * After `10 × expectedKeys` increments every counter is halved, so old popularity fades (the "reset" of
  * Einziger, Friedman and Manes, TinyLFU, 2017).
  */
 export class CountMinSketch {
@@ -11,17 +11,21 @@ export class CountMinSketch {
   private additions = 0;
   private sampleSize: number;
 
-  /** @param expectedKeys roughly how many keys the cache holds; sets the width (a power of two). */
+  /** How many keys the sketch was sized for. */
+  readonly expectedKeys: number;
+
+  /**
+   * @param expectedKeys roughly how many keys the cache holds. Each row gets 16 counters per key (a
+   * power of two), as Caffeine's sketch has, so that a one-time key rarely collides with a popular
+   * one in all four rows; counters are halved after 10 × expectedKeys increments.
+   */
   constructor(expectedKeys: number) {
-    let width = 16;
-    while (width < expectedKeys && width < 1 << 24) width *= 2;
+    this.expectedKeys = Math.max(1, Math.ceil(expectedKeys));
+    let width = 64;
+    while (width < 16 * this.expectedKeys && width < 1 << 24) width *= 2;
     this.counters = new Uint8Array(width * 4);
     this.mask = width - 1;
-    this.sampleSize = 10 * width;
-  }
-
-  get width(): number {
-    return this.mask + 1;
+    this.sampleSize = 10 * this.expectedKeys;
   }
 
   private index(key: number, row: number): number {

@@ -10,7 +10,11 @@ export function dryRunClone<T extends object>(policy: T): T {
   for (const [name, value] of Object.entries(policy)) {
     if (ArrayBuffer.isView(value)) copy[name] = (value as unknown as Int32Array).slice();
     else if (Array.isArray(value)) copy[name] = value.slice();
-    else if (value !== null && typeof value === 'object' && typeof (value as { clone?: unknown }).clone === 'function') {
+    else if (
+      value !== null &&
+      typeof value === 'object' &&
+      typeof (value as { clone?: unknown }).clone === 'function'
+    ) {
       copy[name] = (value as { clone(): unknown }).clone();
     } else copy[name] = value;
   }

@@ -42,7 +42,10 @@ export class KeyLists {
     if (key < this.owner.length) return;
     let size = this.owner.length * 2;
     while (size <= key) size *= 2;
-    const grow = <T extends Int32Array | Int8Array | Float64Array | Uint8Array>(old: T, make: (n: number) => T) => {
+    const grow = <T extends Int32Array | Int8Array | Float64Array | Uint8Array>(
+      old: T,
+      make: (n: number) => T,
+    ) => {
       const fresh = make(size);
       fresh.set(old);
       return fresh;

@@ -30,7 +30,7 @@ class TinyLfu implements EvictionPolicy {
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
-    this.sketch = new CountMinSketch(this.unit === 'entries' ? this.capacity : 1024);
+    this.sketch = new CountMinSketch(this.unit === 'entries' ? this.capacity : 64);
     this.resize();
   }
 
@@ -90,7 +90,7 @@ class TinyLfu implements EvictionPolicy {
   }
 
   private ensureSketch(): void {
-    if (this.count > this.sketch.width) this.sketch = new CountMinSketch(this.count * 2);
+    if (this.count > this.sketch.expectedKeys) this.sketch = new CountMinSketch(this.count * 2);
   }
 
   insert(key: number, size: number, evicted: number[]): boolean {
@@ -98,7 +98,6 @@ class TinyLfu implements EvictionPolicy {
     if (cost > this.capacity) return false;
     const lists = this.lists;
     lists.ensure(key);
-    this.sketch.increment(key);
     lists.pushHead(WINDOW, key, cost);
     let candidates = 0;
     while (lists.total[WINDOW] > this.windowCapacity && lists.length[WINDOW] > 0) {
@@ -107,6 +106,9 @@ class TinyLfu implements EvictionPolicy {
     }
     const before = evicted.length;
     this.evictFromMain(candidates, evicted);
+    // Counted after the admission contest, so that the contest depends only on earlier requests
+    // (and order() can predict it exactly).
+    this.sketch.increment(key);
     this.ensureSketch();
     if (lists.owner[key] < 0) {
       // Turned away at once (a window of less than its size, and a main cache that preferred its
@@ -144,14 +146,20 @@ class TinyLfu implements EvictionPolicy {
    */
   order(): number[] {
     if (this.count === 0) return [];
-    const copy = dryRunClone(this);
-    const evicted: number[] = [];
-    let fresh = this.lists.owner.length;
-    while (evicted.length === 0) copy.insert(fresh++, this.unit === 'entries' ? 1 : Math.min(1, this.capacity), evicted);
-    const first = evicted[0];
     const lists = this.lists;
     const rest = [WINDOW, PROBATION, PROTECTED].flatMap((list) => lists.keysFromTail(list));
-    return [first, ...rest.filter((k) => k !== first)];
+    // Dry-run inserts of keys never seen (numbered past every real key) until a real key leaves.
+    const copy = dryRunClone(this);
+    const evicted: number[] = [];
+    const firstFresh = lists.owner.length;
+    const cost = this.unit === 'entries' ? 1 : Math.min(1, this.capacity);
+    let first = -1;
+    for (let fresh = firstFresh; first < 0 && fresh < firstFresh + this.count + 2; fresh++) {
+      evicted.length = 0;
+      copy.insert(fresh, cost, evicted);
+      first = evicted.find((k) => k < firstFresh) ?? -1;
+    }
+    return first < 0 ? rest : [first, ...rest.filter((k) => k !== first)];
   }
 }
 

@@ -83,7 +83,8 @@ export function parseTrace(text: string): Trace {
   }
   const width = header.length;
   const requests = last;
-  if (requests === 0) throw new InputError('the trace has a header but no requests (expected rows from line 2)');
+  if (requests === 0)
+    throw new InputError('the trace has a header but no requests (expected rows from line 2)');
 
   const times = new Float64Array(requests);
   const keys = new Int32Array(requests);
@@ -120,7 +121,8 @@ export function parseTrace(text: string): Trace {
     times[r] = time;
 
     const name = fields[keyAt].trim();
-    if (name === '') throw new InputError(`line ${lineNumber}, field "key": expected a key, got an empty field`);
+    if (name === '')
+      throw new InputError(`line ${lineNumber}, field "key": expected a key, got an empty field`);
     let id = ids.get(name);
     if (id === undefined) {
       id = keyNames.length;
@@ -133,7 +135,9 @@ export function parseTrace(text: string): Trace {
       const sizeText = fields[sizeAt];
       const size = sizeText.trim() === '' ? NaN : Number(sizeText);
       if (!Number.isInteger(size) || size < 1) {
-        throw new InputError(`line ${lineNumber}, field "size": expected a whole number of bytes >= 1, got "${sizeText}"`);
+        throw new InputError(
+          `line ${lineNumber}, field "size": expected a whole number of bytes >= 1, got "${sizeText}"`,
+        );
       }
       sizes[r] = size;
     }
@@ -142,7 +146,10 @@ export function parseTrace(text: string): Trace {
       const op = fields[opAt].trim().toLowerCase();
       if (op === 'read') ops[r] = opRead;
       else if (op === 'write') ops[r] = opWrite;
-      else throw new InputError(`line ${lineNumber}, field "op": expected "read" or "write", got "${fields[opAt]}"`);
+      else
+        throw new InputError(
+          `line ${lineNumber}, field "op": expected "read" or "write", got "${fields[opAt]}"`,
+        );
     }
   }
 

@@ -38,7 +38,9 @@ export interface ReplayResult {
 export function replayTrace(trace: Trace, options: ReplayOptions): ReplayResult {
   const { policy: name, capacity, unit = 'entries', seed = 1, samples = 5 } = options;
   if (!policyNames.includes(name)) {
-    throw new InputError(`policy: unknown eviction policy "${name}"; expected one of ${policyNames.join(', ')}`);
+    throw new InputError(
+      `policy: unknown eviction policy "${name}"; expected one of ${policyNames.join(', ')}`,
+    );
   }
   if (!(capacity > 0) || !Number.isFinite(capacity)) {
     throw new InputError(`capacity: expected a number > 0 of ${unit}, got ${capacity}`);
@@ -53,7 +55,9 @@ export function replayTrace(trace: Trace, options: ReplayOptions): ReplayResult 
     future,
     samples,
   });
-  const nextUse = futureKnowingPolicies.includes(name) ? nextUsePositions(trace.keys, trace.distinctKeys) : null;
+  const nextUse = futureKnowingPolicies.includes(name)
+    ? nextUsePositions(trace.keys, trace.distinctKeys)
+    : null;
   const { keys, times, sizes } = trace;
   const n = trace.requests;
   const evicted: number[] = [];
