@@ -1,5 +1,5 @@
 import type { HopInFlight } from './hops';
-import type { TopologyLayout } from './topologyLayout';
+import { glyphIdFor, type TopologyLayout } from './topologyLayout';
 
 /** Hops in flight on one edge of the layout, both directions together. */
 export interface EdgeFlow {
@@ -15,8 +15,8 @@ export interface EdgeFlow {
 export function flowCounts(layout: TopologyLayout, hops: readonly HopInFlight[]): EdgeFlow[] {
   const flows = new Map<string, EdgeFlow>();
   for (const hop of hops) {
-    const a = layout.glyphOf.get(hop.from);
-    const b = layout.glyphOf.get(hop.to);
+    const a = glyphIdFor(layout, hop.from);
+    const b = glyphIdFor(layout, hop.to);
     if (a === undefined || b === undefined || a === b) continue;
     const [from, to] = a < b ? [a, b] : [b, a];
     const key = `${from}>${to}`;

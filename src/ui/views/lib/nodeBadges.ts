@@ -1,7 +1,7 @@
 import type { SimEvent } from '../../../engine/events';
 import { outcomeOf } from './outcomeOf';
 import { outcomeKinds, type OutcomeKind } from './palette';
-import type { TopologyLayout } from './topologyLayout';
+import { glyphIdFor, type TopologyLayout } from './topologyLayout';
 
 export interface Badge {
   kind: OutcomeKind;
@@ -25,7 +25,7 @@ export function nodeBadges(
   for (const event of recent) {
     const outcome = outcomeOf(event);
     if (!outcome) continue;
-    const glyph = layout.glyphOf.get(outcome.node);
+    const glyph = glyphIdFor(layout, outcome.node);
     if (glyph === undefined) continue;
     let perKind = counts.get(glyph);
     if (!perKind) counts.set(glyph, (perKind = new Map()));

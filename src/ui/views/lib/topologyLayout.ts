@@ -14,6 +14,8 @@ export interface LayoutNode {
   cache: NodeId | null;
   /** The engine nodes this glyph stands for. */
   members: NodeId[];
+  /** How many clients the glyph stands for, including those the snapshot summed into a label. */
+  count: number;
   /** Centre and size, in view units. */
   x: number;
   y: number;
@@ -31,8 +33,10 @@ export interface TopologyLayout {
   height: number;
   nodes: LayoutNode[];
   edges: LayoutEdge[];
-  /** Engine node id → the glyph that draws it. */
+  /** Engine node id → the glyph that draws it; use glyphIdFor, which also places unlisted clients. */
   glyphOf: Map<NodeId, string>;
+  /** The glyph of the last client listed: a snapshot lists a few clients and sums the rest into it. */
+  lastClientGlyph: string | undefined;
   byId: Map<string, LayoutNode>;
 }
 
@@ -111,12 +115,13 @@ export function topologyLayout(
       nodes.push({
         id: glyph.id,
         kind: first.kind,
-        label: group ? `clients ${indexOf(first.id)}–${indexOf(last.id)}` : first.label,
+        label: group ? `clients ${indexOf(first.id)}–${indexOf(last.id) + unlisted(last.label)}` : first.label,
         state: group ? groupState(glyph.members) : first.state,
         busy: glyph.members.reduce((s, n) => s + n.busy, 0),
         queued: glyph.members.reduce((s, n) => s + n.queued, 0),
         cache: group ? null : first.cache,
         members: glyph.members.map((n) => n.id),
+        count: glyph.members.length + unlisted(last.label),
         x,
         y: marginTop + (j + 0.5) * spacing - 8,
         width: boxWidth,
@@ -138,8 +143,13 @@ export function topologyLayout(
     edges.push({ from, to });
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  return { width, height, nodes, edges, glyphOf, byId };
+  const lastClientGlyph = nodes.filter((n) => n.kind === 'client').at(-1)?.id;
+  return { width, height, nodes, edges, glyphOf, byId, lastClientGlyph };
 }
+
+/** The engine lists a few clients and labels the last one "User 11 (+88 more)". */
+const moreClients = /\(\+(\d+) more\)/;
+const unlisted = (label: string) => Number(moreClients.exec(label)?.[1] ?? 0);
 
 /** A group of clients is up unless every member is in the same other state. */
 function groupState(members: NodeView[]): string {
@@ -152,9 +162,19 @@ export interface Point {
   y: number;
 }
 
+/**
+ * The id of the glyph that draws an engine node, or undefined when the layout has none. A client the
+ * snapshot did not list is drawn by the last client glyph, which stands for the rest.
+ */
+export function glyphIdFor(layout: TopologyLayout, id: NodeId): string | undefined {
+  const g = layout.glyphOf.get(id);
+  if (g === undefined && id.startsWith('client:')) return layout.lastClientGlyph;
+  return g;
+}
+
 /** The glyph that draws an engine node, or undefined when the layout has none. */
 export function glyphFor(layout: TopologyLayout, id: NodeId): LayoutNode | undefined {
-  const g = layout.glyphOf.get(id);
+  const g = glyphIdFor(layout, id);
   return g === undefined ? undefined : layout.byId.get(g);
 }
 

@@ -84,3 +84,20 @@ describe('dotPosition', () => {
     expect(dotPosition(layout, { from: 'bus', to: 'app:0', t: 0, arriveMs: 10 }, 5)).toBeUndefined();
   });
 });
+
+describe('clients the snapshot does not list', () => {
+  // The engine lists a dozen clients and sums the rest into the last one's label.
+  const snap = snapshotFixture(12);
+  snap.nodes.find((n) => n.id === 'client:11')!.label = 'User 11 (+88 more)';
+  const layout = topologyLayout(snap, { maxClientGlyphs: 4 });
+
+  it('counts the summed clients in the last glyph', () => {
+    const last = layout.nodes.filter((n) => n.kind === 'client').at(-1)!;
+    expect(last).toMatchObject({ label: 'clients 9–99', count: 91 });
+  });
+
+  it('draws an unlisted client at the last client glyph', () => {
+    expect(glyphFor(layout, 'client:57')!.id).toBe('clients:3');
+    expect(dotPosition(layout, { from: 'client:57', to: 'cdn', t: 0, arriveMs: 10 }, 5)).toBeDefined();
+  });
+});
