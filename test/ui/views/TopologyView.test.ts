@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import TopologyView from '../../../src/ui/views/TopologyView.svelte';
 import { dotPosition } from '../../../src/ui/views/lib/dotPosition';
+import { dotRadius } from '../../../src/ui/views/lib/drawDots';
 import { hopsInFlight, type HopInFlight } from '../../../src/ui/views/lib/hops';
 import { topologyLayout } from '../../../src/ui/views/lib/topologyLayout';
 import { eventsFixture, snapshotFixture } from './fixtures';
@@ -123,7 +124,7 @@ describe('TopologyView', () => {
     const layout = topologyLayout(snapshotFixture());
     const at = (nowMs: number) => {
       const p = dotPosition(layout, hop, nowMs)!;
-      return { kind: 'arc', x: p.x, y: p.y, r: 3 };
+      return { kind: 'arc', x: p.x, y: p.y, r: dotRadius };
     };
     expect(context.shapes).toEqual([at(2)]);
     await rerender({ nowMs: 8 });

@@ -23,6 +23,8 @@ export interface ChartModel {
   lines: ChartLine[];
   /** A fixed top of the y axis (100 for percentages), or null to fit the data. */
   yMax: number | null;
+  /** Counts of whole things (a queue): the y axis ticks only at integers. */
+  integer: boolean;
   format: (v: number) => string;
 }
 
@@ -83,6 +85,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
         (r) => r.hitRatio * 100,
       ),
       yMax: 100,
+      integer: false,
       format: (v) => `${formatNumber(v, 1)} %`,
     },
     {
@@ -96,6 +99,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
         single('p99', fromAll((r) => r.p99Ms), 2),
       ],
       yMax: null,
+      integer: false,
       format: formatMs,
     },
     {
@@ -105,6 +109,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       xsMs,
       lines: [single('queries', fromAll((r) => r.databaseQueries / seconds))],
       yMax: null,
+      integer: false,
       format: perSecond,
     },
     {
@@ -114,6 +119,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       xsMs,
       lines: [single('peak queue', fromAll((r) => r.databaseQueueMax), 3)],
       yMax: null,
+      integer: true,
       format: (v) => `${formatNumber(v, 0)} queued`,
     },
     {
@@ -123,6 +129,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       xsMs,
       lines: [single('stale reads', fromAll((r) => r.staleReads / seconds), 4)],
       yMax: null,
+      integer: false,
       format: perSecond,
     },
     {
@@ -135,6 +142,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
         (r) => r.evictions / seconds,
       ),
       yMax: null,
+      integer: false,
       format: perSecond,
     },
   ];

@@ -11,6 +11,9 @@ export type DotContext = Pick<
 
 const kinds = ['read', 'write', 'bus', 'lost', 'chosen'] as const;
 
+/** Large enough to follow on a projector, small enough that 500 stay apart. */
+export const dotRadius = 3.5;
+
 /**
  * Draws every hop in flight as a dot at its place for nowMs: reads as circles, writes as squares, bus
  * messages as diamonds (hollow when the bus will lose them), and a ring around the selected
@@ -39,13 +42,13 @@ export function drawDots(
       const p = dotPosition(layout, hop, nowMs);
       if (!p) continue;
       if (kind === 'read') {
-        ctx.moveTo(p.x + 3, p.y);
-        ctx.arc(p.x, p.y, 3, 0, 2 * Math.PI);
+        ctx.moveTo(p.x + dotRadius, p.y);
+        ctx.arc(p.x, p.y, dotRadius, 0, 2 * Math.PI);
       } else if (kind === 'write') {
-        ctx.rect(p.x - 3, p.y - 3, 6, 6);
+        ctx.rect(p.x - dotRadius, p.y - dotRadius, 2 * dotRadius, 2 * dotRadius);
       } else if (kind === 'chosen') {
-        ctx.moveTo(p.x + 6, p.y);
-        ctx.arc(p.x, p.y, 6, 0, 2 * Math.PI);
+        ctx.moveTo(p.x + 2 * dotRadius, p.y);
+        ctx.arc(p.x, p.y, 2 * dotRadius, 0, 2 * Math.PI);
       } else {
         ctx.moveTo(p.x, p.y - 4.5);
         ctx.lineTo(p.x + 4.5, p.y);

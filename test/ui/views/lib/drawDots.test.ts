@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dotPosition } from '../../../../src/ui/views/lib/dotPosition';
-import { drawDots } from '../../../../src/ui/views/lib/drawDots';
+import { dotRadius, drawDots } from '../../../../src/ui/views/lib/drawDots';
 import type { HopInFlight } from '../../../../src/ui/views/lib/hops';
 import { dotStyles } from '../../../../src/ui/views/lib/palette';
 import { topologyLayout } from '../../../../src/ui/views/lib/topologyLayout';
@@ -18,7 +18,7 @@ describe('drawDots', () => {
     const r = dotPosition(layout, read, 5)!;
     const w = dotPosition(layout, write, 5)!;
     expect(shapes).toEqual([
-      { kind: 'arc', x: r.x, y: r.y, r: 3 },
+      { kind: 'arc', x: r.x, y: r.y, r: dotRadius },
       { kind: 'rect', x: w.x, y: w.y },
     ]);
   });
@@ -33,7 +33,7 @@ describe('drawDots', () => {
   it('rings the dots of the selected request', () => {
     const { ctx, shapes } = recordingContext();
     drawDots(ctx, layout, [read, write], 5, 2);
-    expect(shapes.filter((s) => s.kind === 'arc' && s.r === 6)).toHaveLength(1);
+    expect(shapes.filter((s) => s.kind === 'arc' && s.r === 2 * dotRadius)).toHaveLength(1);
   });
 
   it('skips hops whose ends are not drawn', () => {
