@@ -1,46 +1,46 @@
 /**
- * A log-linear latency histogram in the style of HdrHistogram: values are counted in microseconds
- * (0.001 ms), exactly below 0.128 ms, and above that in 128 buckets per power of two, so a bucket is
- * never wider than 1/128 of its values and the representative value (the bucket's middle) is within
- * 0.4% of any value in it. The range reaches 2^36 µs (about 19 hours); longer values land in the top
- * bucket. Counts live in one Float64Array allocated once: `record` is O(1) and allocates nothing,
- * which matters because the engine records every request.
+ * A log-linear latency histogram in the style of HdrHistogram, with decimal buckets: values are
+ * counted in whole microseconds (0.001 ms), exactly below 1 ms, and above that in 1800 buckets per
+ * power of ten (5 µs wide from 1 ms, 50 µs from 10 ms, 0.5 ms from 100 ms, ...). A bucket is never
+ * wider than 0.5% of its values, and it is represented by its lower bound, so a percentile is within
+ * 0.5% of the exact value, and a round latency such as 52 ms or 1.25 ms comes back exactly (a student
+ * who set the latencies without jitter sees p50 = 52.000, not 52.096). The range reaches 10^11 µs
+ * (about 27 hours); longer values land in the top bucket. Counts live in one Float64Array allocated
+ * once: `record` is O(1) (at most eight comparisons) and allocates nothing, which matters because the
+ * engine records every request.
  *
- * Everything is deterministic and independent of the order of recording: the sum is kept in whole
- * microseconds (exact in a double up to 2^53), so merging histograms in any order gives the same
- * mean to the last bit.
+ * Everything is deterministic and independent of the order of recording: only comparisons and
+ * exactly rounded integer arithmetic (no Math.log, whose last bits differ between JavaScript engines),
+ * and the sum is kept in whole microseconds (exact in a double up to 2^53), so merging histograms in
+ * any order gives the same mean to the last bit.
  */
 
-/** Sub-buckets per power of two, as a power of two: 2^7 = 128, hence the 1/128 bucket width. */
-const subBits = 7;
-const subCount = 1 << subBits;
-/** Values from 2^topBits µs up go in the last bucket. */
-const topBits = 36;
-const bucketCount = subCount + (topBits - subBits) * subCount;
 const usPerMs = 1000;
-const twoTo32 = 4294967296;
-const topUs = 2 ** topBits - 1;
+/** Below this many microseconds every value has its own bucket. */
+const exactUs = 1000;
+/** Buckets per power of ten above exactUs: 10^k to 10^(k+1) in steps of 5 × 10^(k-3). */
+const perDecade = 1800;
+/** Powers of ten from 10^3 to 10^11 µs: the decades above the exact range. */
+const decades = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11];
+const topUs = decades[decades.length - 1] - 1;
+const bucketCount = exactUs + (decades.length - 1) * perDecade;
 
 /** Index of the bucket that counts an integer number of microseconds. */
 function bucketOf(us: number): number {
-  if (us < subCount) return us;
+  if (us < exactUs) return us;
   if (us > topUs) us = topUs;
-  // Position of the highest set bit, for values wider than 32 bits too.
-  const high = us >= twoTo32 ? 63 - Math.clz32(Math.floor(us / twoTo32)) : 31 - Math.clz32(us);
-  const shift = high - subBits;
-  // Division by a power of two is exact in floating point.
-  const sub = Math.floor(us / 2 ** shift);
-  return subCount + shift * subCount + (sub - subCount);
+  let decade = 0;
+  while (us >= decades[decade + 1]) decade++;
+  const widthUs = decades[decade] / 200;
+  return exactUs + decade * perDecade + Math.floor((us - decades[decade]) / widthUs);
 }
 
-/** The middle of a bucket, in microseconds (the bucket's exact value in the linear range). */
+/** The lower bound of a bucket, in microseconds (the bucket's exact value below 1 ms). */
 function representativeUs(index: number): number {
-  if (index < subCount) return index;
-  const shift = Math.floor((index - subCount) / subCount);
-  const sub = subCount + ((index - subCount) % subCount);
-  const width = 2 ** shift;
-  const lowUs = sub * width;
-  return lowUs + (width - 1) / 2;
+  if (index < exactUs) return index;
+  const decade = Math.floor((index - exactUs) / perDecade);
+  const sub = (index - exactUs) % perDecade;
+  return decades[decade] + sub * (decades[decade] / 200);
 }
 
 /**
