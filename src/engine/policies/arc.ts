@@ -19,13 +19,14 @@ class Arc implements EvictionPolicy {
   readonly name = 'arc' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(4);
+  private readonly lists: KeyLists;
   /** Target size of T1. */
   private p = 0;
 
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(4, this.unit === 'entries');
   }
 
   get count(): number {
@@ -53,7 +54,7 @@ class Arc implements EvictionPolicy {
     const from = fromT1 ? T1 : T2;
     const key = lists.tail[from];
     lists.unlink(key);
-    lists.pushHead(fromT1 ? B1 : B2, key, lists.cost[key]);
+    lists.pushHead(fromT1 ? B1 : B2, key, lists.costOf(key));
     return key;
   }
 
@@ -85,7 +86,7 @@ class Arc implements EvictionPolicy {
     if (cost > this.capacity) return false;
     const lists = this.lists;
     lists.ensure(key);
-    const ghost = lists.owner[key];
+    const ghost = lists.ownerOf(key);
     if (ghost === B1 || ghost === B2) {
       // Cases II and III: adapt p, then REPLACE (only while there is not room, as when the cache is full).
       const b1 = lists.total[B1];

@@ -11,11 +11,12 @@ class Clock implements EvictionPolicy {
   readonly name = 'clock' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(1);
+  private readonly lists: KeyLists;
 
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(1, this.unit === 'entries');
   }
 
   get count(): number {
@@ -31,14 +32,14 @@ class Clock implements EvictionPolicy {
   }
 
   touch(key: number): void {
-    this.lists.mark[key] = 1;
+    this.lists.setMark(key, 1);
   }
 
   private evictOne(): number {
     const lists = this.lists;
     let key = lists.tail[0];
-    while (lists.mark[key] !== 0) {
-      lists.mark[key] = 0;
+    while (lists.markOf(key) !== 0) {
+      lists.setMark(key, 0);
       lists.moveToHead(0, key);
       key = lists.tail[0];
     }
@@ -53,7 +54,7 @@ class Clock implements EvictionPolicy {
     lists.ensure(key);
     while (lists.total[0] + cost > this.capacity) evicted.push(this.evictOne());
     lists.pushHead(0, key, cost);
-    lists.mark[key] = 0;
+    lists.setMark(key, 0);
     return true;
   }
 
@@ -71,8 +72,8 @@ class Clock implements EvictionPolicy {
   /** Unreferenced keys oldest first, then referenced ones: the order the hand would take them. */
   order(): number[] {
     const keys = this.lists.keysFromTail(0);
-    const mark = this.lists.mark;
-    return [...keys.filter((k) => mark[k] === 0), ...keys.filter((k) => mark[k] !== 0)];
+    const lists = this.lists;
+    return [...keys.filter((k) => lists.markOf(k) === 0), ...keys.filter((k) => lists.markOf(k) !== 0)];
   }
 }
 

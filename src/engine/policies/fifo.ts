@@ -11,11 +11,12 @@ class Fifo implements EvictionPolicy {
   readonly name = 'fifo' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(1);
+  private readonly lists: KeyLists;
 
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(1, this.unit === 'entries');
   }
 
   get count(): number {

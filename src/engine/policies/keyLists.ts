@@ -1,97 +1,149 @@
+/** Int32 slots per key in `node`: previous key, next key, owning list, mark. */
+const stride = 4;
+const PREV = 0;
+const NEXT = 1;
+const OWNER = 2;
+const MARK = 3;
+
 /**
- * Several doubly linked lists of keys in one set of typed arrays, indexed by key. A key is in at most
- * one list at a time; each list knows its length and the total cost of its keys. Head is the newest
- * end, tail the oldest. This is the hot-path structure of every list-based policy: a Map with
- * delete-and-set measured 0.15M requests/s (V8 leaves deleted entries at the front of a Map for every
- * eviction to skip); these arrays run millions.
+ * Several doubly linked lists of keys in one typed array, indexed by key. A key is in at most one list
+ * at a time; each list knows its length and the total cost of its keys. Head is the newest end, tail
+ * the oldest. This is the hot-path structure of every list-based policy: a Map with delete-and-set
+ * measured 0.15M requests/s (V8 leaves deleted entries at the front of a Map for every eviction to
+ * skip). A key's links, list and mark share one 16-byte node, so a hit costs one cache miss for the
+ * key and one per neighbour instead of one per array; with costs all 1 (capacity in entries) the
+ * per-key cost array is not kept at all.
  */
 export class KeyLists {
-  prev: Int32Array;
-  next: Int32Array;
-  /** The list a key is in, or -1. */
-  owner: Int8Array;
-  /** What a key counts against capacity (1, or its size in bytes). */
-  cost: Float64Array;
-  /** A small per-key counter for the policy's own use (reference bit, frequency, visited). */
-  mark: Uint8Array;
+  /** `stride` Int32 slots per key: prev, next, owner (list or -1), mark. */
+  node: Int32Array;
+  /** What a key counts against capacity; null when every key counts 1. */
+  cost: Float64Array | null;
   readonly head: Int32Array;
   readonly tail: Int32Array;
   readonly length: Int32Array;
   readonly total: Float64Array;
 
-  constructor(listCount: number, initialKeys = 1024) {
+  constructor(listCount: number, unitCost: boolean, initialKeys = 1024) {
     const size = Math.max(16, initialKeys);
-    this.prev = new Int32Array(size);
-    this.next = new Int32Array(size);
-    this.owner = new Int8Array(size).fill(-1);
-    this.cost = new Float64Array(size);
-    this.mark = new Uint8Array(size);
+    this.node = new Int32Array(size * stride);
+    for (let k = 0; k < size; k++) this.node[k * stride + OWNER] = -1;
+    this.cost = unitCost ? null : new Float64Array(size);
     this.head = new Int32Array(listCount).fill(-1);
     this.tail = new Int32Array(listCount).fill(-1);
     this.length = new Int32Array(listCount);
     this.total = new Float64Array(listCount);
   }
 
+  /** Keys below this have room in the arrays. */
+  get keyRoom(): number {
+    return this.node.length / stride;
+  }
+
   /** The list holding the key, or -1 (also for keys beyond the arrays). */
   listOf(key: number): number {
-    return key < this.owner.length ? this.owner[key] : -1;
+    const i = key * stride + OWNER;
+    return i < this.node.length ? this.node[i] : -1;
+  }
+
+  /** The list holding a key that has room (see ensure), or -1. */
+  ownerOf(key: number): number {
+    return this.node[key * stride + OWNER];
+  }
+
+  /** The key after `key` towards the tail (older), or -1. Kept after unlink. */
+  nextOf(key: number): number {
+    return this.node[key * stride + NEXT];
+  }
+
+  /** The key before `key` towards the head (newer), or -1. Kept after unlink. */
+  prevOf(key: number): number {
+    return this.node[key * stride + PREV];
+  }
+
+  markOf(key: number): number {
+    return this.node[key * stride + MARK];
+  }
+
+  setMark(key: number, mark: number): void {
+    this.node[key * stride + MARK] = mark;
+  }
+
+  costOf(key: number): number {
+    return this.cost === null ? 1 : this.cost[key];
   }
 
   /** Makes room for keys up to `key`, doubling the arrays. */
   ensure(key: number): void {
-    if (key < this.owner.length) return;
-    let size = this.owner.length * 2;
+    const room = this.node.length / stride;
+    if (key < room) return;
+    let size = room * 2;
     while (size <= key) size *= 2;
-    const grow = <T extends Int32Array | Int8Array | Float64Array | Uint8Array>(
-      old: T,
-      make: (n: number) => T,
-    ) => {
-      const fresh = make(size);
-      fresh.set(old);
-      return fresh;
-    };
-    this.prev = grow(this.prev, (n) => new Int32Array(n));
-    this.next = grow(this.next, (n) => new Int32Array(n));
-    const owner = new Int8Array(size).fill(-1);
-    owner.set(this.owner);
-    this.owner = owner;
-    this.cost = grow(this.cost, (n) => new Float64Array(n));
-    this.mark = grow(this.mark, (n) => new Uint8Array(n));
+    const node = new Int32Array(size * stride);
+    node.set(this.node);
+    for (let k = room; k < size; k++) node[k * stride + OWNER] = -1;
+    this.node = node;
+    if (this.cost !== null) {
+      const cost = new Float64Array(size);
+      cost.set(this.cost);
+      this.cost = cost;
+    }
   }
 
   /** Adds a key (in no list) at the head of `list`. Call ensure(key) first. */
   pushHead(list: number, key: number, cost: number): void {
+    const node = this.node;
     const oldHead = this.head[list];
-    this.prev[key] = -1;
-    this.next[key] = oldHead;
-    if (oldHead >= 0) this.prev[oldHead] = key;
+    const at = key * stride;
+    node[at + PREV] = -1;
+    node[at + NEXT] = oldHead;
+    node[at + OWNER] = list;
+    if (oldHead >= 0) node[oldHead * stride + PREV] = key;
     else this.tail[list] = key;
     this.head[list] = key;
-    this.owner[key] = list;
-    this.cost[key] = cost;
+    if (this.cost !== null) this.cost[key] = cost;
     this.length[list]++;
     this.total[list] += cost;
   }
 
-  /** Takes a key out of its list; its cost is kept. */
+  /** Takes a key out of its list; its cost and links are kept. */
   unlink(key: number): void {
-    const list = this.owner[key];
-    const p = this.prev[key];
-    const n = this.next[key];
-    if (p >= 0) this.next[p] = n;
+    const node = this.node;
+    const at = key * stride;
+    const list = node[at + OWNER];
+    const p = node[at + PREV];
+    const n = node[at + NEXT];
+    if (p >= 0) node[p * stride + NEXT] = n;
     else this.head[list] = n;
-    if (n >= 0) this.prev[n] = p;
+    if (n >= 0) node[n * stride + PREV] = p;
     else this.tail[list] = p;
-    this.owner[key] = -1;
+    node[at + OWNER] = -1;
     this.length[list]--;
-    this.total[list] -= this.cost[key];
+    this.total[list] -= this.cost === null ? 1 : this.cost[key];
   }
 
   /** Moves a held key to the head of `list` (its own or another). */
   moveToHead(list: number, key: number): void {
-    if (this.owner[key] === list && this.head[list] === key) return;
-    this.unlink(key);
-    this.pushHead(list, key, this.cost[key]);
+    const node = this.node;
+    const at = key * stride;
+    if (node[at + OWNER] !== list) {
+      const cost = this.costOf(key);
+      this.unlink(key);
+      this.pushHead(list, key, cost);
+      return;
+    }
+    const oldHead = this.head[list];
+    if (oldHead === key) return;
+    // Within one list only the links change.
+    const p = node[at + PREV];
+    const n = node[at + NEXT];
+    node[p * stride + NEXT] = n;
+    if (n >= 0) node[n * stride + PREV] = p;
+    else this.tail[list] = p;
+    node[at + PREV] = -1;
+    node[at + NEXT] = oldHead;
+    node[oldHead * stride + PREV] = key;
+    this.head[list] = key;
   }
 
   /** Removes and returns the tail key of `list`, or -1 when it is empty. */
@@ -105,7 +157,8 @@ export class KeyLists {
   clone(): KeyLists {
     const copy = Object.create(KeyLists.prototype) as KeyLists;
     for (const [name, value] of Object.entries(this)) {
-      (copy as unknown as Record<string, unknown>)[name] = (value as Int32Array).slice();
+      (copy as unknown as Record<string, unknown>)[name] =
+        value === null ? null : (value as Int32Array).slice();
     }
     return copy;
   }
@@ -113,7 +166,7 @@ export class KeyLists {
   /** The keys of a list from tail (oldest) to head. For inspection, not the hot path. */
   keysFromTail(list: number): number[] {
     const keys: number[] = [];
-    for (let k = this.tail[list]; k >= 0; k = this.prev[k]) keys.push(k);
+    for (let k = this.tail[list]; k >= 0; k = this.node[k * stride + PREV]) keys.push(k);
     return keys;
   }
 }

@@ -24,7 +24,7 @@ class S3Fifo implements EvictionPolicy {
   readonly name = 's3fifo' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(3);
+  private readonly lists: KeyLists;
   private smallCapacity = 0;
   private mainCapacity = 0;
   private ghostCapacity = 0;
@@ -32,6 +32,7 @@ class S3Fifo implements EvictionPolicy {
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(3, this.unit === 'entries');
     this.resize();
   }
 
@@ -57,13 +58,13 @@ class S3Fifo implements EvictionPolicy {
   }
 
   touch(key: number): void {
-    const mark = this.lists.mark;
-    if (mark[key] < 3) mark[key]++;
+    const hits = this.lists.markOf(key);
+    if (hits < 3) this.lists.setMark(key, hits + 1);
   }
 
   private remember(key: number): void {
     const lists = this.lists;
-    const cost = lists.cost[key];
+    const cost = lists.costOf(key);
     if (cost > this.ghostCapacity) return;
     while (lists.total[GHOST] + cost > this.ghostCapacity) lists.popTail(GHOST);
     lists.pushHead(GHOST, key, cost);
@@ -74,9 +75,9 @@ class S3Fifo implements EvictionPolicy {
     const lists = this.lists;
     while (lists.length[SMALL] > 0) {
       const key = lists.popTail(SMALL);
-      if (lists.mark[key] >= 2) {
-        lists.pushHead(MAIN, key, lists.cost[key]);
-        lists.mark[key] = 0;
+      if (lists.markOf(key) >= 2) {
+        lists.pushHead(MAIN, key, lists.costOf(key));
+        lists.setMark(key, 0);
       } else {
         this.remember(key);
         return key;
@@ -89,9 +90,9 @@ class S3Fifo implements EvictionPolicy {
     const lists = this.lists;
     for (;;) {
       const key = lists.tail[MAIN];
-      const hits = lists.mark[key];
+      const hits = lists.markOf(key);
       if (hits >= 1) {
-        lists.mark[key] = hits - 1;
+        lists.setMark(key, hits - 1);
         lists.moveToHead(MAIN, key);
       } else {
         lists.unlink(key);
@@ -119,13 +120,13 @@ class S3Fifo implements EvictionPolicy {
     if (cost > this.capacity) return false;
     const lists = this.lists;
     lists.ensure(key);
-    const ghostHit = lists.owner[key] === GHOST;
+    const ghostHit = lists.ownerOf(key) === GHOST;
     // As libCacheSim, a new key as large as the whole small queue is not admitted.
     if (!ghostHit && this.unit === 'bytes' && cost >= this.smallCapacity) return false;
     if (ghostHit) lists.unlink(key);
     this.makeRoom(cost, evicted);
     lists.pushHead(ghostHit ? MAIN : SMALL, key, cost);
-    lists.mark[key] = 0;
+    lists.setMark(key, 0);
     return true;
   }
 

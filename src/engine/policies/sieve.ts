@@ -14,12 +14,13 @@ class Sieve implements EvictionPolicy {
   readonly name = 'sieve' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(1);
+  private readonly lists: KeyLists;
   private hand = -1;
 
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(1, this.unit === 'entries');
   }
 
   get count(): number {
@@ -35,17 +36,17 @@ class Sieve implements EvictionPolicy {
   }
 
   touch(key: number): void {
-    this.lists.mark[key] = 1;
+    this.lists.setMark(key, 1);
   }
 
   private evictOne(): number {
     const lists = this.lists;
     let key = this.hand >= 0 ? this.hand : lists.tail[0];
-    while (lists.mark[key] !== 0) {
-      lists.mark[key] = 0;
-      key = lists.prev[key] >= 0 ? lists.prev[key] : lists.tail[0];
+    while (lists.markOf(key) !== 0) {
+      lists.setMark(key, 0);
+      key = lists.prevOf(key) >= 0 ? lists.prevOf(key) : lists.tail[0];
     }
-    this.hand = lists.prev[key];
+    this.hand = lists.prevOf(key);
     lists.unlink(key);
     return key;
   }
@@ -57,13 +58,13 @@ class Sieve implements EvictionPolicy {
     lists.ensure(key);
     while (lists.total[0] + cost > this.capacity) evicted.push(this.evictOne());
     lists.pushHead(0, key, cost);
-    lists.mark[key] = 0;
+    lists.setMark(key, 0);
     return true;
   }
 
   remove(key: number): boolean {
     if (!this.has(key)) return false;
-    if (this.hand === key) this.hand = this.lists.prev[key];
+    if (this.hand === key) this.hand = this.lists.prevOf(key);
     this.lists.unlink(key);
     return true;
   }

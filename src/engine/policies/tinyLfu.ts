@@ -22,7 +22,7 @@ class TinyLfu implements EvictionPolicy {
   readonly name = 'tinylfu' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(3);
+  private readonly lists: KeyLists;
   private sketch: CountMinSketch;
   private windowCapacity = 0;
   private protectedCapacity = 0;
@@ -30,6 +30,7 @@ class TinyLfu implements EvictionPolicy {
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(3, this.unit === 'entries');
     this.sketch = new CountMinSketch(this.unit === 'entries' ? this.capacity : 64);
     this.resize();
   }
@@ -55,7 +56,7 @@ class TinyLfu implements EvictionPolicy {
   touch(key: number): void {
     this.sketch.increment(key);
     const lists = this.lists;
-    const list = lists.owner[key];
+    const list = lists.ownerOf(key);
     if (list === PROBATION) {
       lists.moveToHead(PROTECTED, key);
       while (lists.total[PROTECTED] > this.protectedCapacity && lists.length[PROTECTED] > 1) {
@@ -84,7 +85,7 @@ class TinyLfu implements EvictionPolicy {
       if (candidates > 0) {
         // Each candidate faces one comparison; the next is the one moved out of the window before it.
         candidates--;
-        candidate = candidates > 0 ? lists.next[candidate] : -1;
+        candidate = candidates > 0 ? lists.nextOf(candidate) : -1;
       }
     }
   }
@@ -110,7 +111,7 @@ class TinyLfu implements EvictionPolicy {
     // (and order() can predict it exactly).
     this.sketch.increment(key);
     this.ensureSketch();
-    if (lists.owner[key] < 0) {
+    if (lists.ownerOf(key) < 0) {
       // Turned away at once (a window of less than its size, and a main cache that preferred its
       // victim): not admitted, so not an eviction either.
       evicted.splice(evicted.indexOf(key, before), 1);
@@ -151,7 +152,7 @@ class TinyLfu implements EvictionPolicy {
     // Dry-run inserts of keys never seen (numbered past every real key) until a real key leaves.
     const copy = dryRunClone(this);
     const evicted: number[] = [];
-    const firstFresh = lists.owner.length;
+    const firstFresh = lists.keyRoom;
     const cost = this.unit === 'entries' ? 1 : Math.min(1, this.capacity);
     let first = -1;
     for (let fresh = firstFresh; first < 0 && fresh < firstFresh + this.count + 2; fresh++) {

@@ -18,7 +18,7 @@ class TwoQueue implements EvictionPolicy {
   readonly name = '2q' as const;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
-  private readonly lists = new KeyLists(3);
+  private readonly lists: KeyLists;
   private ainCapacity = 0;
   private aoutCapacity = 0;
   private amCapacity = 0;
@@ -26,6 +26,7 @@ class TwoQueue implements EvictionPolicy {
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.lists = new KeyLists(3, this.unit === 'entries');
     this.resize();
   }
 
@@ -49,12 +50,12 @@ class TwoQueue implements EvictionPolicy {
   }
 
   touch(key: number): void {
-    if (this.lists.owner[key] === AM) this.lists.moveToHead(AM, key);
+    if (this.lists.ownerOf(key) === AM) this.lists.moveToHead(AM, key);
   }
 
   private remember(key: number): void {
     const lists = this.lists;
-    const cost = lists.cost[key];
+    const cost = lists.costOf(key);
     if (cost > this.aoutCapacity) return;
     while (lists.total[AOUT] + cost > this.aoutCapacity) lists.popTail(AOUT);
     lists.pushHead(AOUT, key, cost);
@@ -77,7 +78,7 @@ class TwoQueue implements EvictionPolicy {
     if (this.unit === 'bytes' && cost > this.ainCapacity) return false;
     const lists = this.lists;
     lists.ensure(key);
-    const ghostHit = lists.owner[key] === AOUT;
+    const ghostHit = lists.ownerOf(key) === AOUT;
     if (ghostHit) lists.unlink(key);
     while (this.used + cost > this.capacity) evicted.push(this.evictOne());
     if (ghostHit) {

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: the performance budgets of DESIGN.md, measured. Prints a table; with `--json`
+ * prints one object, `{"traceReplay": {"lru": requests/s, ...}}` (trace replay with the cache at 10%
+ * of the keys). `--quick` replays 1M requests instead of 10M for a fast look. Each section is one
+ * import and one call, so the full-model benchmark joins as another section.
+ */
+import { benchTraceReplay, type TraceReplayRow } from './benchTraceReplay';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const unknown = args.filter((a) => a !== '--json' && a !== '--quick');
+if (unknown.length > 0) {
+  console.error(`bench: unknown option ${unknown.join(' ')}; expected --json and/or --quick`);
+  process.exit(2);
+}
+
+const requests = quick ? 1_000_000 : 10_000_000;
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+const millions = (rate: number) => `${(rate / 1e6).toFixed(2)}M`;
+
+log(`Trace replay, one tier: ${requests / 1e6}M requests of Zipf 0.8 over 1M keys, median of 3 runs`);
+log(
+  `${'policy'.padEnd(10)} ${'cache'.padStart(6)} ${'requests/s'.padStart(11)} ${'miss ratio'.padStart(11)}`,
+);
+const rows = benchTraceReplay({
+  requests,
+  onResult: (row) =>
+    log(
+      `${row.policy.padEnd(10)} ${`${row.capacityFraction * 100}%`.padStart(6)} ${millions(row.requestsPerSecond).padStart(11)} ${row.missRatio.toFixed(4).padStart(11)}`,
+    ),
+});
+
+const traceReplay = Object.fromEntries(
+  rows
+    .filter((row: TraceReplayRow) => row.capacityFraction === 0.1)
+    .map((row) => [row.policy, Math.round(row.requestsPerSecond)]),
+);
+if (json) console.log(JSON.stringify({ traceReplay }));
