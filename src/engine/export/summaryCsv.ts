@@ -33,12 +33,10 @@ const columns: SummaryColumn[] = [
   { name: 'lookups', tier: (t) => formatCount(t.lookups) },
   { name: 'hits', tier: (t) => formatCount(t.hits) },
   { name: 'misses', tier: (t) => formatCount(t.misses) },
-  ...missCauses.map(
-    (cause): SummaryColumn => ({
-      name: `misses${capitalised(cause)}`,
-      tier: (t) => formatCount(t.missesByCause[cause]),
-    }),
-  ),
+  ...missCauses.map((cause): SummaryColumn => ({
+    name: `misses${capitalised(cause)}`,
+    tier: (t) => formatCount(t.missesByCause[cause]),
+  })),
   { name: 'hitRatio', tier: (t) => formatRatio(t.hitRatio) },
   { name: 'staleHits', tier: (t) => formatCount(t.staleHits) },
   { name: 'fills', tier: (t) => formatCount(t.fills) },

@@ -16,12 +16,10 @@ const columns: SeriesColumn[] = [
   { name: 'lookups', value: (r) => formatCount(r.lookups) },
   { name: 'hits', value: (r) => formatCount(r.hits) },
   { name: 'misses', value: (r) => formatCount(r.misses) },
-  ...missCauses.map(
-    (cause): SeriesColumn => ({
-      name: `misses${cause[0].toUpperCase()}${cause.slice(1)}`,
-      value: (r) => formatCount(r.missesByCause[cause]),
-    }),
-  ),
+  ...missCauses.map((cause): SeriesColumn => ({
+    name: `misses${cause[0].toUpperCase()}${cause.slice(1)}`,
+    value: (r) => formatCount(r.missesByCause[cause]),
+  })),
   { name: 'hitRatio', value: (r) => formatRatio(r.hitRatio) },
   { name: 'staleReads', value: (r) => formatCount(r.staleReads) },
   { name: 'evictions', value: (r) => formatCount(r.evictions) },

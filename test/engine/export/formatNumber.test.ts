@@ -17,7 +17,12 @@ describe('CSV number formatting', () => {
   });
 
   it('prints counts as integers, large ones without exponent notation', () => {
-    expect([0, 7, 1e15, 2 ** 53].map(formatCount)).toEqual(['0', '7', '1000000000000000', '9007199254740992']);
+    expect([0, 7, 1e15, 2 ** 53].map(formatCount)).toEqual([
+      '0',
+      '7',
+      '1000000000000000',
+      '9007199254740992',
+    ]);
   });
 
   it('never prints -0, and keeps real negative values', () => {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { MissCause } from '../../../src/engine/events';
-import type { LatencySummary, MetricsReport, SeriesRow, TierSummary } from '../../../src/engine/metrics/types';
+import type {
+  LatencySummary,
+  MetricsReport,
+  SeriesRow,
+  TierSummary,
+} from '../../../src/engine/metrics/types';
 import type { TierName } from '../../../src/engine/scenario/commandSchema';
 
 /**
@@ -9,7 +14,12 @@ import type { TierName } from '../../../src/engine/scenario/commandSchema';
  * millisecond, ratios with many digits, a tiny negative that must not print as -0).
  */
 function seriesRow(startMs: number, tier: TierName | 'all', n: number): SeriesRow {
-  const missesByCause: Record<MissCause, number> = { cold: n, capacity: 2 * n, expired: 1, invalidated: n % 3 };
+  const missesByCause: Record<MissCause, number> = {
+    cold: n,
+    capacity: 2 * n,
+    expired: 1,
+    invalidated: n % 3,
+  };
   const misses = n + 2 * n + 1 + (n % 3);
   const hits = 7 * n + 3;
   const isAll = tier === 'all';
@@ -35,7 +45,14 @@ function seriesRow(startMs: number, tier: TierName | 'all', n: number): SeriesRo
 }
 
 function latency(scale: number): LatencySummary {
-  return { count: 100 * scale, meanMs: 2.5 * scale, p50Ms: 1 / 3, p95Ms: 9.87654, p99Ms: 20, maxMs: 123.4567 };
+  return {
+    count: 100 * scale,
+    meanMs: 2.5 * scale,
+    p50Ms: 1 / 3,
+    p95Ms: 9.87654,
+    p99Ms: 20,
+    maxMs: 123.4567,
+  };
 }
 
 const bucketMs = 1000;
@@ -46,7 +63,8 @@ export function buildReport(): MetricsReport {
   // Deliberately out of order: the CSV sorts by bucket, then tier.
   for (const startMs of [2000, 0, 1000]) {
     series.push(seriesRow(startMs, 'all', startMs / 1000 + 1));
-    for (const [i, tier] of tiersInReport.entries()) series.push(seriesRow(startMs, tier, startMs / 1000 + i));
+    for (const [i, tier] of tiersInReport.entries())
+      series.push(seriesRow(startMs, tier, startMs / 1000 + i));
   }
   const tiers: TierSummary[] = tiersInReport.map((tier, i) => {
     const rows = series.filter((row) => row.tier === tier);
@@ -115,5 +133,5 @@ export function documentedColumns(section: string): string[] {
   if (start < 0) throw new Error(`docs/csv.md has no section ${section}`);
   const end = docs.indexOf('\n## ', start + 1);
   const body = docs.slice(start, end < 0 ? undefined : end);
-  return [...body.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]);
+  return [...body.matchAll(/^\| `([^`]+)` +\|/gm)].map((match) => match[1]);
 }

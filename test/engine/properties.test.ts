@@ -1,0 +1,346 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/createEngine';
+import type { EventOf, SimEvent } from '../../src/engine/events';
+import { exportRun } from '../../src/engine/export/exportRun';
+import { livePolicyNames } from '../../src/engine/policies/names';
+import type { TimedCommand } from '../../src/engine/scenario/commandSchema';
+import { parseScenario } from '../../src/engine/scenario/parseScenario';
+import type { Scenario, ScenarioInput } from '../../src/engine/scenario/schema';
+
+/**
+ * Properties of the whole engine over random small scenarios: fast-check draws the scenario's knobs
+ * (tiers on and off, capacities, eviction policies, TTLs, read and write policies, write ratios,
+ * seeds), runs each for a second or two of simulated time (a few hundred requests, tens of
+ * milliseconds of CPU), and checks what a student relies on. fast-check's own seed is fixed, so a
+ * failure is reproducible and shrinks to a small counterexample.
+ */
+
+const checkSeed = 20260415;
+const runs = (numRuns: number) => ({ seed: checkSeed, numRuns, endOnFailure: false });
+
+const tierArb = (enabled: fc.Arbitrary<boolean>) =>
+  fc.record({
+    enabled,
+    capacity: fc.integer({ min: 1, max: 40 }),
+    eviction: fc.constantFrom(...livePolicyNames),
+    ttl: fc.record({
+      seconds: fc.option(fc.constantFrom(0.05, 0.2, 0.5, 2, 30), { nil: null }),
+      jitter: fc.constantFrom(0, 0.5),
+      resetOnHit: fc.boolean(),
+    }),
+  });
+
+type WritePolicy = NonNullable<NonNullable<ScenarioInput['policies']>['write']>;
+const writePolicies: WritePolicy[] = [
+  'write-around-invalidate',
+  'write-around',
+  'update-on-write',
+  'write-through',
+  'write-back',
+];
+
+interface Knobs {
+  write?: fc.Arbitrary<WritePolicy>;
+  /** Only the distributed cache and the buffer pool (no browser, CDN or app-local caches). */
+  innerOnly?: boolean;
+  bus?: fc.Arbitrary<{ enabled: boolean; delayMs: number; lossProbability: number }>;
+}
+
+/** A random small scenario, valid by construction, parsed so every default is filled in. */
+function scenarioArb(knobs: Knobs = {}): fc.Arbitrary<Scenario> {
+  const outer = knobs.innerOnly ? fc.constant(false) : fc.boolean();
+  return fc
+    .record({
+      seed: fc.nat({ max: 0xffffffff }),
+      durationMs: fc.integer({ min: 300, max: 2000 }),
+      clients: fc.integer({ min: 1, max: 4 }),
+      ratePerSecond: fc.integer({ min: 50, max: 600 }),
+      writeRatio: fc.constantFrom(0, 0.05, 0.2, 0.5),
+      keyCount: fc.integer({ min: 1, max: 60 }),
+      popularity: fc.constantFrom<NonNullable<ScenarioInput['workload']>['keySpaces']>(
+        [{ name: 'item', popularity: { kind: 'uniform' } }],
+        [{ name: 'item', popularity: { kind: 'zipf', alpha: 1 } }],
+        [{ name: 'item', popularity: { kind: 'scan' } }],
+        [{ name: 'item', popularity: { kind: 'hotspot', hotFraction: 0.1, hotProbability: 0.9 } }],
+      ),
+      http: fc.constantFrom('public', 'private', 'no-store') as fc.Arbitrary<
+        'public' | 'private' | 'no-store'
+      >,
+      browser: tierArb(outer),
+      cdn: tierArb(outer),
+      local: tierArb(outer),
+      distributed: tierArb(fc.boolean()),
+      nodes: fc.integer({ min: 1, max: 4 }),
+      bufferPool: tierArb(fc.boolean()),
+      appServers: fc.integer({ min: 1, max: 3 }),
+      read: fc.constantFrom('cache-aside', 'read-through') as fc.Arbitrary<'cache-aside' | 'read-through'>,
+      write: knobs.write ?? fc.constantFrom(...writePolicies),
+      writeBackFlushMs: fc.constantFrom(10, 100, 500),
+      stampede: fc.constantFrom('none', 'coalesce', 'lock', 'early-refresh') as fc.Arbitrary<
+        'none' | 'coalesce' | 'lock' | 'early-refresh'
+      >,
+      jitter: fc.constantFrom(0, 0.2),
+      bus:
+        knobs.bus ??
+        fc.record({
+          enabled: fc.boolean(),
+          delayMs: fc.constantFrom(0, 5, 50),
+          lossProbability: fc.constantFrom(0, 0.3),
+        }),
+    })
+    .map((k) =>
+      parseScenario({
+        version: 1,
+        seed: k.seed,
+        durationMs: k.durationMs,
+        bucketMs: 250,
+        workload: {
+          clients: k.clients,
+          ratePerSecond: k.ratePerSecond,
+          writeRatio: k.writeRatio,
+          keySpaces: (k.popularity ?? []).map((space) => ({ ...space, count: k.keyCount, http: k.http })),
+        },
+        topology: {
+          browser: k.browser,
+          cdn: k.cdn,
+          appServers: { count: k.appServers, local: k.local },
+          distributed: { ...k.distributed, nodes: k.nodes },
+          database: { bufferPool: k.bufferPool },
+          bus: k.bus,
+        },
+        policies: {
+          read: k.read,
+          write: k.write,
+          writeBackFlushMs: k.writeBackFlushMs,
+          stampede: k.stampede,
+        },
+        latency: { jitter: k.jitter },
+      }),
+    );
+}
+
+/** Runs a scenario to its end, keeping every event. */
+function runAll(scenario: Scenario, commands: readonly TimedCommand[] = []) {
+  const events: SimEvent[] = [];
+  const engine = createEngine(scenario, { commands, onEvent: (event) => events.push(event) });
+  engine.runUntil(scenario.durationMs);
+  return { engine, events, report: engine.metrics() };
+}
+
+/**
+ * The truth of each key as the events tell it: the version of its latest acknowledged write. A
+ * `write.lost` moves it back to the version the database holds, which the events do not say, so
+ * callers that check against the truth use runs without crashes.
+ */
+function truthTracker() {
+  const truth = new Map<string, number>();
+  return {
+    see(event: SimEvent) {
+      if (event.type === 'write.ack')
+        truth.set(event.key, Math.max(truth.get(event.key) ?? 0, event.version));
+    },
+    of: (key: string) => truth.get(key) ?? 0,
+  };
+}
+
+describe('engine properties over random small scenarios', () => {
+  it('every tier counts hits + misses = lookups, misses by cause add up, and the events agree', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (scenario) => {
+        const { events, report } = runAll(scenario);
+        const hitEvents = new Map<string, number>();
+        const missEvents = new Map<string, number>();
+        for (const event of events) {
+          if (event.type === 'cache.hit') hitEvents.set(event.tier, (hitEvents.get(event.tier) ?? 0) + 1);
+          if (event.type === 'cache.miss') missEvents.set(event.tier, (missEvents.get(event.tier) ?? 0) + 1);
+        }
+        for (const tier of report.tiers) {
+          const causes = Object.values(tier.missesByCause).reduce((a, b) => a + b, 0);
+          expect(tier.hits + tier.misses, tier.tier).toBe(tier.lookups);
+          expect(causes, tier.tier).toBe(tier.misses);
+          expect(tier.hits, `${tier.tier} hit events`).toBe(hitEvents.get(tier.tier) ?? 0);
+          expect(tier.misses, `${tier.tier} miss events`).toBe(missEvents.get(tier.tier) ?? 0);
+        }
+      }),
+      runs(30),
+    );
+  });
+
+  it('no cache instance ever holds more than its capacity, at any snapshot', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (scenario) => {
+        const engine = createEngine(scenario, {});
+        const stepMs = scenario.durationMs / 8;
+        for (let t = stepMs; t <= scenario.durationMs; t += stepMs) {
+          engine.runUntil(t);
+          for (const cache of engine.snapshot(1000).caches) {
+            expect(cache.used, `${cache.id} at ${t} ms`).toBeLessThanOrEqual(cache.capacity);
+            if (cache.unit === 'entries') expect(cache.count).toBeLessThanOrEqual(cache.capacity);
+            expect(cache.entries.length).toBeLessThanOrEqual(cache.count);
+          }
+        }
+      }),
+      runs(25),
+    );
+  });
+
+  it('no read is served a version newer than the truth, and every stale flag matches the truth', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (scenario) => {
+        const { events } = runAll(scenario);
+        const truth = truthTracker();
+        for (const event of events) {
+          truth.see(event);
+          if (event.type === 'cache.hit') {
+            const at = `${event.type} ${event.key} v${event.version} at ${event.t} (req ${event.req})`;
+            expect(event.version, at).toBeLessThanOrEqual(truth.of(event.key));
+            expect(event.stale, at).toBe(event.version < truth.of(event.key));
+          }
+          if (event.type === 'database.read') {
+            expect(event.version, `db read ${event.key} at ${event.t}`).toBeLessThanOrEqual(
+              truth.of(event.key),
+            );
+          }
+          if (event.type === 'read.stale') {
+            expect(event.truthVersion, `read.stale ${event.key} at ${event.t}`).toBe(truth.of(event.key));
+            expect(event.version).toBeLessThan(event.truthVersion);
+          }
+        }
+      }),
+      runs(30),
+    );
+  });
+
+  it('under write-through with no faults and no bus delay, the innermost cache tier never serves stale data', () => {
+    const arb = scenarioArb({
+      write: fc.constant('write-through'),
+      innerOnly: true,
+      bus: fc.constant({ enabled: false, delayMs: 0, lossProbability: 0 }),
+    }).filter((scenario) => scenario.topology.distributed.enabled);
+    fc.assert(
+      fc.property(arb, (scenario) => {
+        const { events, report } = runAll(scenario);
+        const staleHits = events.filter(
+          (event): event is EventOf<'cache.hit'> =>
+            event.type === 'cache.hit' && event.tier === 'distributed' && event.stale,
+        );
+        expect(staleHits.map((e) => `${e.key} v${e.version} at ${e.t}`)).toEqual([]);
+        expect(report.tiers.find((tier) => tier.tier === 'distributed')?.staleHits).toBe(0);
+      }),
+      runs(30),
+    );
+  });
+
+  it('write-back without a crash loses no write: each reaches the database after the flush delay', () => {
+    const arb = scenarioArb({ write: fc.constant('write-back') }).filter(
+      (scenario) => scenario.topology.distributed.enabled && scenario.workload.writeRatio > 0,
+    );
+    fc.assert(
+      fc.property(arb, (scenario) => {
+        const { events, report } = runAll(scenario);
+        expect(events.filter((event) => event.type === 'write.lost')).toEqual([]);
+        expect(report.endToEnd.lostWrites).toBe(0);
+        // A write acknowledged long enough before the end (the flush delay, plus 200 ms for the trip
+        // and the query) has reached the database, itself or within a later flush of its key.
+        const committed = new Map<string, number>();
+        for (const event of events) {
+          if (event.type === 'writeback.flush' || event.type === 'database.write') {
+            committed.set(event.key, Math.max(committed.get(event.key) ?? 0, event.version));
+          }
+        }
+        const dueBy = scenario.durationMs - scenario.policies.writeBackFlushMs - 200;
+        for (const event of events) {
+          if (event.type === 'write.ack' && event.t < dueBy) {
+            expect(
+              committed.get(event.key) ?? 0,
+              `${event.key} v${event.version} acked at ${event.t}`,
+            ).toBeGreaterThanOrEqual(event.version);
+          }
+        }
+      }),
+      runs(25),
+    );
+  });
+
+  it('write-back with a node crash loses exactly the unflushed writes of that node', () => {
+    const arb = fc
+      .tuple(
+        scenarioArb({ write: fc.constant('write-back') }).filter(
+          (scenario) => scenario.topology.distributed.enabled && scenario.workload.writeRatio > 0,
+        ),
+        fc.double({ min: 0.2, max: 0.9, noNaN: true }),
+        fc.nat(),
+      )
+      .map(([scenario, when, which]) => ({
+        scenario,
+        crash: {
+          atMs: Math.round(scenario.durationMs * when),
+          command: { type: 'node.fail', node: which % scenario.topology.distributed.nodes },
+        } as TimedCommand,
+      }));
+    fc.assert(
+      fc.property(arb, ({ scenario, crash }) => {
+        const nodeIndex = (crash.command as { node: number }).node;
+        const node = `cache:${nodeIndex}`;
+        const events: SimEvent[] = [];
+        const engine = createEngine(scenario, { commands: [crash], onEvent: (event) => events.push(event) });
+        // Just before the crash: the writes the node holds and has not sent to the database yet.
+        engine.runUntil(crash.atMs - 1e-6);
+        const cache = engine.snapshot(100_000).caches.find((c) => c.id === node);
+        expect(cache, `cache ${node} in the snapshot`).toBeDefined();
+        const unflushed = cache!.entries
+          .filter((entry) => entry.dirty)
+          .map((entry) => `${entry.key} v${entry.version}`)
+          .sort();
+        const before = events.length;
+        engine.runUntil(scenario.durationMs);
+        const lost = events.filter((event): event is EventOf<'write.lost'> => event.type === 'write.lost');
+        expect(lost.every((event) => event.node === node && event.t === crash.atMs)).toBe(true);
+        expect(lost.map((event) => `${event.key} v${event.version}`).sort()).toEqual(unflushed);
+        // Each lost write was acknowledged, and no lost version ever reaches the database.
+        for (const event of lost) {
+          const acked = events.some(
+            (e) => e.type === 'write.ack' && e.key === event.key && e.version === event.version,
+          );
+          expect(acked, `${event.key} v${event.version} acknowledged`).toBe(true);
+          const committed = events
+            .slice(before)
+            .filter(
+              (e) =>
+                (e.type === 'writeback.flush' || e.type === 'database.write') &&
+                e.key === event.key &&
+                e.version === event.version,
+            );
+          expect(committed, `${event.key} v${event.version} lost yet committed`).toEqual([]);
+        }
+        // The summary counts every lost write: at least one per lost key.
+        const report = engine.metrics();
+        expect(report.endToEnd.lostWrites).toBeGreaterThanOrEqual(lost.length);
+        if (lost.length === 0) expect(report.endToEnd.lostWrites).toBe(0);
+      }),
+      runs(30),
+    );
+  });
+
+  it('the same scenario and commands give the same CSV bytes, and another seed gives other bytes', () => {
+    const arb = scenarioArb().filter(
+      (scenario) => scenario.workload.ratePerSecond * scenario.durationMs > 50_000,
+    );
+    fc.assert(
+      fc.property(arb, (scenario) => {
+        const commands: TimedCommand[] = [
+          { atMs: scenario.durationMs / 2, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } },
+        ];
+        const first = exportRun(scenario, commands);
+        const again = exportRun(structuredClone(scenario), structuredClone(commands));
+        expect(again.summary).toBe(first.summary);
+        expect(again.timeSeries).toBe(first.timeSeries);
+        expect(again.events).toBe(first.events);
+        const other = exportRun({ ...scenario, seed: (scenario.seed + 1) >>> 0 }, commands);
+        expect(other.events).not.toBe(first.events);
+      }),
+      runs(15),
+    );
+  });
+});
