@@ -16,6 +16,8 @@ export interface LayoutNode {
   members: NodeId[];
   /** How many clients the glyph stands for, including those the snapshot summed into a label. */
   count: number;
+  /** Free height under the box, down to the next glyph: where its outcome badges go. */
+  room: number;
   /** Centre and size, in view units. */
   x: number;
   y: number;
@@ -107,7 +109,7 @@ export function topologyLayout(
     const x = marginX + (i + 0.5) * colWidth;
     const spacing = (height - marginTop - marginBottom) / glyphs.length;
     // Leave room between glyphs for the badges drawn under each one.
-    const boxHeight = Math.max(6, Math.min(40, spacing - 24));
+    const boxHeight = Math.max(6, Math.min(36, spacing - 30));
     glyphs.forEach((glyph, j) => {
       const first = glyph.members[0];
       const last = glyph.members[glyph.members.length - 1];
@@ -122,6 +124,7 @@ export function topologyLayout(
         cache: group ? null : first.cache,
         members: glyph.members.map((n) => n.id),
         count: glyph.members.length + unlisted(last.label),
+        room: spacing - boxHeight,
         x,
         y: marginTop + (j + 0.5) * spacing - 8,
         width: boxWidth,
