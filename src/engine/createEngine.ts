@@ -5,6 +5,7 @@ import type { MetricsReport } from './metrics/types';
 import type { EventSink } from './model/eventSink';
 import { message, TaskKind, type Message, type Task } from './model/request';
 import { System } from './model/system';
+import { stageNames } from './model/journey';
 import { Scheduler } from './scheduler';
 import type { Command, TimedCommand } from './scenario/commandSchema';
 import type { Scenario } from './scenario/schema';
@@ -87,6 +88,10 @@ class SimulationEngine implements Engine {
     this.ring = new EventRing(options.eventBufferSize ?? 50_000, options.recordEvents ?? true, options.onEvent);
     this.system = new System(scenario, this.scheduler, this.metricsCollector, this.ring, this.clock);
     this.system.onRequestDone = () => this.completedRequests++;
+    if (options.onStageMove !== undefined) {
+      const observe = options.onStageMove;
+      this.system.onMove = (from, to) => observe(stageNames[from], stageNames[to]);
+    }
     this.workload = createRequestGenerator(structuredClone(scenario.workload), scenario.seed);
     // Scenario faults and recorded commands, in time order (faults first at equal times).
     this.scheduledCommands = [...scenario.faults, ...(options.commands ?? [])]
@@ -173,6 +178,8 @@ class SimulationEngine implements Engine {
 
   private execute(timed: TimedCommand): void {
     this.clock.nowMs = this.timeMs;
+    // What the command causes belongs to the bucket of its time, live or replayed.
+    this.metricsCollector.advance(this.timeMs);
     applyCommand(timed.command, this.system, this.workload, this.timeMs);
     if (this.ring.on) this.ring.emit({ type: 'command', t: this.timeMs, summary: describeCommand(timed.command) });
     // A rate change or a spike may have moved the next arrival.

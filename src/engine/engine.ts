@@ -13,6 +13,8 @@ export interface EngineOptions {
   eventBufferSize?: number;
   /** Called with every event as it happens (CSV export streams through this). */
   onEvent?: (event: SimEvent) => void;
+  /** Sees every step of every request's journey, by stage name (tests check them against journey.ts). */
+  onStageMove?: (from: string, to: string) => void;
 }
 
 /**

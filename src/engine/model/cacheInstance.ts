@@ -26,6 +26,13 @@ export interface CacheEntry {
   dirtyWrites: number;
   /** A background refresh (stale-while-revalidate, refresh-ahead) is on its way. */
   refreshing: boolean;
+  /**
+   * False once the key has left the cache. The record stays as a tombstone that remembers why
+   * (the next miss's cause), so a lookup is one Map read and an eviction allocates nothing.
+   */
+  present: boolean;
+  /** Why it left: 0 never held, 1 capacity, 2 expired, 3 invalidated. */
+  removedBy: number;
 }
 
 /** What a lookup found. */
@@ -57,9 +64,9 @@ export interface CacheWorld {
  * applies TTLs, and counts hits and misses by cause (counting lives here, not in the policies).
  */
 export class CacheInstance {
+  /** Every key ever held: present entries and tombstones. */
   private readonly entries = new Map<number, CacheEntry>();
-  /** Why each key last left (1 capacity, 2 expired, 3 invalidated); absent means never cached. */
-  private readonly removal = new Map<number, number>();
+  private held = 0;
   private policy: EvictionPolicy;
   private readonly context: PolicyContext;
   private readonly evicted: number[] = [];
@@ -96,7 +103,7 @@ export class CacheInstance {
   }
 
   get count(): number {
-    return this.entries.size;
+    return this.held;
   }
 
   get enabled(): boolean {
@@ -106,7 +113,7 @@ export class CacheInstance {
   /** Looks a key up at nowMs, counting a hit or a miss with its cause. */
   lookup(key: number, nowMs: number, req: number): Lookup {
     const entry = this.entries.get(key);
-    if (entry !== undefined) {
+    if (entry !== undefined && entry.present) {
       if (nowMs < entry.expiresAtMs) {
         this.policy.touch(key);
         if (this.config.ttl.resetOnHit && entry.ttlMs !== Infinity) entry.expiresAtMs = nowMs + entry.ttlMs;
@@ -122,7 +129,7 @@ export class CacheInstance {
       if (this.world.sink.on)
         this.world.sink.emit({ type: 'cache.expiry', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
     }
-    const cause = causeOf[this.removal.get(key) ?? 0];
+    const cause = causeOf[entry === undefined ? 0 : entry.removedBy];
     this.lastMissCause = cause;
     this.world.metrics.miss(this.tierIndex, cause);
     if (this.world.sink.on)
@@ -131,6 +138,8 @@ export class CacheInstance {
   }
 
   private hit(key: number, entry: CacheEntry, req: number, result: Lookup): Lookup {
+    // The buffer pool holds the database's own pages: always the committed version.
+    if (this.tier === 'bufferPool') entry.version = this.world.truth.committedVersion(entry.dataKey);
     const stale = entry.version < this.world.truth.version(entry.dataKey);
     this.world.metrics.hit(this.tierIndex, stale);
     this.found = entry;
@@ -150,7 +159,8 @@ export class CacheInstance {
 
   /** Reads an entry without counting (a write-back flush, the inspector). */
   peek(key: number): CacheEntry | undefined {
-    return this.entries.get(key);
+    const entry = this.entries.get(key);
+    return entry !== undefined && entry.present ? entry : undefined;
   }
 
   /** The write epoch of a key: a load records it at its miss and passes it back to fill. */
@@ -166,7 +176,7 @@ export class CacheInstance {
   fill(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, sinceEpoch = -1): void {
     if (!this.config.enabled || !this.up) return;
     if (sinceEpoch >= 0 && this.epoch(key) !== sinceEpoch) return;
-    const held = this.entries.get(key);
+    const held = this.peek(key);
     if (held !== undefined && held.dataKey === dataKey && held.version > version && nowMs < held.expiresAtMs) return;
     this.store(key, dataKey, version, sizeBytes, nowMs, req, 0);
   }
@@ -175,15 +185,28 @@ export class CacheInstance {
   write(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirty: boolean): void {
     if (!this.config.enabled || !this.up) return;
     this.writeEpochs.set(key, this.epoch(key) + 1);
-    const held = this.entries.get(key);
+    const held = this.peek(key);
     const dirtyWrites = dirty ? (held?.dirtyWrites ?? 0) + 1 : 0;
     this.store(key, dataKey, version, sizeBytes, nowMs, req, dirtyWrites);
   }
 
   private store(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirtyWrites: number): void {
     const ttlMs = this.drawTtlMs();
-    const held = this.entries.get(key);
-    if (held !== undefined) {
+    const record = this.entries.get(key);
+    if (record !== undefined && !record.present) {
+      record.present = true;
+      record.dataKey = dataKey;
+      record.version = version;
+      record.sizeBytes = sizeBytes;
+      record.storedAtMs = nowMs;
+      record.expiresAtMs = nowMs + ttlMs;
+      record.ttlMs = ttlMs;
+      record.dirtyWrites = dirtyWrites;
+      record.refreshing = false;
+      this.held++;
+      this.admit(key, record, nowMs);
+    } else if (record !== undefined) {
+      const held = record;
       held.dataKey = dataKey;
       held.version = version;
       held.storedAtMs = nowMs;
@@ -200,11 +223,23 @@ export class CacheInstance {
         this.policy.touch(key);
       }
     } else {
-      const entry: CacheEntry = { dataKey, version, sizeBytes, storedAtMs: nowMs, expiresAtMs: nowMs + ttlMs, ttlMs, dirtyWrites, refreshing: false };
+      const entry: CacheEntry = {
+        dataKey,
+        version,
+        sizeBytes,
+        storedAtMs: nowMs,
+        expiresAtMs: nowMs + ttlMs,
+        ttlMs,
+        dirtyWrites,
+        refreshing: false,
+        present: true,
+        removedBy: 0,
+      };
       this.entries.set(key, entry);
+      this.held++;
       this.admit(key, entry, nowMs);
     }
-    if (!this.entries.has(key)) return;
+    if (this.peek(key) === undefined) return;
     this.world.metrics.count(this.tierIndex, TierField.Fills);
     if (this.world.sink.on)
       this.world.sink.emit({ type: 'cache.fill', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), version });
@@ -215,17 +250,23 @@ export class CacheInstance {
     evicted.length = 0;
     const admitted = this.policy.insert(key, entry.sizeBytes, evicted);
     for (let i = 0; i < evicted.length; i++) this.evict(evicted[i], nowMs);
-    if (!admitted && this.entries.get(key) === entry) {
-      this.entries.delete(key);
+    if (!admitted && entry.present) {
+      // Turned away by admission (or larger than the cache): it never really entered.
+      this.remove(entry, removedBy.capacity);
       if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
     }
   }
 
+  private remove(entry: CacheEntry, reason: number): void {
+    entry.present = false;
+    entry.removedBy = reason;
+    this.held--;
+  }
+
   private evict(key: number, nowMs: number): void {
-    const entry = this.entries.get(key);
+    const entry = this.peek(key);
     if (entry === undefined) return;
-    this.entries.delete(key);
-    this.removal.set(key, removedBy.capacity);
+    this.remove(entry, removedBy.capacity);
     this.world.metrics.count(this.tierIndex, TierField.Evictions);
     if (this.world.sink.on)
       this.world.sink.emit({ type: 'cache.eviction', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
@@ -233,9 +274,8 @@ export class CacheInstance {
   }
 
   private drop(key: number, entry: CacheEntry, why: 'expired' | 'invalidated'): void {
-    this.entries.delete(key);
+    this.remove(entry, removedBy[why]);
     this.policy.remove(key);
-    this.removal.set(key, removedBy[why]);
     if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
   }
 
@@ -248,7 +288,7 @@ export class CacheInstance {
 
   /** Drops a key because of a write, a bus message or a purge. Returns whether it was held. */
   invalidate(key: number, nowMs: number, reason: 'write' | 'purge' | 'bus'): boolean {
-    const entry = this.entries.get(key);
+    const entry = this.peek(key);
     if (entry === undefined) return false;
     this.drop(key, entry, 'invalidated');
     this.world.metrics.count(this.tierIndex, TierField.Invalidations);
@@ -259,7 +299,7 @@ export class CacheInstance {
 
   /** Drops every key whose name passes the test. Returns how many. */
   purge(test: (name: string) => boolean, nowMs: number): number {
-    const keys = this.world.keys.matching(test, this.entries.keys());
+    const keys = this.world.keys.matching(test, this.keys());
     for (const key of keys) this.invalidate(key, nowMs, 'purge');
     return keys.length;
   }
@@ -270,9 +310,9 @@ export class CacheInstance {
    */
   crash(): { key: number; entry: CacheEntry }[] {
     const dirty: { key: number; entry: CacheEntry }[] = [];
-    for (const [key, entry] of this.entries) if (entry.dirtyWrites > 0) dirty.push({ key, entry });
+    for (const [key, entry] of this.entries) if (entry.present && entry.dirtyWrites > 0) dirty.push({ key, entry });
     this.entries.clear();
-    this.removal.clear();
+    this.held = 0;
     this.writeEpochs.clear();
     this.policy = createPolicy(this.config.eviction as PolicyName, this.context);
     this.up = false;
@@ -281,7 +321,7 @@ export class CacheInstance {
 
   /** Clears unflushed-write marks once a flush of that version is committed. */
   markFlushed(key: number, version: number): void {
-    const entry = this.entries.get(key);
+    const entry = this.peek(key);
     if (entry !== undefined && entry.version <= version) entry.dirtyWrites = 0;
   }
 
@@ -290,17 +330,27 @@ export class CacheInstance {
     const previous = this.config;
     this.config = config;
     if (!config.enabled) {
-      for (const [key, entry] of [...this.entries]) this.drop(key, entry, 'invalidated');
+      for (const [key, entry] of [...this.entries]) if (entry.present) this.drop(key, entry, 'invalidated');
       return;
     }
     this.context.samples = config.samples;
+    if (config.ttl.seconds !== previous.ttl.seconds) {
+      // A new TTL applies to what is held, measured from when each entry was stored, as a cache
+      // that checks an entry's age on every read would.
+      const ttlMs = config.ttl.seconds === null ? Infinity : config.ttl.seconds * 1000;
+      for (const entry of this.entries.values()) {
+        if (!entry.present) continue;
+        entry.ttlMs = ttlMs;
+        entry.expiresAtMs = entry.storedAtMs + ttlMs;
+      }
+    }
     if (config.eviction !== previous.eviction || config.capacityUnit !== previous.capacityUnit) {
       const order = this.policy.order();
       this.context.capacity = config.capacity;
       this.context.unit = config.capacityUnit;
       this.policy = createPolicy(config.eviction as PolicyName, this.context);
       for (const key of order) {
-        const entry = this.entries.get(key);
+        const entry = this.peek(key);
         if (entry !== undefined) this.admit(key, entry, nowMs);
       }
     } else if (config.capacity !== previous.capacity) {
@@ -313,15 +363,15 @@ export class CacheInstance {
   }
 
   /** Every key held (for bus invalidation and purges). */
-  keys(): IterableIterator<number> {
-    return this.entries.keys();
+  *keys(): IterableIterator<number> {
+    for (const [key, entry] of this.entries) if (entry.present) yield key;
   }
 
   view(nowMs: number, maxEntries: number, stateOverride?: CacheView['state']): CacheView {
     const order = this.policy.order();
     const entries: CacheEntryView[] = [];
     for (let i = 0; i < order.length && entries.length < maxEntries; i++) {
-      const entry = this.entries.get(order[i]);
+      const entry = this.peek(order[i]);
       if (entry === undefined) continue;
       const truthVersion = this.world.truth.version(entry.dataKey);
       const owner = this.world.keys.ownerOf(entry.dataKey);
@@ -346,7 +396,7 @@ export class CacheInstance {
       capacity: this.policy.capacity,
       unit: this.config.capacityUnit,
       used: this.policy.used,
-      count: this.entries.size,
+      count: this.held,
       entries,
     };
   }

@@ -85,6 +85,8 @@ export class System {
   private databaseOverloaded = false;
   /** Called when a user's request completes (the engine counts them for stepRequest). */
   onRequestDone: () => void = () => {};
+  /** Sees every move of every request (tests check each against the journey table). */
+  onMove: ((from: Stage, to: Stage) => void) | null = null;
 
   constructor(
     scenario: Scenario,
@@ -180,13 +182,18 @@ export class System {
     const now = this.clock.nowMs;
     const arriveMs = now + this.hopMs(meanMs);
     if (this.sink.on) this.sink.emit({ type: 'hop', t: now, req: req.id, from, to, arriveMs });
-    req.stage = stage;
+    this.move(req, stage);
     this.scheduler.schedule(arriveMs, req);
+  }
+
+  private move(req: Request, stage: Stage): void {
+    if (this.onMove !== null) this.onMove(req.stage, stage);
+    req.stage = stage;
   }
 
   /** Moves a request on at the same instant (no network between the two stages). */
   private at(req: Request, stage: Stage, delayMs = 0): void {
-    req.stage = stage;
+    this.move(req, stage);
     this.scheduler.schedule(this.clock.nowMs + delayMs, req);
   }
 
@@ -298,18 +305,28 @@ export class System {
   }
 
   private pickServer(): AppServer | undefined {
-    const up = this.servers.filter((s) => s.up);
-    if (up.length === 0) return undefined;
+    const servers = this.servers;
+    const n = servers.length;
     switch (this.config.topology.appServers.loadBalancer) {
-      case 'random':
-        return up[this.balancerRandom.int(up.length)];
       case 'least-connections': {
-        let best = up[0];
-        for (const s of up) if (s.busy + s.queue.length - s.queueHead < best.busy + best.queue.length - best.queueHead) best = s;
+        let best: AppServer | undefined;
+        for (const s of servers) {
+          if (s.up && (best === undefined || s.busy + s.queue.length - s.queueHead < best.busy + best.queue.length - best.queueHead)) best = s;
+        }
         return best;
       }
+      case 'random': {
+        // Draw among the servers that are up, so a failure does not shift everyone's draws.
+        const start = this.balancerRandom.int(n);
+        for (let i = 0; i < n; i++) if (servers[(start + i) % n].up) return servers[(start + i) % n];
+        return undefined;
+      }
       default:
-        return up[this.roundRobin++ % up.length];
+        for (let i = 0; i < n; i++) {
+          const s = servers[this.roundRobin++ % n];
+          if (s.up) return s;
+        }
+        return undefined;
     }
   }
 
@@ -360,8 +377,8 @@ export class System {
       const key = this.cacheKey(req);
       const leader = server.inFlight.get(key);
       if (leader !== undefined) {
+        // Waits at the worker, unscheduled, until the leader's answer wakes it.
         (leader.waiters ??= []).push(req);
-        req.stage = Stage.Done;
         return;
       }
       server.inFlight.set(key, req);
@@ -388,11 +405,15 @@ export class System {
     this.send(req, from, req.replica >= 0 ? `replica:${req.replica}` : 'db', this.config.latency.appToDatabaseMs, Stage.Database);
   }
 
+  /** The node's answer travels back to the app. */
+  private backToApp(req: Request, node: CacheInstance): void {
+    this.send(req, node.id, this.servers[req.server].id, this.config.latency.appToCacheMs, Stage.AppFromCache);
+  }
+
   private atNode(req: Request): void {
     const node = this.nodes[req.node];
     const key = this.cacheKey(req);
-    const back = () => this.send(req, node.id, this.servers[req.server].id, this.config.latency.appToCacheMs, Stage.AppFromCache);
-    if (!node.up || !node.enabled) return back(); // it failed while the request travelled: a miss the app handles
+    if (!node.up || !node.enabled) return this.backToApp(req, node); // it failed while the request travelled: a miss the app handles
     if (req.op === 'write') return this.writeAtNode(req, node, key);
     const found = node.lookup(key, this.clock.nowMs, req.id);
     if (found !== Lookup.Miss) {
@@ -400,24 +421,24 @@ export class System {
       if (found === Lookup.Hit && this.refreshesEarly(entry)) {
         // XFetch: this request recomputes the value before it expires, so the key never goes cold.
         req.epoch = node.epoch(key);
-        return this.loadAfterNodeMiss(req, node, key, back);
+        return this.loadAfterNodeMiss(req, node, key);
       }
       this.answer(req, entry.version, entry.dataKey, 'distributed');
       if (found === Lookup.HitStale) this.refreshFromDatabase(node, key, entry);
       else this.maybeRefreshAhead(node, entry, req, key);
-      return back();
+      return this.backToApp(req, node);
     }
     req.epoch = node.epoch(key);
-    if (this.space(req).kind === 'session') return back();
-    this.loadAfterNodeMiss(req, node, key, back);
+    if (this.space(req).kind === 'session') return this.backToApp(req, node);
+    this.loadAfterNodeMiss(req, node, key);
   }
 
-  private loadAfterNodeMiss(req: Request, node: CacheInstance, key: number, back: () => void): void {
+  private loadAfterNodeMiss(req: Request, node: CacheInstance, key: number): void {
     if (this.config.policies.stampede === 'lock') {
       const heldUntil = this.locks.get(key);
       if (heldUntil !== undefined && heldUntil > this.clock.nowMs && !req.holdsLock) {
         req.locked = true;
-        return back();
+        return this.backToApp(req, node);
       }
       this.locks.set(key, this.clock.nowMs + 1000);
       req.holdsLock = true;
@@ -426,7 +447,7 @@ export class System {
       req.dbToNode = true;
       return this.toDatabase(req, node.id);
     }
-    back();
+    this.backToApp(req, node);
   }
 
   private atAppFromCache(req: Request): void {
@@ -483,7 +504,7 @@ export class System {
       const found = this.bufferPool.lookup(req.dataKey, this.clock.nowMs, req.id);
       if (found === Lookup.Miss) {
         if (req.op === 'read') ms += settings.diskReadMs;
-        this.bufferPool.fill(req.dataKey, req.dataKey, 0, req.sizeBytes, this.clock.nowMs, req.id);
+        this.bufferPool.fill(req.dataKey, req.dataKey, this.truth.committedVersion(req.dataKey), req.sizeBytes, this.clock.nowMs, req.id);
       }
     }
     this.at(req, Stage.DatabaseDone, ms * this.databaseSlowFactor);
@@ -521,7 +542,7 @@ export class System {
       const target = req.refresh;
       if (!req.failed) {
         if (target.tier === 'local' || target.tier === 'distributed') {
-          req.stage = Stage.Done;
+          this.move(req, Stage.Done);
           // The refreshed cache is a node or an app: the answer hops there, then fills.
           const arrive = this.clock.nowMs + this.hopMs(ms);
           if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: req.id, from: db, to: target.node, arriveMs: arrive });
@@ -532,7 +553,7 @@ export class System {
           return;
         }
       }
-      req.stage = Stage.Done;
+      this.move(req, Stage.Done);
       const entry = target.peek(req.refreshKey);
       if (entry !== undefined) entry.refreshing = false;
       return;
@@ -605,7 +626,7 @@ export class System {
     const from: NodeId = req.server >= 0 ? this.servers[req.server].id : 'lb';
     if (req.viaCdn) return this.send(req, from, 'cdn', this.config.latency.cdnToAppMs, Stage.CdnReply);
     if (req.client < 0) {
-      req.stage = Stage.Done;
+      this.move(req, Stage.Done);
       return;
     }
     this.send(req, from, this.clientNode(req), this.config.latency.clientToCdnMs + this.config.latency.cdnToAppMs, Stage.ClientReply);
@@ -618,7 +639,7 @@ export class System {
     if (req.refresh === this.cdn || req.client < 0) {
       const entry = this.cdn.peek(this.cacheKey(req));
       if (entry !== undefined) entry.refreshing = false;
-      req.stage = Stage.Done;
+      this.move(req, Stage.Done);
       return;
     }
     this.send(req, 'cdn', this.clientNode(req), this.config.latency.clientToCdnMs, Stage.ClientReply);
@@ -635,7 +656,7 @@ export class System {
     if (req.refresh !== null) {
       const entry = req.refresh.peek(req.dataKey);
       if (entry !== undefined) entry.refreshing = false;
-      req.stage = Stage.Done;
+      this.move(req, Stage.Done);
       return;
     }
     this.complete(req);
@@ -650,7 +671,7 @@ export class System {
 
   /** The user has the answer: check it against the truth and count it. */
   private complete(req: Request): void {
-    req.stage = Stage.Done;
+    this.move(req, Stage.Done);
     const now = this.clock.nowMs;
     const latencyMs = now - req.issuedAtMs;
     const ok = !req.failed;
@@ -714,7 +735,9 @@ export class System {
   private startWrite(req: Request, server: AppServer): void {
     const policy = this.config.policies.write;
     const cacheUp = this.config.topology.distributed.enabled && this.ring.primaryFor(this.cacheKey(req)) >= 0;
-    if ((policy === 'write-through' || policy === 'write-back') && cacheUp) {
+    const session = this.space(req).kind === 'session';
+    if (session && !cacheUp) return this.sessionMissing(req);
+    if ((policy === 'write-through' || policy === 'write-back' || session) && cacheUp) {
       req.node = this.ring.primaryFor(this.cacheKey(req));
       return this.send(req, server.id, `cache:${req.node}`, this.config.latency.appToCacheMs, Stage.CacheNode);
     }
@@ -722,11 +745,20 @@ export class System {
   }
 
   private writeAtNode(req: Request, node: CacheInstance, key: number): void {
+    if (this.space(req).kind === 'session') {
+      // The cache is a session's store of record: storing it is the acknowledgement.
+      const version = this.truth.nextVersion(req.dataKey);
+      this.acknowledgeWrite(req, version);
+      this.truth.commit(req.dataKey, version, this.clock.nowMs);
+      for (const n of this.copiesFor(key)) this.nodes[n].write(key, req.dataKey, version, req.sizeBytes, this.clock.nowMs, req.id, false);
+      this.answer(req, version, req.dataKey, 'session-store');
+      return this.backToApp(req, node);
+    }
     if (this.config.policies.write === 'write-back') {
       const version = this.truth.nextVersion(req.dataKey);
       this.acknowledgeWrite(req, version);
       for (const n of this.copiesFor(key)) this.nodes[n].write(key, req.dataKey, version, req.sizeBytes, this.clock.nowMs, req.id, true);
-      this.scheduleFlush(key, req);
+      this.scheduleFlush(key, req, req.node);
       this.answer(req, version, req.dataKey, 'distributed');
       return this.send(req, node.id, this.servers[req.server].id, this.config.latency.appToCacheMs, Stage.AppFromCache);
     }
@@ -803,9 +835,9 @@ export class System {
 
   // ---------------------------------------------------------------- write-back
 
-  private scheduleFlush(key: number, req: Request): void {
+  private scheduleFlush(key: number, req: Request, node: number): void {
     if (this.flushes.has(key)) return;
-    const msg = message(TaskKind.Flush, { key, dataKey: req.dataKey, sizeBytes: req.sizeBytes });
+    const msg = message(TaskKind.Flush, { key, dataKey: req.dataKey, sizeBytes: req.sizeBytes, target: node });
     this.flushes.set(key, { message: msg, inFlightVersion: 0 });
     this.scheduler.schedule(this.clock.nowMs + this.config.policies.writeBackFlushMs, msg);
   }
@@ -814,14 +846,13 @@ export class System {
   private flushDue(msg: Message): void {
     const pending = this.flushes.get(msg.key);
     if (pending === undefined || pending.message !== msg) return; // cancelled by a crash
-    const holder = this.copiesFor(msg.key).map((n) => this.nodes[n]).find((n) => n.up && (n.peek(msg.key)?.dirtyWrites ?? 0) > 0);
-    if (holder === undefined) {
-      this.flushes.delete(msg.key);
-      return;
-    }
-    const entry = holder.peek(msg.key)!;
     this.flushes.delete(msg.key);
-    this.flushNow(holder, msg.key, entry);
+    // Every node holding unflushed writes of the key sends them, even one the ring has since moved
+    // the key away from.
+    for (const node of this.nodes) {
+      const entry = node.up ? node.peek(msg.key) : undefined;
+      if (entry !== undefined && entry.dirtyWrites > 0) this.flushNow(node, msg.key, entry);
+    }
   }
 
   /** Sends an entry's unflushed writes to the database now (due, or evicted while dirty). */
@@ -843,7 +874,8 @@ export class System {
     if (pending !== undefined) this.flushes.delete(key);
     this.inFlightFlushes.set(entry.dataKey, Math.max(this.inFlightFlushes.get(entry.dataKey) ?? 0, version));
     if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: flush.id, from: instance.node, to: 'db', arriveMs: this.clock.nowMs + this.config.latency.appToDatabaseMs });
-    flush.stage = Stage.Database;
+    flush.stage = Stage.CacheNode;
+    this.move(flush, Stage.Database);
     this.scheduler.schedule(this.clock.nowMs + this.hopMs(this.config.latency.appToDatabaseMs), flush);
   }
 
@@ -855,7 +887,7 @@ export class System {
     this.truth.commit(req.dataKey, req.version, now);
     if (this.inFlightFlushes.get(req.dataKey) === req.version) this.inFlightFlushes.delete(req.dataKey);
     if (this.sink.on) this.sink.emit({ type: 'writeback.flush', t: now, key: this.keys.name(req.dataKey), version: req.version, node: 'db' });
-    req.stage = Stage.Done;
+    this.move(req, Stage.Done);
   }
 
   // ---------------------------------------------------------------- refreshes
@@ -888,6 +920,7 @@ export class System {
     req.refresh = instance;
     req.refreshKey = key;
     req.space = this.keys.rangeOf(entry.dataKey).space;
+    req.stage = instance.tier === 'local' ? Stage.AppWork : Stage.CacheNode;
     this.send(req, instance.node, 'db', this.config.latency.appToDatabaseMs, Stage.Database);
   }
 
@@ -909,7 +942,9 @@ export class System {
     if (instance.tier === 'browser') {
       req.missedBrowser = true;
       req.client = user.client;
+      req.stage = Stage.Client;
     } else {
+      req.stage = Stage.Cdn;
       req.viaCdn = true;
       req.missedCdn = true;
     }
@@ -918,9 +953,17 @@ export class System {
 
   // ---------------------------------------------------------------- messages
 
+  /** The nodes that hold a key, primary first. The array is reused: do not keep it. */
   private copiesFor(key: number): number[] {
-    this.ring.nodesFor(key, this.config.topology.distributed.replication, this.nodeList);
-    return this.nodeList.slice();
+    const list = this.nodeList;
+    if (this.config.topology.distributed.replication === 1) {
+      list.length = 0;
+      const primary = this.ring.primaryFor(key);
+      if (primary >= 0) list.push(primary);
+      return list;
+    }
+    this.ring.nodesFor(key, this.config.topology.distributed.replication, list);
+    return list;
   }
 
   private fillNodes(key: number, req: Request, epoch: number): void {
@@ -995,7 +1038,7 @@ export class System {
     node.warming = false;
     for (const { key, entry } of dirty) {
       // Lost unless another live copy still holds these writes.
-      const survivor = this.copiesFor(key).some((n) => n !== index && this.nodes[n].up && (this.nodes[n].peek(key)?.dirtyWrites ?? 0) > 0);
+      const survivor = this.nodes.some((n, i) => i !== index && n.up && (n.peek(key)?.dirtyWrites ?? 0) > 0);
       if (survivor) continue;
       this.metrics.lostWrites += entry.dirtyWrites;
       if (this.sink.on) this.sink.emit({ type: 'write.lost', t: now, key: this.keys.name(entry.dataKey), version: entry.version, node: node.id });
@@ -1014,8 +1057,26 @@ export class System {
     node.up = true;
     node.warming = true;
     this.ring.rebuild((n) => this.nodes[n].up);
+    if (this.config.topology.distributed.replication > 1) this.resync(index);
     if (this.sink.on) this.sink.emit({ type: 'node.up', t: this.clock.nowMs, node: node.id });
     this.scheduler.schedule(this.clock.nowMs + this.config.topology.distributed.warmupMs, message(TaskKind.NodeWarmed, { target: index }));
+  }
+
+  /**
+   * With replication, a node that comes back copies from the other replicas the keys it should
+   * hold, as a Redis replica resyncs from its primary: only an unreplicated node returns empty.
+   */
+  private resync(index: number): void {
+    const node = this.nodes[index];
+    const now = this.clock.nowMs;
+    for (const other of this.nodes) {
+      if (other === node || !other.up) continue;
+      for (const key of [...other.keys()]) {
+        if (node.peek(key) !== undefined || !this.copiesFor(key).includes(index)) continue;
+        const entry = other.peek(key)!;
+        node.write(key, entry.dataKey, entry.version, entry.sizeBytes, now, -1, entry.dirtyWrites > 0);
+      }
+    }
   }
 
   failServer(index: number): void {
