@@ -11,12 +11,12 @@ const rows = () =>
     .map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
 
 describe('CacheInspector', () => {
-  it('lists the keys in eviction order, next victim first, with version, TTL, size and dirty flag', () => {
+  it('lists the keys in eviction order, next victim first, with version against the truth, TTL, size and dirty flag', () => {
     render(CacheInspector, { caches: [cacheFixture(), lruFixture()], selected: 'cache:0', onselect: () => {} });
     expect(rows()).toEqual([
-      ['1 next', 'item:7', 'v2 STALE truth v5', '12 s', '1 kB', 'clean'],
+      ['1', 'item:7', 'v2 STALE (v5)', '12 s', '1 kB', ''],
       ['2', 'item:3', 'v4 fresh', '30 s', '1 kB', 'DIRTY'],
-      ['3', 'item:9', 'v1 fresh', 'no TTL', '1 kB', 'clean'],
+      ['3', 'item:9', 'v1 fresh', 'no TTL', '1 kB', ''],
     ]);
   });
 
@@ -30,6 +30,7 @@ describe('CacheInspector', () => {
     render(CacheInspector, { caches: [cacheFixture()], selected: 'cache:0', onselect: () => {} });
     expect(screen.getByText('lru')).toBeTruthy();
     expect(screen.getByText(/3 entries used of 10 entries/)).toBeTruthy();
+    expect(screen.getByText('3 keys, next victim first')).toBeTruthy();
   });
 
   it('shows the cache picked and reports a new pick', async () => {
@@ -38,7 +39,7 @@ describe('CacheInspector', () => {
     const picker = screen.getByRole('combobox', { name: 'Cache' }) as HTMLSelectElement;
     expect(picker.value).toBe('app:1');
     expect(screen.getByText(/1 kB used of 4 kB/)).toBeTruthy();
-    expect(rows()).toEqual([['1 next', 'feed:u2', 'v1 fresh', '0.5 s', '1 kB', 'user 2']]);
+    expect(rows()).toEqual([['1', 'feed:u2', 'v1 fresh', '0.5 s', '1 kB', 'user 2']]);
     await fireEvent.change(picker, { target: { value: 'cache:0' } });
     expect(onselect).toHaveBeenCalledWith('cache:0');
   });

@@ -53,6 +53,13 @@ describe('Charts', () => {
     for (const p of paths(/Latency/)) expect(p.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
   });
 
+  it('reads the latest bucket that has a value when the bucket in progress has none', () => {
+    const series = seriesFixture();
+    series.push({ ...series[series.length - 2], startMs: 3000, lookups: 0, hits: 0, hitRatio: 0 });
+    render(Charts, { series, bucketMs: 1000 });
+    expect(within(chart(/Hit ratio/)).getByTestId('readout').textContent).toBe('at 2 s: distributed 90 %');
+  });
+
   it('says when there is no data yet', () => {
     render(Charts, { series: [], bucketMs: 1000 });
     expect(within(chart(/Latency/)).getByTestId('readout').textContent).toBe('no data yet');
