@@ -177,6 +177,8 @@ export class CacheInstance {
     if (!this.config.enabled || !this.up) return;
     if (sinceEpoch >= 0 && this.epoch(key) !== sinceEpoch) return;
     const held = this.peek(key);
+    // Unflushed writes are newer than anything a read brings back: a fill never replaces them.
+    if (held !== undefined && held.dirtyWrites > 0) return;
     if (held !== undefined && held.dataKey === dataKey && held.version > version && nowMs < held.expiresAtMs) return;
     this.store(key, dataKey, version, sizeBytes, nowMs, req, 0);
   }
