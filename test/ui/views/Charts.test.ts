@@ -25,7 +25,7 @@ describe('Charts', () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
     const readout = (name: RegExp) => within(chart(name)).getByTestId('readout').textContent;
     expect(readout(/Hit ratio/)).toBe('at 2 s: distributed 90 %');
-    expect(readout(/Latency/)).toBe('at 2 s: p50 4 ms, p95 22 ms, p99 100 ms');
+    expect(readout(/Latency/)).toBe('at 2 s: p50 4, p95 22, p99 100 ms');
     expect(readout(/Database queries/)).toBe('at 2 s: queries 10/s');
     expect(readout(/Stale reads/)).toBe('at 2 s: stale reads 3/s');
   });

@@ -25,7 +25,10 @@ export interface ChartModel {
   yMax: number | null;
   /** Counts of whole things (a queue): the y axis ticks only at integers. */
   integer: boolean;
+  /** A value with its unit, for a readout of one line. */
   format: (v: number) => string;
+  /** A value in the axis unit without the unit, for a readout of several lines that names it once. */
+  short: (v: number) => string;
 }
 
 export const tierLabels: Record<TierName, string> = {
@@ -87,6 +90,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       yMax: 100,
       integer: false,
       format: (v) => `${formatNumber(v, 1)} %`,
+      short: (v) => formatNumber(v, 1),
     },
     {
       id: 'latency',
@@ -101,6 +105,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       yMax: null,
       integer: false,
       format: formatMs,
+      short: (v) => formatNumber(v, v < 10 ? 2 : 0),
     },
     {
       id: 'db-queries',
@@ -111,6 +116,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       yMax: null,
       integer: false,
       format: perSecond,
+      short: (v) => formatNumber(v, v < 10 ? 1 : 0),
     },
     {
       id: 'db-queue',
@@ -121,6 +127,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       yMax: null,
       integer: true,
       format: (v) => `${formatNumber(v, 0)} queued`,
+      short: (v) => formatNumber(v, 0),
     },
     {
       id: 'stale-reads',
@@ -131,6 +138,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       yMax: null,
       integer: false,
       format: perSecond,
+      short: (v) => formatNumber(v, v < 10 ? 1 : 0),
     },
     {
       id: 'evictions',
@@ -144,6 +152,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       yMax: null,
       integer: false,
       format: perSecond,
+      short: (v) => formatNumber(v, v < 10 ? 1 : 0),
     },
   ];
 }
