@@ -79,6 +79,6 @@ describe('the views on a real engine run', () => {
     const report = engine.metrics();
     render(Charts, { series: report.series, bucketMs: report.bucketMs });
     const readout = within(screen.getByRole('figure', { name: /Hit ratio/ })).getByTestId('readout').textContent;
-    expect(readout).toMatch(/distributed \d+(\.\d)? %/);
+    expect(readout).toMatch(/^at \d+ s: local \d+(\.\d)?, distributed \d+(\.\d)?, buffer pool \d+(\.\d)? %$/);
   });
 });
