@@ -16,7 +16,8 @@ import type { Scenario, ScenarioInput } from '../../src/engine/scenario/schema';
  * failure is reproducible and shrinks to a small counterexample.
  */
 
-const checkSeed = 20260415;
+/** Fixed so that CI is reproducible; PROPERTY_SEED=n explores other cases locally. */
+const checkSeed = Number(process.env.PROPERTY_SEED ?? 20260415);
 const runs = (numRuns: number) => ({ seed: checkSeed, numRuns, endOnFailure: false });
 
 const tierArb = (enabled: fc.Arbitrary<boolean>) =>
@@ -128,6 +129,80 @@ function scenarioArb(knobs: Knobs = {}): fc.Arbitrary<Scenario> {
     );
 }
 
+/**
+ * A short random log of what a person might do mid-run: purge, resize or re-policy a tier, fail and
+ * recover nodes, servers and the database, slow the database, switch the write policy, spike traffic.
+ * `crashes` false leaves out node failures (a write-back crash moves the truth back, which the events
+ * do not show).
+ */
+function commandsArb(scenario: Scenario, crashes = true): fc.Arbitrary<TimedCommand[]> {
+  const nodes = scenario.topology.distributed.nodes;
+  const servers = scenario.topology.appServers.count;
+  const tier = fc.constantFrom('browser', 'cdn', 'local', 'distributed', 'bufferPool') as fc.Arbitrary<
+    'browser' | 'cdn' | 'local' | 'distributed' | 'bufferPool'
+  >;
+  const commands: fc.Arbitrary<TimedCommand['command']>[] = [
+    fc.record({
+      type: fc.constant('purge' as const),
+      tier: fc.constantFrom('all', 'distributed', 'cdn', 'local') as fc.Arbitrary<'all'>,
+      match: fc.constantFrom(
+        { kind: 'all' as const },
+        { kind: 'prefix' as const, prefix: 'item:1' },
+        { kind: 'key' as const, key: 'item:0' },
+      ),
+    }),
+    fc.record({
+      type: fc.constant('tier.configure' as const),
+      tier,
+      changes: fc.record(
+        {
+          capacity: fc.integer({ min: 1, max: 40 }),
+          eviction: fc.constantFrom(...livePolicyNames),
+          enabled: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    fc.record({
+      type: fc.constant('server.fail' as const),
+      server: fc.integer({ min: 0, max: servers - 1 }),
+    }),
+    fc.record({
+      type: fc.constant('server.recover' as const),
+      server: fc.integer({ min: 0, max: servers - 1 }),
+    }),
+    fc.record({ type: fc.constant('database.slow' as const), factor: fc.constantFrom(1, 3, 20) }),
+    fc.constantFrom({ type: 'database.fail' as const }, { type: 'database.recover' as const }),
+    fc.record({
+      type: fc.constant('policies.set' as const),
+      changes: fc.record({ write: fc.constantFrom(...writePolicies) }),
+    }),
+    fc.record({
+      type: fc.constant('traffic.spike' as const),
+      multiplier: fc.constantFrom(0, 3),
+      durationMs: fc.constantFrom(50, 300),
+    }),
+  ];
+  if (crashes) {
+    commands.push(
+      fc.record({ type: fc.constant('node.fail' as const), node: fc.integer({ min: 0, max: nodes - 1 }) }),
+      fc.record({ type: fc.constant('node.recover' as const), node: fc.integer({ min: 0, max: nodes - 1 }) }),
+    );
+  }
+  return fc
+    .array(
+      fc.record({ atMs: fc.integer({ min: 0, max: scenario.durationMs }), command: fc.oneof(...commands) }),
+      { maxLength: 4 },
+    )
+    .map((list) => list.sort((a, b) => a.atMs - b.atMs));
+}
+
+/** A random scenario and a random command log for it. */
+const runArb = (crashes = true) =>
+  scenarioArb().chain((scenario) =>
+    commandsArb(scenario, crashes).map((commands) => ({ scenario, commands })),
+  );
+
 /** Runs a scenario to its end, keeping every event. */
 function runAll(scenario: Scenario, commands: readonly TimedCommand[] = []) {
   const events: SimEvent[] = [];
@@ -155,8 +230,8 @@ function truthTracker() {
 describe('engine properties over random small scenarios', () => {
   it('every tier counts hits + misses = lookups, misses by cause add up, and the events agree', () => {
     fc.assert(
-      fc.property(scenarioArb(), (scenario) => {
-        const { events, report } = runAll(scenario);
+      fc.property(runArb(), ({ scenario, commands }) => {
+        const { events, report } = runAll(scenario, commands);
         const hitEvents = new Map<string, number>();
         const missEvents = new Map<string, number>();
         for (const event of events) {
@@ -177,8 +252,8 @@ describe('engine properties over random small scenarios', () => {
 
   it('no cache instance ever holds more than its capacity, at any snapshot', () => {
     fc.assert(
-      fc.property(scenarioArb(), (scenario) => {
-        const engine = createEngine(scenario, {});
+      fc.property(runArb(), ({ scenario, commands }) => {
+        const engine = createEngine(scenario, { commands });
         const stepMs = scenario.durationMs / 8;
         for (let t = stepMs; t <= scenario.durationMs; t += stepMs) {
           engine.runUntil(t);
@@ -195,8 +270,8 @@ describe('engine properties over random small scenarios', () => {
 
   it('no read is served a version newer than the truth, and every stale flag matches the truth', () => {
     fc.assert(
-      fc.property(scenarioArb(), (scenario) => {
-        const { events } = runAll(scenario);
+      fc.property(runArb(false), ({ scenario, commands }) => {
+        const { events } = runAll(scenario, commands);
         const truth = truthTracker();
         for (const event of events) {
           truth.see(event);
@@ -220,12 +295,16 @@ describe('engine properties over random small scenarios', () => {
     );
   });
 
-  it('under write-through with no faults and no bus delay, the innermost cache tier never serves stale data', () => {
+  it('under write-through with no faults, no bus delay and no replica reads, the innermost cache tier never serves stale data', () => {
     const arb = scenarioArb({
       write: fc.constant('write-through'),
       innerOnly: true,
       bus: fc.constant({ enabled: false, delayMs: 0, lossProbability: 0 }),
-    }).filter((scenario) => scenario.topology.distributed.enabled);
+    }).filter(
+      // Reads from lagging replicas fill the cache with old versions: staleness from another cause,
+      // like a bus delay (PROPERTY_SEED=1 finds it), so this property reads from the primary.
+      (scenario) => scenario.topology.distributed.enabled && !scenario.topology.database.readsFromReplicas,
+    );
     fc.assert(
       fc.property(arb, (scenario) => {
         const { events, report } = runAll(scenario);
@@ -359,14 +438,11 @@ describe('engine properties over random small scenarios', () => {
   });
 
   it('the same scenario and commands give the same CSV bytes, and another seed gives other bytes', () => {
-    const arb = scenarioArb().filter(
-      (scenario) => scenario.workload.ratePerSecond * scenario.durationMs > 50_000,
+    const arb = runArb().filter(
+      ({ scenario }) => scenario.workload.ratePerSecond * scenario.durationMs > 50_000,
     );
     fc.assert(
-      fc.property(arb, (scenario) => {
-        const commands: TimedCommand[] = [
-          { atMs: scenario.durationMs / 2, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } },
-        ];
+      fc.property(arb, ({ scenario, commands }) => {
         const first = exportRun(scenario, commands);
         const again = exportRun(structuredClone(scenario), structuredClone(commands));
         expect(again.summary).toBe(first.summary);
