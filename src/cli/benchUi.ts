@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:ui`: measures the browser app in Chromium, as the issue asks.
+ *  - frame times with about 500 requests in flight at 1x (target: p95 at most 16.7 ms);
+ *  - main-thread long tasks while fast-forwarding a run of 1M requests (target: none over 50 ms);
+ *  - initial JavaScript, gzipped (target: under 200 KB).
+ * It builds the app, serves it with `vite preview`, and stops the server when done.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { parseScenario } from '../engine/scenario/parseScenario';
+import { encodeShareLink } from '../state/shareLink';
+
+const port = 4174;
+const base = `http://127.0.0.1:${port}/`;
+const root = process.cwd();
+
+function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+  if (!found) throw new Error('No Chromium: `apt-get install -y chromium` or set CHROMIUM_PATH.');
+  return found;
+}
+
+/** Gzipped bytes of the scripts index.html loads before anything else runs. */
+function initialJsBytes(): { files: string[]; gzipBytes: number; workerGzipBytes: number } {
+  const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = (file: string) => gzipSync(readFileSync(join(root, 'dist', file))).length;
+  const gzipBytes = files.reduce((sum, file) => sum + gz(file), 0);
+  const worker = spawnSync('ls', [join(root, 'dist/assets')], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((f) => f.startsWith('engineWorker') && f.endsWith('.js'));
+  const workerGzipBytes = worker.reduce((sum, file) => sum + gz(`assets/${file}`), 0);
+  return { files, gzipBytes, workerGzipBytes };
+}
+
+/** Page code (as text: tsx would wrap a function in helpers the page lacks) that records frame intervals. */
+const frameProbe = (durationMs: number) => `new Promise((resolve) => {
+  const times = [];
+  let last = performance.now();
+  const end = last + ${durationMs};
+  const tick = (now) => {
+    times.push(now - last);
+    last = now;
+    if (now < end) requestAnimationFrame(tick);
+    else resolve(times);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const size = initialJsBytes();
+
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stopServer = () => {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  };
+  process.on('exit', stopServer);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    for (let i = 0; i < 100; i++) {
+      const up = await fetch(base).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+
+    // 1. About 500 requests in flight at 1x: 5,000 requests/s, each spending ~100 ms on the wire.
+    const busy = parseScenario({
+      version: 1,
+      name: 'bench in flight',
+      durationMs: 120_000,
+      workload: { ratePerSecond: 5000 },
+      latency: { clientToCdnMs: 50 },
+    });
+    await page.goto(base + encodeShareLink({ scenario: busy, commands: [] }));
+    await page.getByTestId('total-requests').waitFor();
+    // The same measure on the paused page: what this browser gives with nothing to draw.
+    const idleFrames: number[] = await page.evaluate(frameProbe(2000));
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(2000);
+    const inFlightText = (await page.getByText(/requests in flight/).first().textContent()) ?? '';
+    // Page code goes in as text: tsx would wrap a function in helpers the page does not have.
+    const frameTimes: number[] = await page.evaluate(frameProbe(5000));
+    const inFlightSamples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const text = (await page.getByText(/requests in flight/).first().textContent()) ?? '';
+      inFlightSamples.push(Number(text.match(/\d+/)?.[0] ?? NaN));
+    }
+    await page.getByRole('button', { name: 'Pause' }).dispatchEvent('click');
+
+    // 2. Fast-forward a million requests and watch the main thread.
+    const million = parseScenario({
+      version: 1,
+      name: 'bench fast-forward',
+      durationMs: 100_000,
+      workload: { ratePerSecond: 10_000 },
+    });
+    await page.goto(base + encodeShareLink({ scenario: million, commands: [] }));
+    await page.getByTestId('total-requests').waitFor();
+    await page.evaluate(`(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    })()`);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await page.getByText('finished', { exact: true }).waitFor({ timeout: 600_000 });
+    const fastForwardSeconds = (Date.now() - started) / 1000;
+    const requests = (await page.getByTestId('total-requests').textContent()) ?? '';
+    const longTasks: number[] = await page.evaluate('window.longTasks');
+
+    const p95 = percentile(frameTimes, 95);
+    console.log('\nCachescope UI benchmark (Chromium, 1280x720)');
+    console.log(`  in flight at 1x: ${inFlightText.trim()} (samples ${inFlightSamples.join(', ')})`);
+    console.log(
+      `  frame time over 5 s: p50 ${percentile(frameTimes, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
+        `max ${Math.max(...frameTimes).toFixed(1)} ms (${frameTimes.length} frames; target p95 <= 16.7 ms)`,
+    );
+    console.log(
+      `  frame time paused (baseline of this browser): p50 ${percentile(idleFrames, 50).toFixed(1)} ms, ` +
+        `p95 ${percentile(idleFrames, 95).toFixed(1)} ms`,
+    );
+    console.log(
+      `  fast-forward of ${requests} requests: ${fastForwardSeconds.toFixed(1)} s; main-thread long tasks: ` +
+        `${longTasks.length}, over 50 ms: ${longTasks.filter((d) => d > 50).length}, ` +
+        `longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms (target: none over 50 ms)`,
+    );
+    console.log(
+      `  initial JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} KB gzipped (${size.files.join(', ')}; ` +
+        `target < 200 KB); engine worker, loaded after start: ${(size.workerGzipBytes / 1024).toFixed(1)} KB gzipped`,
+    );
+  } finally {
+    await browser.close();
+    stopServer();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
