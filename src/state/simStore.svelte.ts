@@ -9,6 +9,8 @@ import { mergeSeries } from './mergeSeries';
 
 /** Events kept for the event log and the views' flashes. */
 export const logCapacity = 600;
+/** While playing, the event log is redrawn every this many frames (about 6 times a second). */
+export const logRefreshFrames = 10;
 /** Hops and bus messages kept in flight at most, so a fast run cannot grow the list without bound. */
 const maxInFlight = 3000;
 
@@ -33,6 +35,12 @@ export class SimStore {
   snapshot = $state.raw<Snapshot | null>(null);
   /** The newest events, oldest first, at most logCapacity. */
   recent = $state.raw<SimEvent[]>([]);
+  /**
+   * The same events for the event log, refreshed a few times a second while playing (nobody reads
+   * a list that changes 60 times a second, and redrawing it that often costs whole frames), and at
+   * once when paused or stepped.
+   */
+  logEvents = $state.raw<SimEvent[]>([]);
   /** Hops and bus messages still travelling, and the issue events that say which requests are writes. */
   flight = $state.raw<SimEvent[]>([]);
   /** Events the worker sampled away or lost since the run began (the animation shows a sample). */
@@ -55,6 +63,7 @@ export class SimStore {
   );
 
   private log = new EventRing<SimEvent>(logCapacity);
+  private framesSinceLog = 0;
   private inFlight: Flight[] = [];
   private writes = new EventRing<SimEvent>(500);
 
@@ -84,6 +93,7 @@ export class SimStore {
     this.writes.clear();
     this.inFlight = [];
     this.recent = [];
+    this.logEvents = [];
     this.flight = [];
     this.series = [];
     this.tiers = [];
@@ -119,6 +129,10 @@ export class SimStore {
         else if (event.type === 'request.issued' && event.op === 'write') this.writes.push(event);
       }
       this.recent = this.log.toArray();
+    }
+    if (!frame.playing || ++this.framesSinceLog >= logRefreshFrames) {
+      this.framesSinceLog = 0;
+      if (this.logEvents !== this.recent) this.logEvents = this.recent;
     }
     const now = frame.nowMs;
     const stillFlying = this.inFlight.filter((e) => e.arriveMs > now);

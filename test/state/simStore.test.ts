@@ -3,7 +3,7 @@ import type { SimEvent } from '../../src/engine/events';
 import type { SeriesRow } from '../../src/engine/metrics/types';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import { mergeSeries, seriesWindowBuckets } from '../../src/state/mergeSeries';
-import { logCapacity, SimStore } from '../../src/state/simStore.svelte';
+import { logCapacity, logRefreshFrames, SimStore } from '../../src/state/simStore.svelte';
 import type { FrameMessage } from '../../src/worker/protocol';
 
 const scenario = parseScenario({ version: 1, seed: 3, durationMs: 60_000 });
@@ -122,6 +122,19 @@ describe('SimStore', () => {
     expect(store.recent.length).toBe(logCapacity);
     expect(store.recent[0].t).toBe(50);
     expect(store.recent[store.recent.length - 1].t).toBe(logCapacity + 49);
+  });
+
+  it('refreshes the event log every few frames while playing, and at once when paused', () => {
+    const store = new SimStore();
+    store.receive({ type: 'loaded', scenario, commands: [], preset: null });
+    const event = (t: number): SimEvent => ({ type: 'node.up', t, node: 'cache:0' });
+    for (let i = 1; i < logRefreshFrames; i++) store.receive(frame(i, [event(i)]));
+    expect(store.logEvents.length).toBe(0);
+    expect(store.recent.length).toBe(logRefreshFrames - 1);
+    store.receive(frame(logRefreshFrames, [event(logRefreshFrames)]));
+    expect(store.logEvents.length).toBe(logRefreshFrames);
+    store.receive(frame(100, [event(100)], { playing: false }));
+    expect(store.logEvents[store.logEvents.length - 1].t).toBe(100);
   });
 
   it('adds up the events the worker dropped, and starts over on a new run', () => {
