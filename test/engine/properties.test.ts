@@ -66,6 +66,14 @@ function scenarioArb(knobs: Knobs = {}): fc.Arbitrary<Scenario> {
         [{ name: 'item', popularity: { kind: 'zipf', alpha: 1 } }],
         [{ name: 'item', popularity: { kind: 'scan' } }],
         [{ name: 'item', popularity: { kind: 'hotspot', hotFraction: 0.1, hotProbability: 0.9 } }],
+        [
+          { name: 'item', popularity: { kind: 'zipf', alpha: 0.8 } },
+          { name: 'feed', perUser: true, weight: 0.5 },
+        ],
+        [
+          { name: 'item', popularity: { kind: 'uniform' } },
+          { name: 'session', kind: 'session', perUser: true, weight: 0.3 },
+        ],
       ),
       http: fc.constantFrom('public', 'private', 'no-store') as fc.Arbitrary<
         'public' | 'private' | 'no-store'
@@ -104,13 +112,22 @@ function scenarioArb(knobs: Knobs = {}): fc.Arbitrary<Scenario> {
           clients: k.clients,
           ratePerSecond: k.ratePerSecond,
           writeRatio: k.writeRatio,
-          keySpaces: (k.popularity ?? []).map((space) => ({ ...space, count: k.keyCount, http: k.http })),
+          keySpaces: (k.popularity ?? []).map((space) => ({
+            ...space,
+            count: space.perUser ? Math.min(k.keyCount, 5) : k.keyCount,
+            http: k.http,
+          })),
         },
         topology: {
           browser: k.browser,
           cdn: k.cdn,
           appServers: { count: k.appServers, local: k.local },
-          distributed: { ...k.distributed, nodes: k.nodes },
+          // A session key space lives only in the distributed cache, which it needs.
+          distributed: {
+            ...k.distributed,
+            enabled: k.distributed.enabled || (k.popularity ?? []).some((space) => space.kind === 'session'),
+            nodes: k.nodes,
+          },
           database: {
             bufferPool: k.bufferPool,
             replicas: k.replicas,
@@ -212,6 +229,18 @@ function runAll(scenario: Scenario, commands: readonly TimedCommand[] = []) {
 }
 
 /**
+ * Whether a key belongs to a session key space. A session lives only in the distributed cache, its
+ * store of record: it never reaches the database, and a login stores a new version without a
+ * `write.ack`, so the properties about the database and the truth are about data keys.
+ */
+function isSessionKey(scenario: Scenario): (key: string) => boolean {
+  const prefixes = scenario.workload.keySpaces
+    .filter((space) => space.kind === 'session')
+    .map((space) => `${space.name}:`);
+  return (key) => prefixes.some((prefix) => key.startsWith(prefix));
+}
+
+/**
  * The truth of each key as the events tell it: the version of its latest acknowledged write. A
  * `write.lost` moves it back to the version the database holds, which the events do not say, so
  * callers that check against the truth use runs without crashes.
@@ -228,7 +257,7 @@ function truthTracker() {
 }
 
 describe('engine properties over random small scenarios', () => {
-  it('every tier counts hits + misses = lookups, misses by cause add up, and the events agree', () => {
+  it('every tier counts hits + misses = lookups, misses by cause add up, the events agree, and nothing leaks', () => {
     fc.assert(
       fc.property(runArb(), ({ scenario, commands }) => {
         const { events, report } = runAll(scenario, commands);
@@ -245,6 +274,9 @@ describe('engine properties over random small scenarios', () => {
           expect(tier.hits, `${tier.tier} hit events`).toBe(hitEvents.get(tier.tier) ?? 0);
           expect(tier.misses, `${tier.tier} miss events`).toBe(missEvents.get(tier.tier) ?? 0);
         }
+        // Cache keys include the user (the default): no user is ever served another's per-user data.
+        expect(events.filter((event) => event.type === 'leak')).toEqual([]);
+        expect(report.endToEnd.leaks).toBe(0);
       }),
       runs(30),
     );
@@ -273,7 +305,9 @@ describe('engine properties over random small scenarios', () => {
       fc.property(runArb(false), ({ scenario, commands }) => {
         const { events } = runAll(scenario, commands);
         const truth = truthTracker();
+        const session = isSessionKey(scenario);
         for (const event of events) {
+          if ('key' in event && session(event.key)) continue;
           truth.see(event);
           if (event.type === 'cache.hit') {
             const at = `${event.type} ${event.key} v${event.version} at ${event.t} (req ${event.req})`;
@@ -337,8 +371,9 @@ describe('engine properties over random small scenarios', () => {
           }
         }
         const dueBy = scenario.durationMs - scenario.policies.writeBackFlushMs - 200;
+        const session = isSessionKey(scenario);
         for (const event of events) {
-          if (event.type === 'write.ack' && event.t < dueBy) {
+          if (event.type === 'write.ack' && event.t < dueBy && !session(event.key)) {
             expect(
               committed.get(event.key) ?? 0,
               `${event.key} v${event.version} acked at ${event.t}`,
