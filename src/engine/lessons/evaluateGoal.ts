@@ -1,0 +1,126 @@
+import type { EndToEnd, MetricsReport, SeriesRow } from '../metrics/types';
+import { goalEvents, goalMetrics, type GoalMetricName } from './goalMetrics';
+import type { GoalCheck } from './lessonSchema';
+
+/** Where a step stands: the report to read, and the moment (and run totals) at which the step began. */
+export interface GoalContext {
+  metrics: MetricsReport;
+  stepStartMs: number;
+  /** The run's totals when the step began; totals such as leaks count from there. */
+  atStepStart: Pick<EndToEnd, 'leaks' | 'lostWrites' | 'loggedOut'>;
+}
+
+export interface CheckResult {
+  check: GoalCheck;
+  met: boolean;
+  /** The figure now, or null while there is nothing to measure (no lookups yet). */
+  value: number | null;
+  /** False while a windowed check has not yet had its whole window since the step began. */
+  ready: boolean;
+}
+
+/** The metric a check reads (an event check reads the metric that counts that event). */
+export function checkMetric(check: GoalCheck): GoalMetricName {
+  return check.metric ?? goalEvents[check.event!];
+}
+
+/**
+ * Evaluates each check of a goal. Pure: the same report gives the same answer in the app (each frame)
+ * and in the headless replay of the tests.
+ *
+ * Only what happened since the step began counts: a window `{ lastMs }` is the last lastMs of
+ * simulated time but never reaches before the step; without a window, the whole step counts.
+ * A check that can only be judged over time (a ratio, a rate, a ceiling) waits for its whole window.
+ */
+export function evaluateGoal(checks: readonly GoalCheck[], context: GoalContext): CheckResult[] {
+  return checks.map((check) => evaluateCheck(check, context));
+}
+
+export function goalMet(results: readonly CheckResult[]): boolean {
+  return results.length > 0 && results.every((r) => r.met);
+}
+
+function evaluateCheck(check: GoalCheck, { metrics, stepStartMs, atStepStart }: GoalContext): CheckResult {
+  const name = checkMetric(check);
+  const info = goalMetrics[name];
+  const now = metrics.nowMs;
+  const lastMs = check.window?.lastMs;
+  const from = lastMs === undefined ? stepStartMs : Math.max(stepStartMs, now - lastMs);
+  const rising = check.atLeast !== undefined || check.above !== undefined;
+  const full = lastMs === undefined || now - stepStartMs >= lastMs - 1e-6;
+  const ready = full || (info.kind === 'count' && rising);
+
+  let value: number | null;
+  if (info.kind === 'total') {
+    const field = name.slice('endToEnd.'.length) as 'leaks' | 'lostWrites' | 'loggedOut';
+    value = metrics.endToEnd[field] - atStepStart[field];
+  } else {
+    const rows = metrics.series.filter((row) => row.startMs >= from - 1e-6 && row.startMs < now + 1e-6);
+    const tierRows = rows.filter((row) => (check.tier ? row.tier === check.tier : row.tier !== 'all'));
+    const allRows = rows.filter((row) => row.tier === 'all');
+    value = measure(name, tierRows, allRows, now);
+  }
+  return { check, met: ready && value !== null && compare(check, value), value, ready };
+}
+
+function measure(name: GoalMetricName, tierRows: SeriesRow[], allRows: SeriesRow[], now: number): number | null {
+  const sum = (rows: SeriesRow[], read: (row: SeriesRow) => number) => rows.reduce((s, row) => s + read(row), 0);
+  switch (name) {
+    case 'tier.hitRatio': {
+      const lookups = sum(tierRows, (r) => r.lookups);
+      return lookups > 0 ? sum(tierRows, (r) => r.hits) / lookups : null;
+    }
+    case 'tier.lookups':
+      return sum(tierRows, (r) => r.lookups);
+    case 'tier.hits':
+      return sum(tierRows, (r) => r.hits);
+    case 'tier.misses':
+      return sum(tierRows, (r) => r.misses);
+    case 'tier.coldMisses':
+      return sum(tierRows, (r) => r.missesByCause.cold);
+    case 'tier.capacityMisses':
+      return sum(tierRows, (r) => r.missesByCause.capacity);
+    case 'tier.expiredMisses':
+      return sum(tierRows, (r) => r.missesByCause.expired);
+    case 'tier.invalidatedMisses':
+      return sum(tierRows, (r) => r.missesByCause.invalidated);
+    case 'tier.evictions':
+      return sum(tierRows, (r) => r.evictions);
+    case 'tier.expirations':
+      return sum(tierRows, (r) => r.expirations);
+    case 'tier.invalidations':
+      return sum(tierRows, (r) => r.invalidations);
+    case 'endToEnd.requests':
+      return sum(allRows, (r) => r.requests);
+    case 'endToEnd.staleReads':
+      return sum(allRows, (r) => r.staleReads);
+    case 'endToEnd.p50Ms':
+      return worst(allRows, (r) => r.p50Ms);
+    case 'endToEnd.p95Ms':
+      return worst(allRows, (r) => r.p95Ms);
+    case 'endToEnd.p99Ms':
+      return worst(allRows, (r) => r.p99Ms);
+    case 'database.queries':
+      return sum(allRows, (r) => r.databaseQueries);
+    case 'database.queriesPerSecond': {
+      if (allRows.length === 0) return null;
+      const seconds = (now - allRows[0].startMs) / 1000;
+      return seconds > 0 ? sum(allRows, (r) => r.databaseQueries) / seconds : null;
+    }
+    case 'database.queueMax':
+      return worst(allRows, (r) => r.databaseQueueMax);
+    default:
+      return null;
+  }
+}
+
+function worst(rows: SeriesRow[], read: (row: SeriesRow) => number): number | null {
+  return rows.length > 0 ? Math.max(...rows.map(read)) : null;
+}
+
+function compare(check: GoalCheck, value: number): boolean {
+  if (check.above !== undefined) return value > check.above;
+  if (check.below !== undefined) return value < check.below;
+  if (check.atLeast !== undefined) return value >= check.atLeast;
+  return value <= check.atMost!;
+}
