@@ -60,17 +60,27 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error('vite build failed');
   const size = initialJsBytes();
 
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const stopServer = () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   };
   process.on('exit', stopServer);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   try {
     for (let i = 0; i < 100; i++) {
@@ -97,12 +107,20 @@ async function main(): Promise<void> {
     const idleFrames: number[] = await page.evaluate(frameProbe(2000));
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(2000);
-    const inFlightText = (await page.getByText(/requests in flight/).first().textContent()) ?? '';
+    const inFlightText =
+      (await page
+        .getByText(/requests in flight/)
+        .first()
+        .textContent()) ?? '';
     // Page code goes in as text: tsx would wrap a function in helpers the page does not have.
     const frameTimes: number[] = await page.evaluate(frameProbe(5000));
     const inFlightSamples: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const text = (await page.getByText(/requests in flight/).first().textContent()) ?? '';
+      const text =
+        (await page
+          .getByText(/requests in flight/)
+          .first()
+          .textContent()) ?? '';
       inFlightSamples.push(Number(text.match(/\d+/)?.[0] ?? NaN));
     }
     await page.getByRole('button', { name: 'Pause' }).dispatchEvent('click');

@@ -10,7 +10,12 @@ export function createWorkerPort(): WorkerPort {
       worker.onmessage = (event: MessageEvent<FromWorker>) => handler(event.data);
       // A worker that cannot start or throws outside a message is a bug: say so instead of going quiet.
       worker.onerror = (event: ErrorEvent) =>
-        handler({ type: 'error', message: `The simulator stopped: ${event.message}`, problems: [], input: false });
+        handler({
+          type: 'error',
+          message: `The simulator stopped: ${event.message}`,
+          problems: [],
+          input: false,
+        });
     },
   };
 }

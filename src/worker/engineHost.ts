@@ -16,11 +16,7 @@ export interface EngineHostDeps {
   /** Parses JSON text; a syntax error becomes an InputError naming line and column. */
   parseJson(text: string, what: string): unknown;
   /** Replays scenario + commands to untilMs and returns the CSVs exactly as the CLI writes them. */
-  exportRun(
-    scenario: Scenario,
-    commands: readonly TimedCommand[],
-    untilMs: number,
-  ): RunCsv;
+  exportRun(scenario: Scenario, commands: readonly TimedCommand[], untilMs: number): RunCsv;
   /** A preset by name, validated; throws an InputError for an unknown name. */
   loadPreset(name: string): Scenario;
   post(message: FromWorker): void;

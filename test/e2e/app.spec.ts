@@ -7,7 +7,9 @@ test('an axe scan of the running app finds no violations', async ({ page }) => {
   await playUntil(page, 3);
   await page.locator('summary', { hasText: 'Faults' }).click();
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
 });
 
 test('reloading the page starts a fresh run that plays', async ({ page }) => {
@@ -60,7 +62,10 @@ test('a bad value in a control is explained beside it and the run goes on', asyn
 });
 
 test('with reduced motion the topology shows flow counts instead of dots', async ({ browser }) => {
-  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 720 },
+  });
   const page = await context.newPage();
   await openPreset(page);
   await play(page);

@@ -7,12 +7,17 @@ import { expect, openPreset, playUntil, readNumber, screenshot, setSpeed, test }
 async function exportFile(page: Page, label: string): Promise<{ name: string; text: string }> {
   const menu = page.locator('details.export');
   if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: label }).click(),
+  ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
-test('each export has its header, a name that says preset and seed, and the totals on screen', async ({ page }) => {
+test('each export has its header, a name that says preset and seed, and the totals on screen', async ({
+  page,
+}) => {
   await openPreset(page, 'flash-sale');
   await setSpeed(page, 5);
   await playUntil(page, 8);

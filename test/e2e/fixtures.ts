@@ -56,7 +56,9 @@ export const pause = (page: Page) => page.getByRole('button', { name: 'Pause' })
 /** Plays until simulated time reaches `seconds`, then pauses. */
 export async function playUntil(page: Page, seconds: number): Promise<void> {
   await play(page);
-  await expect.poll(() => simSeconds(page), { timeout: 60_000, intervals: [50] }).toBeGreaterThanOrEqual(seconds);
+  await expect
+    .poll(() => simSeconds(page), { timeout: 60_000, intervals: [50] })
+    .toBeGreaterThanOrEqual(seconds);
   // Pause at once: waiting for the button to hold still would let the run go on meanwhile.
   const pauseButton = page.getByRole('button', { name: 'Pause' });
   if (await pauseButton.isVisible()) await pauseButton.dispatchEvent('click');

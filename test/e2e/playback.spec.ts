@@ -74,7 +74,7 @@ test('failing a cache node makes misses spike', async ({ page }) => {
   const [m1, t1] = [await readNumber(misses), await simSeconds(page)];
   const before = (m1 - m0) / (t1 - t0);
   await page.locator('summary', { hasText: 'Faults' }).click();
-  await page.getByRole('button', { name: 'Fail node 0' }).click();
+  await page.getByRole('button', { name: 'Fail node 1' }).click();
   await playUntil(page, 14);
   const [m2, t2] = [await readNumber(misses), await simSeconds(page)];
   expect(t2).toBeLessThan(30);

@@ -58,7 +58,12 @@ describe('AppState', () => {
     const { app, deliver, loaded } = setup();
     loaded();
     app.play();
-    deliver({ type: 'error', message: 'The commands are not valid', problems: ['change[0].command.node: ...'], input: true });
+    deliver({
+      type: 'error',
+      message: 'The commands are not valid',
+      problems: ['change[0].command.node: ...'],
+      input: true,
+    });
     expect(app.notice?.message).toBe('The commands are not valid');
     expect(app.notice?.problems.length).toBe(1);
     expect(app.playback).toBe('playing');
@@ -70,7 +75,12 @@ describe('AppState', () => {
     expect(app.settings?.topology.distributed.ttl.seconds).toBe(300);
     deliver({
       type: 'commands',
-      commands: [{ atMs: 5, command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 0 } } } }],
+      commands: [
+        {
+          atMs: 5,
+          command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 0 } } },
+        },
+      ],
     });
     expect(app.settings?.topology.distributed.ttl.seconds).toBe(0);
     expect(app.settings?.topology.distributed.ttl.jitter).toBe(0);
@@ -79,7 +89,10 @@ describe('AppState', () => {
   it('restarts from the live settings when a load-time option changes, keeping earlier changes', () => {
     const { app, sent, deliver, loaded } = setup();
     loaded();
-    deliver({ type: 'commands', commands: [{ atMs: 5, command: { type: 'policies.set', changes: { write: 'write-back' } } }] });
+    deliver({
+      type: 'commands',
+      commands: [{ atMs: 5, command: { type: 'policies.set', changes: { write: 'write-back' } } }],
+    });
     app.restartWith((s) => {
       s.workload.clients = 50;
     });
@@ -108,7 +121,12 @@ describe('AppState', () => {
     const second = setup();
     second.app.start(encodeShareLink({ scenario, commands: [] }), 'basics');
     expect(second.types()).toEqual(['import']);
-    second.deliver({ type: 'error', message: 'The scenario is not valid', problems: ['seed: ...'], input: true });
+    second.deliver({
+      type: 'error',
+      message: 'The scenario is not valid',
+      problems: ['seed: ...'],
+      input: true,
+    });
     expect(second.sent).toContainEqual({ type: 'load.preset', name: 'basics' });
     expect(second.app.notice?.message).toBe('The scenario is not valid');
   });
@@ -117,7 +135,14 @@ describe('AppState', () => {
     const { app, sent, deliver } = setup();
     const pending = app.requestExport();
     const request = sent.find((m) => m.type === 'export') as { requestId: number };
-    deliver({ type: 'exported', requestId: request.requestId, summaryCsv: 's', seriesCsv: 't', eventsCsv: 'e', scenarioJson: '{}' });
+    deliver({
+      type: 'exported',
+      requestId: request.requestId,
+      summaryCsv: 's',
+      seriesCsv: 't',
+      eventsCsv: 'e',
+      scenarioJson: '{}',
+    });
     expect((await pending).summaryCsv).toBe('s');
   });
 });

@@ -7,12 +7,17 @@ const scenario = parseScenario({ version: 1, workload: { keySpaces: [{ name: 'pr
 describe('live settings', () => {
   it('fold tier, policy, workload and key-space changes into the scenario without touching it', () => {
     const settings = settingsAfter(scenario, [
-      { command: { type: 'tier.configure', tier: 'local', changes: { enabled: true, ttl: { jitter: 0.5 } } } },
+      {
+        command: { type: 'tier.configure', tier: 'local', changes: { enabled: true, ttl: { jitter: 0.5 } } },
+      },
       { command: { type: 'policies.set', changes: { stampede: 'coalesce' } } },
       { command: { type: 'workload.set', changes: { ratePerSecond: 900 } } },
       { command: { type: 'keySpace.set', name: 'product', changes: { count: 40 } } },
     ]);
-    expect(settings.topology.appServers.local).toMatchObject({ enabled: true, ttl: { jitter: 0.5, seconds: 10 } });
+    expect(settings.topology.appServers.local).toMatchObject({
+      enabled: true,
+      ttl: { jitter: 0.5, seconds: 10 },
+    });
     expect(settings.policies.stampede).toBe('coalesce');
     expect(settings.workload.ratePerSecond).toBe(900);
     expect(settings.workload.keySpaces[0].count).toBe(40);

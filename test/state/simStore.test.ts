@@ -93,7 +93,9 @@ describe('SimStore', () => {
   it('follows frames: simulated time, metrics and a snapshot when one comes', () => {
     const store = new SimStore();
     store.receive({ type: 'loaded', scenario, commands: [], preset: null });
-    const isFrame = store.receive(frame(250, [], { snapshot: { nowMs: 250, nodes: [], edges: [], caches: [] } }));
+    const isFrame = store.receive(
+      frame(250, [], { snapshot: { nowMs: 250, nodes: [], edges: [], caches: [] } }),
+    );
     expect(isFrame).toBe(true);
     expect(store.nowMs).toBe(250);
     expect(store.metrics?.endToEnd.cacheHitRatio).toBe(0.5);
@@ -152,7 +154,10 @@ describe('SimStore', () => {
 
 describe('mergeSeries', () => {
   it('replaces the bucket in progress and appends new ones', () => {
-    const merged = mergeSeries([row(0, 'all', 1), row(1000, 'all', 2)], 1000, [row(1000, 'all', 5), row(2000)]);
+    const merged = mergeSeries([row(0, 'all', 1), row(1000, 'all', 2)], 1000, [
+      row(1000, 'all', 5),
+      row(2000),
+    ]);
     expect(merged.map((r) => [r.startMs, r.hits])).toEqual([
       [0, 1],
       [1000, 5],

@@ -7,7 +7,9 @@ import { EngineHost, sampleEvents } from '../../src/worker/engineHost';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 import { createFakeEngine } from './fakeEngine';
 
-function setup(options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxEventsPerFrame?: number } = {}) {
+function setup(
+  options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxEventsPerFrame?: number } = {},
+) {
   const clock = { wallMs: 0, wallCostPerRunMs: options.wallCostPerRunMs ?? 0 };
   const posted: FromWorker[] = [];
   const engines: ReturnType<typeof createFakeEngine>[] = [];
@@ -59,7 +61,11 @@ describe('engine host', () => {
   it('loads a preset by name, and names the known presets when the name is wrong', () => {
     const { host, posted } = setup();
     host.handle({ type: 'load.preset', name: 'flash-sale' });
-    expect(posted[0]).toMatchObject({ type: 'loaded', preset: 'flash-sale', scenario: { name: 'Flash sale' } });
+    expect(posted[0]).toMatchObject({
+      type: 'loaded',
+      preset: 'flash-sale',
+      scenario: { name: 'Flash sale' },
+    });
     host.handle({ type: 'load.preset', name: 'flash-sail' });
     const error = posted.find((m) => m.type === 'error') as { problems: string[] };
     expect(error.problems.join()).toMatch(/flash-sale/);
@@ -170,7 +176,10 @@ describe('engine host', () => {
   it('imports an exported run with its command log, and keeps the current run when the file is bad', () => {
     const { host, posted, engines } = setup();
     host.handle({ type: 'load', scenario });
-    const run = { scenario: { ...scenario, seed: 7 }, commands: [{ atMs: 5, command: { type: 'database.fail' } }] };
+    const run = {
+      scenario: { ...scenario, seed: 7 },
+      commands: [{ atMs: 5, command: { type: 'database.fail' } }],
+    };
     host.handle({ type: 'import', text: JSON.stringify(run) });
     expect(engines.length).toBe(2);
     expect(engines[1].scenario.seed).toBe(7);
@@ -214,7 +223,9 @@ describe('engine host', () => {
     expect(exported).toMatchObject({ requestId: 7, summaryCsv: 'summary until 50 with 1 commands\n' });
     const json = JSON.parse((exported as { scenarioJson: string }).scenarioJson);
     expect(json.scenario.seed).toBe(42);
-    expect(json.commands).toEqual([{ atMs: 0, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } }]);
+    expect(json.commands).toEqual([
+      { atMs: 0, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } },
+    ]);
   });
 });
 
@@ -222,7 +233,16 @@ describe('sampleEvents', () => {
   const request = (req: number): SimEvent[] => [
     { type: 'request.issued', t: req, req, client: 0, op: 'read', key: 'k' },
     { type: 'hop', t: req, req, from: 'client:0', to: 'app:0', arriveMs: req + 1 },
-    { type: 'request.done', t: req, req, client: 0, op: 'read', key: 'k', latencyMs: 1, servedBy: 'database' },
+    {
+      type: 'request.done',
+      t: req,
+      req,
+      client: 0,
+      op: 'read',
+      key: 'k',
+      latencyMs: 1,
+      servedBy: 'database',
+    },
   ];
 
   it('keeps everything under the bound', () => {

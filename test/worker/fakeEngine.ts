@@ -33,8 +33,26 @@ export function createFakeEngine(
     const req = nextReq++;
     emit({ type: 'request.issued', t, req, client: 0, op: 'read', key: `item:${req % 7}` });
     emit({ type: 'hop', t, req, from: 'client:0', to: 'app:0', arriveMs: t + 5 });
-    emit({ type: 'cache.hit', t, req, tier: 'distributed', node: 'cache:0', key: 'k', version: 1, stale: false });
-    emit({ type: 'request.done', t, req, client: 0, op: 'read', key: 'k', latencyMs: 1, servedBy: 'distributed' });
+    emit({
+      type: 'cache.hit',
+      t,
+      req,
+      tier: 'distributed',
+      node: 'cache:0',
+      key: 'k',
+      version: 1,
+      stale: false,
+    });
+    emit({
+      type: 'request.done',
+      t,
+      req,
+      client: 0,
+      op: 'read',
+      key: 'k',
+      latencyMs: 1,
+      servedBy: 'distributed',
+    });
   };
   const engine = {
     runs: 0,

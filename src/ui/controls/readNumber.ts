@@ -17,7 +17,8 @@ export function readNumber(
   if (trimmed === '' || !Number.isFinite(value)) {
     return { ok: false, message: `${rule.label} needs a number${unit ? ` in${unit}` : ''}` };
   }
-  if (rule.integer && !Number.isInteger(value)) return { ok: false, message: `${rule.label} must be a whole number` };
+  if (rule.integer && !Number.isInteger(value))
+    return { ok: false, message: `${rule.label} must be a whole number` };
   const tooLow = rule.above ? value <= rule.min : value < rule.min;
   if (tooLow || value > rule.max) {
     const low = rule.above ? `more than ${rule.min}` : `at least ${rule.min}`;

@@ -5,7 +5,10 @@ export type ExportKind = 'summary' | 'timeseries' | 'events' | 'run';
  * The download name of a run's file, saying preset (or scenario name) and seed, such as
  * `cachescope-flash-sale-seed42-summary.csv`.
  */
-export function exportFileName(run: { preset: string | null; scenarioName: string; seed: number }, kind: ExportKind) {
+export function exportFileName(
+  run: { preset: string | null; scenarioName: string; seed: number },
+  kind: ExportKind,
+) {
   const slug =
     (run.preset ?? run.scenarioName)
       .toLowerCase()

@@ -15,7 +15,8 @@ export const speedFromSlider = (position: number): number => {
 
 export const sliderFromSpeed = (speed: number): number => Math.log10(speed) - Math.log10(minSpeed);
 
-export const formatSpeed = (speed: number): string => `${speed < 1 ? speed.toFixed(1) : Number(speed.toPrecision(3))}x`;
+export const formatSpeed = (speed: number): string =>
+  `${speed < 1 ? speed.toFixed(1) : Number(speed.toPrecision(3))}x`;
 
 /** Simulated time as m:ss.mmm, or h:mm:ss for long runs. */
 export function formatSimTime(ms: number): string {
@@ -23,6 +24,7 @@ export function formatSimTime(ms: number): string {
   const hours = Math.floor(total / 3_600_000);
   const minutes = Math.floor((total % 3_600_000) / 60_000);
   const seconds = (total % 60_000) / 1000;
-  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${String(Math.floor(seconds)).padStart(2, '0')}`;
+  if (hours > 0)
+    return `${hours}:${String(minutes).padStart(2, '0')}:${String(Math.floor(seconds)).padStart(2, '0')}`;
   return `${minutes}:${seconds.toFixed(3).padStart(6, '0')}`;
 }

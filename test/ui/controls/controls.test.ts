@@ -36,7 +36,11 @@ describe('tier controls', () => {
   it('switch a tier off', async () => {
     const onapply = setup();
     await fireEvent.click(screen.getByLabelText('Distributed cache'));
-    expect(onapply).toHaveBeenCalledWith({ type: 'tier.configure', tier: 'distributed', changes: { enabled: false } });
+    expect(onapply).toHaveBeenCalledWith({
+      type: 'tier.configure',
+      tier: 'distributed',
+      changes: { enabled: false },
+    });
   });
 
   it('set the TTL in seconds, and blank means never expire', async () => {
@@ -105,7 +109,11 @@ describe('workload controls', () => {
     await commit('Request rate (req/s)', '800');
     expect(onapply).toHaveBeenCalledWith({ type: 'workload.set', changes: { ratePerSecond: 800 } });
     await commit('Keys (product)', '50');
-    expect(onapply).toHaveBeenLastCalledWith({ type: 'keySpace.set', name: 'product', changes: { count: 50 } });
+    expect(onapply).toHaveBeenLastCalledWith({
+      type: 'keySpace.set',
+      name: 'product',
+      changes: { count: 50 },
+    });
     await commit('Clients', '25');
     const draft = structuredClone(settings);
     onrestart.mock.calls[0][0](draft);
@@ -127,8 +135,8 @@ describe('fault controls', () => {
     const onapply = vi.fn<(c: Command) => void>();
     render(FaultControls, { settings, onapply });
     await fireEvent.change(screen.getByLabelText('Cache node'), { target: { value: '2' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Fail node 2' }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Recover node 2' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Fail node 3' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Recover node 3' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Slow database' }));
     await commit('Spike duration (s)', '4');
     await fireEvent.click(screen.getByRole('button', { name: 'Traffic spike' }));
