@@ -1,4 +1,4 @@
-import { csvFormatRow } from 'd3-dsv';
+import { csvFormatRow, csvFormatValue } from 'd3-dsv';
 import type { SimEvent } from '../events';
 import { lineEnd } from './csvText';
 import { formatCount, formatMs } from './formatNumber';
@@ -43,6 +43,9 @@ const fieldKinds: Record<EventField, 'text' | 'ms' | 'count' | 'boolean'> = {
 export const eventCsvColumns: readonly string[] = Object.keys(fieldKinds);
 const kinds = eventCsvColumns.map((name) => fieldKinds[name as EventField]);
 
+/** Reused by every row: eventCsvRow allocates only the strings it returns. */
+const rowFields: string[] = new Array(eventCsvColumns.length).fill('');
+
 /** The event log's header line, ended by `\n`: write it once, then one `eventCsvRow` per event. */
 export const eventCsvHeader: string = csvFormatRow(eventCsvColumns as string[]) + lineEnd;
 
@@ -56,15 +59,19 @@ export const eventCsvHeader: string = csvFormatRow(eventCsvColumns as string[]) 
  */
 export function eventCsvRow(event: SimEvent): string {
   const record = event as unknown as Record<string, unknown>;
-  const fields: string[] = new Array(eventCsvColumns.length);
+  const fields = rowFields;
   for (let i = 0; i < fields.length; i++) {
     const value = record[eventCsvColumns[i]];
+    const kind = kinds[i];
     if (value === undefined || value === null) fields[i] = '';
-    else if (kinds[i] === 'ms') fields[i] = formatMs(value as number);
-    else if (kinds[i] === 'count') fields[i] = formatCount(value as number);
-    else fields[i] = String(value);
+    // Numbers and booleans never need quotes; only text goes through d3-dsv's quoting.
+    else if (kind === 'ms') fields[i] = formatMs(value as number);
+    else if (kind === 'count') fields[i] = formatCount(value as number);
+    else if (kind === 'boolean') fields[i] = value ? 'true' : 'false';
+    else fields[i] = csvFormatValue(String(value));
   }
-  return csvFormatRow(fields) + lineEnd;
+  // join gives a flat string: a long log kept in memory as many small ropes is several times slower.
+  return fields.join(',') + lineEnd;
 }
 
 /** A whole event log as CSV: the header, then a row per event in the order given. */
