@@ -282,6 +282,29 @@ describe('engine properties over random small scenarios', () => {
     );
   });
 
+  it('every request-scoped event names a request by a non-negative id, and issued ids are unique', () => {
+    // The event log groups a request's rows by req (events.ts: background refreshes and flushes get
+    // ids too), so a row with no real id cannot be traced to what caused it.
+    fc.assert(
+      fc.property(runArb(), ({ scenario, commands }) => {
+        const { events } = runAll(scenario, commands);
+        const issued = new Set<number>();
+        for (const event of events) {
+          if (!('req' in event)) continue;
+          expect(
+            Number.isInteger(event.req) && event.req >= 0,
+            `${event.type} at ${event.t}: req ${event.req}`,
+          ).toBe(true);
+          if (event.type === 'request.issued') {
+            expect(issued.has(event.req), `request ${event.req} issued twice`).toBe(false);
+            issued.add(event.req);
+          }
+        }
+      }),
+      runs(25),
+    );
+  });
+
   it('no cache instance ever holds more than its capacity, at any snapshot', () => {
     fc.assert(
       fc.property(runArb(), ({ scenario, commands }) => {
