@@ -14,6 +14,21 @@ import { livePolicyNames } from '../policies/names';
 export const tierNames = ['browser', 'cdn', 'local', 'distributed', 'bufferPool'] as const;
 export type TierName = (typeof tierNames)[number];
 
+/**
+ * The schema's fields, each optional and without its default: a command's `changes` name only what
+ * they change. (zod's `.partial()` keeps defaults, so `{ lossProbability: 0 }` would also have set
+ * `enabled: false`.)
+ */
+function changesOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
+      return [key, (inner as z.ZodType).optional()];
+    }),
+  );
+  return z.strictObject(shape) as unknown as ReturnType<z.ZodObject<Shape>['partial']>;
+}
+
 /** Which keys a purge drops. */
 export const purgeMatchSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('key'), key: z.string().min(1) }),
@@ -26,7 +41,7 @@ const tierChangesSchema = z.strictObject({
   capacity: z.number().int().min(1).max(100_000_000).optional(),
   eviction: z.enum(livePolicyNames as [string, ...string[]]).optional(),
   samples: z.number().int().min(1).max(64).optional(),
-  ttl: ttlSchema.partial().optional(),
+  ttl: changesOf(ttlSchema).optional(),
 });
 
 /**
@@ -35,7 +50,7 @@ const tierChangesSchema = z.strictObject({
  */
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tier.configure'), tier: z.enum(tierNames), changes: tierChangesSchema }),
-  z.strictObject({ type: z.literal('policies.set'), changes: appPoliciesSchema.partial() }),
+  z.strictObject({ type: z.literal('policies.set'), changes: changesOf(appPoliciesSchema) }),
   z.strictObject({
     type: z.literal('workload.set'),
     changes: z.strictObject({
@@ -53,8 +68,8 @@ export const commandSchema = z.discriminatedUnion('type', [
       http: z.enum(['public', 'private', 'no-store']).optional(),
     }),
   }),
-  z.strictObject({ type: z.literal('latency.set'), changes: latencySchema.partial() }),
-  z.strictObject({ type: z.literal('bus.configure'), changes: topologySchema.shape.bus.unwrap().partial() }),
+  z.strictObject({ type: z.literal('latency.set'), changes: changesOf(latencySchema) }),
+  z.strictObject({ type: z.literal('bus.configure'), changes: changesOf(topologySchema.shape.bus.unwrap()) }),
   z.strictObject({ type: z.literal('purge'), tier: z.enum([...tierNames, 'all']), match: purgeMatchSchema }),
   z.strictObject({ type: z.literal('node.fail'), node: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('node.recover'), node: z.number().int().min(0) }),
