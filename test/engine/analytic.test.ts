@@ -94,7 +94,7 @@ function irmSequence(alpha: number): Int32Array {
 }
 
 /** Drives a policy as a tier would (touch on a hit, insert on a miss); the hit ratio after warm-up. */
-function simulate(name: PolicyName, alpha: number, capacity: number) {
+function simulate(name: PolicyName, alpha: number, capacity: number, keepFrequencyHistory = false) {
   const clock = { nowMs: 0 };
   const policy = createPolicy(name, {
     capacity,
@@ -103,6 +103,7 @@ function simulate(name: PolicyName, alpha: number, capacity: number) {
     clock,
     future: { nextUse: Infinity },
     samples: 5,
+    keepFrequencyHistory,
   });
   const keys = irmSequence(alpha);
   const evicted: number[] = [];
@@ -160,7 +161,12 @@ describe('policies under the independent reference model, N = 1000', () => {
       expect(Math.abs(simulate('random', alpha, capacity).hitRatio - expected)).toBeLessThan(ONE_POINT);
     });
 
-    // The registered LFU is libCacheSim's: a key's count is forgotten when it leaves. Under IRM its
+    it(`perfect LFU hits within a point of the top-C probability mass (Zipf ${alpha}, C = ${capacity})`, () => {
+      const expected = topMass(p, capacity);
+      expect(Math.abs(simulate('lfu', alpha, capacity, true).hitRatio - expected)).toBeLessThan(ONE_POINT);
+    });
+
+    // The default LFU is libCacheSim's: a key's count is forgotten when it leaves. Under IRM its
     // contents settle early (old favourites never leave), so it does not reach perfect LFU's top-C
     // mass; it hits exactly as often as the popularity of what it holds, between LRU and perfect LFU.
     it(`LFU hits as often as the popularity of the keys it holds, between LRU and the top-C mass (Zipf ${alpha}, C = ${capacity})`, () => {

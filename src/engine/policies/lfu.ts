@@ -25,10 +25,13 @@ class Lfu implements EvictionPolicy {
   private bucketTail = new Int32Array(64).fill(-1);
   private minFrequency = 1;
   private maxFrequency = 1;
+  /** Counts of keys that left, for perfect LFU; null for in-cache LFU. */
+  private history: Int32Array | null;
 
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
     this.unit = context.unit;
+    this.history = context.keepFrequencyHistory ? new Int32Array(1024) : null;
   }
 
   has(key: number): boolean {
@@ -47,6 +50,7 @@ class Lfu implements EvictionPolicy {
     this.prev = grow(this.prev, new Int32Array(size));
     this.next = grow(this.next, new Int32Array(size));
     this.cost = grow(this.cost, new Float64Array(size));
+    if (this.history !== null) this.history = grow(this.history, new Int32Array(size));
   }
 
   private append(key: number, f: number): void {
@@ -94,6 +98,7 @@ class Lfu implements EvictionPolicy {
 
   private drop(key: number): void {
     this.detach(key);
+    if (this.history !== null) this.history[key] = this.frequency[key];
     this.frequency[key] = 0;
     this.used -= this.cost[key];
     this.count--;
@@ -104,8 +109,9 @@ class Lfu implements EvictionPolicy {
     if (cost > this.capacity) return false;
     this.ensure(key);
     while (this.used + cost > this.capacity) evicted.push(this.evictOne());
-    this.append(key, 1);
-    this.minFrequency = 1;
+    const f = this.history === null ? 1 : this.history[key] + 1;
+    this.append(key, f);
+    if (f < this.minFrequency || this.count === 0) this.minFrequency = f;
     this.cost[key] = cost;
     this.used += cost;
     this.count++;
@@ -132,5 +138,8 @@ class Lfu implements EvictionPolicy {
   }
 }
 
-/** Creates an LFU policy (libCacheSim's variant: in-cache counts, ties to the oldest). */
+/**
+ * Creates an LFU policy: libCacheSim's variant (in-cache counts, ties to the oldest), or perfect LFU
+ * with `keepFrequencyHistory`.
+ */
 export const createLfu: PolicyFactory = (context) => new Lfu(context);

@@ -21,6 +21,12 @@ export interface PolicyContext {
   future: { nextUse: number };
   /** Redis's maxmemory-samples for the sampled policies (default 5). */
   samples?: number;
+  /**
+   * LFU only: keep each key's count after it leaves ("perfect" LFU, Breslau et al. 1999), instead of
+   * libCacheSim's in-cache LFU, whose count starts again at 1. Perfect LFU converges on the most
+   * popular keys under a steady popularity; in-cache LFU freezes on early favourites.
+   */
+  keepFrequencyHistory?: boolean;
 }
 
 /**
