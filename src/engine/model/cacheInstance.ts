@@ -64,8 +64,15 @@ export interface CacheWorld {
  * applies TTLs, and counts hits and misses by cause (counting lives here, not in the policies).
  */
 export class CacheInstance {
-  /** Every key ever held: present entries and tombstones. */
-  private readonly entries = new Map<number, CacheEntry>();
+  /**
+   * Every key ever held, present entries and tombstones, indexed by key id: the tiers of which there
+   * are a few (CDN, local caches, nodes, buffer pool) keep a dense array (a lookup is one indexed read;
+   * their policies already keep 16 bytes per key id), browsers, of which there may be thousands, a Map.
+   */
+  private table: (CacheEntry | undefined)[] | null;
+  private readonly map: Map<number, CacheEntry> | null;
+  /** Keys in the order their records were made, so that walks over the entries keep a Map's order. */
+  private order: number[] = [];
   private held = 0;
   private policy: EvictionPolicy;
   private readonly context: PolicyContext;
@@ -73,6 +80,15 @@ export class CacheInstance {
   private readonly ttlRandom: RandomStream;
   /** Bumped by every write stored here, so a load that began before a write cannot overwrite it. */
   private readonly writeEpochs = new Map<number, number>();
+  // Hot settings, copied from `config` by configure() so that a lookup reads no property chains.
+  private isEnabled: boolean;
+  private resetOnHit: boolean;
+  private swrMs: number;
+  private bytesUnit: boolean;
+  private readonly isBufferPool: boolean;
+  private readonly sink: EventSink;
+  private readonly metrics: MetricsCollector;
+  private readonly truth: GroundTruth;
   up = true;
   warming = false;
   /** The entry the last Hit or HitStale lookup found. */
@@ -100,6 +116,41 @@ export class CacheInstance {
     };
     this.policy = createPolicy(config.eviction as PolicyName, this.context);
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
+    this.table = tier === 'browser' ? null : [];
+    this.map = tier === 'browser' ? new Map() : null;
+    this.isBufferPool = tier === 'bufferPool';
+    this.sink = world.sink;
+    this.metrics = world.metrics;
+    this.truth = world.truth;
+    this.isEnabled = config.enabled;
+    this.resetOnHit = config.ttl.resetOnHit;
+    this.swrMs = config.ttl.staleWhileRevalidateSeconds * 1000;
+    this.bytesUnit = config.capacityUnit === 'bytes';
+  }
+
+  /** The record (entry or tombstone) of a key. */
+  private record(key: number): CacheEntry | undefined {
+    const table = this.table;
+    if (table !== null) return key < table.length ? table[key] : undefined;
+    return this.map!.get(key);
+  }
+
+  private addRecord(key: number, entry: CacheEntry): void {
+    const table = this.table;
+    if (table !== null) {
+      // Grown with push, so the array stays packed.
+      while (table.length <= key) table.push(undefined);
+      table[key] = entry;
+    } else {
+      this.map!.set(key, entry);
+    }
+    this.order.push(key);
+  }
+
+  private clearRecords(): void {
+    if (this.table !== null) this.table = [];
+    else this.map!.clear();
+    this.order = [];
   }
 
   get count(): number {
@@ -107,43 +158,42 @@ export class CacheInstance {
   }
 
   get enabled(): boolean {
-    return this.config.enabled;
+    return this.isEnabled;
   }
 
   /** Looks a key up at nowMs, counting a hit or a miss with its cause. */
   lookup(key: number, nowMs: number, req: number): Lookup {
-    const entry = this.entries.get(key);
+    const entry = this.record(key);
     if (entry !== undefined && entry.present) {
       if (nowMs < entry.expiresAtMs) {
         this.policy.touch(key);
-        if (this.config.ttl.resetOnHit && entry.ttlMs !== Infinity) entry.expiresAtMs = nowMs + entry.ttlMs;
+        if (this.resetOnHit && entry.ttlMs !== Infinity) entry.expiresAtMs = nowMs + entry.ttlMs;
         return this.hit(key, entry, req, Lookup.Hit);
       }
-      const swrMs = this.config.ttl.staleWhileRevalidateSeconds * 1000;
-      if (nowMs < entry.expiresAtMs + swrMs) {
+      if (nowMs < entry.expiresAtMs + this.swrMs) {
         this.policy.touch(key);
         return this.hit(key, entry, req, Lookup.HitStale);
       }
       this.drop(key, entry, 'expired');
-      this.world.metrics.count(this.tierIndex, TierField.Expirations);
-      if (this.world.sink.on)
-        this.world.sink.emit({ type: 'cache.expiry', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
+      this.metrics.count(this.tierIndex, TierField.Expirations);
+      if (this.sink.on)
+        this.sink.emit({ type: 'cache.expiry', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
     }
     const cause = causeOf[entry === undefined ? 0 : entry.removedBy];
     this.lastMissCause = cause;
-    this.world.metrics.miss(this.tierIndex, cause);
-    if (this.world.sink.on)
-      this.world.sink.emit({ type: 'cache.miss', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), cause });
+    this.metrics.miss(this.tierIndex, cause);
+    if (this.sink.on)
+      this.sink.emit({ type: 'cache.miss', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), cause });
     return Lookup.Miss;
   }
 
   private hit(key: number, entry: CacheEntry, req: number, result: Lookup): Lookup {
     // The buffer pool holds the database's own pages: always the committed version.
-    if (this.tier === 'bufferPool') entry.version = this.world.truth.committedVersion(entry.dataKey);
-    const stale = entry.version < this.world.truth.version(entry.dataKey);
-    this.world.metrics.hit(this.tierIndex, stale);
+    if (this.isBufferPool) entry.version = this.truth.committedVersion(entry.dataKey);
+    const stale = entry.version < this.truth.version(entry.dataKey);
+    this.metrics.hit(this.tierIndex, stale);
     this.found = entry;
-    if (this.world.sink.on)
+    if (this.sink.on)
       this.world.sink.emit({
         type: 'cache.hit',
         t: this.world.clock.nowMs,
@@ -159,7 +209,7 @@ export class CacheInstance {
 
   /** Reads an entry without counting (a write-back flush, the inspector). */
   peek(key: number): CacheEntry | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.record(key);
     return entry !== undefined && entry.present ? entry : undefined;
   }
 
@@ -174,7 +224,7 @@ export class CacheInstance {
    * A fill never replaces a newer version already held.
    */
   fill(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, sinceEpoch = -1): void {
-    if (!this.config.enabled || !this.up) return;
+    if (!this.isEnabled || !this.up) return;
     if (sinceEpoch >= 0 && this.epoch(key) !== sinceEpoch) return;
     const held = this.peek(key);
     // Unflushed writes are newer than anything a read brings back: a fill never replaces them.
@@ -185,7 +235,7 @@ export class CacheInstance {
 
   /** Stores a written value (write-through, write-back, update on write). */
   write(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirty: boolean): void {
-    if (!this.config.enabled || !this.up) return;
+    if (!this.isEnabled || !this.up) return;
     this.writeEpochs.set(key, this.epoch(key) + 1);
     const held = this.peek(key);
     const dirtyWrites = dirty ? (held?.dirtyWrites ?? 0) + 1 : 0;
@@ -194,7 +244,7 @@ export class CacheInstance {
 
   private store(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirtyWrites: number): void {
     const ttlMs = this.drawTtlMs();
-    const record = this.entries.get(key);
+    const record = this.record(key);
     if (record !== undefined && !record.present) {
       record.present = true;
       record.dataKey = dataKey;
@@ -216,7 +266,7 @@ export class CacheInstance {
       held.ttlMs = ttlMs;
       held.dirtyWrites = dirtyWrites;
       held.refreshing = false;
-      if (held.sizeBytes !== sizeBytes && this.config.capacityUnit === 'bytes') {
+      if (held.sizeBytes !== sizeBytes && this.bytesUnit) {
         // The policy charges by size: re-insert at the new size.
         this.policy.remove(key);
         held.sizeBytes = sizeBytes;
@@ -237,14 +287,14 @@ export class CacheInstance {
         present: true,
         removedBy: 0,
       };
-      this.entries.set(key, entry);
+      this.addRecord(key, entry);
       this.held++;
       this.admit(key, entry, nowMs);
     }
     if (this.peek(key) === undefined) return;
-    this.world.metrics.count(this.tierIndex, TierField.Fills);
-    if (this.world.sink.on)
-      this.world.sink.emit({ type: 'cache.fill', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), version });
+    this.metrics.count(this.tierIndex, TierField.Fills);
+    if (this.sink.on)
+      this.sink.emit({ type: 'cache.fill', t: nowMs, req, tier: this.tier, node: this.node, key: this.world.keys.name(key), version });
   }
 
   private admit(key: number, entry: CacheEntry, nowMs: number): void {
@@ -269,9 +319,9 @@ export class CacheInstance {
     const entry = this.peek(key);
     if (entry === undefined) return;
     this.remove(entry, removedBy.capacity);
-    this.world.metrics.count(this.tierIndex, TierField.Evictions);
-    if (this.world.sink.on)
-      this.world.sink.emit({ type: 'cache.eviction', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
+    this.metrics.count(this.tierIndex, TierField.Evictions);
+    if (this.sink.on)
+      this.sink.emit({ type: 'cache.eviction', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
     if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
   }
 
@@ -293,9 +343,9 @@ export class CacheInstance {
     const entry = this.peek(key);
     if (entry === undefined) return false;
     this.drop(key, entry, 'invalidated');
-    this.world.metrics.count(this.tierIndex, TierField.Invalidations);
-    if (this.world.sink.on)
-      this.world.sink.emit({ type: 'cache.invalidation', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key), reason });
+    this.metrics.count(this.tierIndex, TierField.Invalidations);
+    if (this.sink.on)
+      this.sink.emit({ type: 'cache.invalidation', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key), reason });
     return true;
   }
 
@@ -312,8 +362,11 @@ export class CacheInstance {
    */
   crash(): { key: number; entry: CacheEntry }[] {
     const dirty: { key: number; entry: CacheEntry }[] = [];
-    for (const [key, entry] of this.entries) if (entry.present && entry.dirtyWrites > 0) dirty.push({ key, entry });
-    this.entries.clear();
+    for (const key of this.order) {
+      const entry = this.record(key)!;
+      if (entry.present && entry.dirtyWrites > 0) dirty.push({ key, entry });
+    }
+    this.clearRecords();
     this.held = 0;
     this.writeEpochs.clear();
     this.policy = createPolicy(this.config.eviction as PolicyName, this.context);
@@ -331,8 +384,15 @@ export class CacheInstance {
   configure(config: TierConfig, nowMs: number): void {
     const previous = this.config;
     this.config = config;
+    this.isEnabled = config.enabled;
+    this.resetOnHit = config.ttl.resetOnHit;
+    this.swrMs = config.ttl.staleWhileRevalidateSeconds * 1000;
+    this.bytesUnit = config.capacityUnit === 'bytes';
     if (!config.enabled) {
-      for (const [key, entry] of [...this.entries]) if (entry.present) this.drop(key, entry, 'invalidated');
+      for (const key of this.order.slice()) {
+        const entry = this.record(key)!;
+        if (entry.present) this.drop(key, entry, 'invalidated');
+      }
       return;
     }
     this.context.samples = config.samples;
@@ -340,7 +400,8 @@ export class CacheInstance {
       // A new TTL applies to what is held, measured from when each entry was stored, as a cache
       // that checks an entry's age on every read would.
       const ttlMs = config.ttl.seconds === null ? Infinity : config.ttl.seconds * 1000;
-      for (const entry of this.entries.values()) {
+      for (const key of this.order) {
+        const entry = this.record(key)!;
         if (!entry.present) continue;
         entry.ttlMs = ttlMs;
         entry.expiresAtMs = entry.storedAtMs + ttlMs;
@@ -366,7 +427,7 @@ export class CacheInstance {
 
   /** Every key held (for bus invalidation and purges). */
   *keys(): IterableIterator<number> {
-    for (const [key, entry] of this.entries) if (entry.present) yield key;
+    for (const key of this.order) if (this.record(key)!.present) yield key;
   }
 
   view(nowMs: number, maxEntries: number, stateOverride?: CacheView['state']): CacheView {
