@@ -1,5 +1,6 @@
 /**
- * The event scheduler: a binary min-heap ordered by (time, sequence). The sequence number is the
+ * The event scheduler: a 4-ary min-heap ordered by (time, sequence) (half the levels of a binary
+ * heap, and a node's four children share a cache line). The sequence number is the
  * order of scheduling, so events at the same simulated time run first-scheduled first, on every run.
  * Times live in a Float64Array and sequences in parallel arrays, so the heap allocates nothing per
  * event once it has grown.
@@ -22,19 +23,22 @@ export class Scheduler<T> {
     if (this.count === this.times.length) this.grow();
     const time = timeMs < this.now ? this.now : timeMs;
     const seq = this.nextSeq++;
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
     let i = this.count++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = this.times[parent];
-      if (pt < time || (pt === time && this.seqs[parent] < seq)) break;
-      this.times[i] = pt;
-      this.seqs[i] = this.seqs[parent];
-      this.items[i] = this.items[parent];
+      const parent = (i - 1) >> 2;
+      const pt = times[parent];
+      if (pt < time || (pt === time && seqs[parent] < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent];
+      items[i] = items[parent];
       i = parent;
     }
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.items[i] = item;
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
   }
 
   /** Time of the next item, or Infinity when there is none. */
@@ -54,30 +58,35 @@ export class Scheduler<T> {
   }
 
   private siftDown(time: number, seq: number, item: T, size: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
     let i = 0;
-    const half = size >> 1;
-    while (i < half) {
-      let child = 2 * i + 1;
-      let ct = this.times[child];
-      let cs = this.seqs[child];
-      const right = child + 1;
-      if (right < size) {
-        const rt = this.times[right];
-        if (rt < ct || (rt === ct && this.seqs[right] < cs)) {
-          child = right;
-          ct = rt;
-          cs = this.seqs[right];
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= size) break;
+      // The least of up to four children, by (time, sequence).
+      let child = first;
+      let ct = times[first];
+      let cs = seqs[first];
+      const end = first + 4 < size ? first + 4 : size;
+      for (let c = first + 1; c < end; c++) {
+        const t = times[c];
+        if (t < ct || (t === ct && seqs[c] < cs)) {
+          child = c;
+          ct = t;
+          cs = seqs[c];
         }
       }
       if (time < ct || (time === ct && seq < cs)) break;
-      this.times[i] = ct;
-      this.seqs[i] = cs;
-      this.items[i] = this.items[child];
+      times[i] = ct;
+      seqs[i] = cs;
+      items[i] = items[child];
       i = child;
     }
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.items[i] = item;
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
   }
 
   private grow(): void {
