@@ -21,7 +21,8 @@ export function describeCheck(check: GoalCheck): string {
   const subject = check.tier ? `${tierWords[check.tier]} ${info.label}` : capitalise(info.label);
   const when = check.window ? ` over the last ${formatSeconds(check.window.lastMs)}` : ' since this step began';
   if (check.atLeast !== undefined) {
-    return `At least ${formatGoalValue(check.atLeast, info)} ${check.tier ? subject.charAt(0).toLowerCase() + subject.slice(1) : info.label}${when}`;
+    const what = check.tier ? subject.charAt(0).toLowerCase() + subject.slice(1) : info.label;
+    return `At least ${formatGoalValue(check.atLeast, info)} ${check.atLeast === 1 ? singular(what) : what}${when}`;
   }
   const [word, bound] =
     check.above !== undefined
@@ -48,6 +49,13 @@ export function formatGoalValue(value: number, info: Pick<MetricInfo, 'unit'>): 
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "stale reads" → "stale read", "database queries" → "database query" (the first plural word). */
+function singular(words: string): string {
+  return words.replace(/\b(\w+?)(ies|sses|s)\b/, (_, stem: string, end: string) =>
+    end === 'ies' ? `${stem}y` : end === 'sses' ? `${stem}ss` : stem,
+  );
 }
 
 function capitalise(text: string): string {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeCheck, parseLesson, replayLesson, type Lesson } from '../../../src/engine/lessons/index';
+import { readLessonFiles } from './readLessons';
+
+/**
+ * Learn Git Branching's level test, for caching: every lesson file validates, and played headless as
+ * a student would, each step's goal is unmet at the step's start, still unmet if the student only
+ * waits (for steps that ask for an action), and met once the step's solution is applied.
+ */
+const files = readLessonFiles();
+const lessons: Lesson[] = files.map(({ file, text }) => parseLesson(text, file));
+
+describe('the course', () => {
+  it('has at least 14 lessons, numbered in order from 1 without gaps or repeats', () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(14);
+    expect(lessons.map((l) => l.number)).toEqual(lessons.map((_, i) => i + 1));
+  });
+
+  it('asks predictions with exactly one right answer, and says why it is right', () => {
+    for (const lesson of lessons) {
+      for (const step of lesson.steps) {
+        if (!step.prediction) continue;
+        const right = step.prediction.choices.filter((c) => c.correct);
+        expect(right, `${lesson.file}: ${step.title}`).toHaveLength(1);
+        expect(right[0].why, `${lesson.file}: ${step.title}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('gives every step a hint and asks at least one prediction per lesson', () => {
+    for (const lesson of lessons) {
+      expect(lesson.steps.some((s) => s.prediction), lesson.file).toBe(true);
+      for (const step of lesson.steps) expect(step.hints.length, `${lesson.file}: ${step.title}`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe.each(lessons.map((lesson) => [lesson.file, lesson] as const))('%s', (_file, lesson) => {
+  const replay = replayLesson(lesson);
+
+  it.each(replay.map((step) => [step.index, step.title, step] as const))(
+    'step %i "%s": the goal is unmet at its start, unmet by waiting alone, met after its solution',
+    (_index, _title, step) => {
+      const unmet = step.results.filter((r) => !r.met).map((r) => `${describeCheck(r.check)} (got ${r.value})`);
+      expect(step.metAtStart, 'the goal is already met when the step starts').toBe(false);
+      if (step.metWithoutSolution !== null) {
+        expect(step.metWithoutSolution, 'the goal is met without applying the solution').toBe(false);
+      }
+      expect(unmet, 'checks still unmet after the solution').toEqual([]);
+      expect(step.metWithSolution).toBe(true);
+    },
+  );
+});
