@@ -67,6 +67,8 @@ export interface Request {
   cacheWork: 'update' | 'invalidate' | 'none';
   /** For a background refresh: the key it refreshes in its cache. */
   refreshKey: number;
+  /** Was a single-flight leader: a server's in-flight map may still name it, so it is never reused. */
+  pinned: boolean;
 }
 
 export function createRequest(id: number): Request {
@@ -101,7 +103,42 @@ export function createRequest(id: number): Request {
     isFlush: false,
     cacheWork: 'none',
     refreshKey: -1,
+    pinned: false,
   };
+}
+
+/** Makes a finished request new again, as createRequest would (a pool's reuse). */
+export function resetRequest(req: Request, id: number): void {
+  req.id = id;
+  req.client = -1;
+  req.op = 'read';
+  req.space = 0;
+  req.keyIndex = 0;
+  req.dataKey = 0;
+  req.sizeBytes = 0;
+  req.issuedAtMs = 0;
+  req.stage = Stage.Client;
+  req.viaCdn = false;
+  req.missedBrowser = false;
+  req.missedCdn = false;
+  req.missedLocal = false;
+  req.server = -1;
+  req.node = -1;
+  req.epoch = -1;
+  req.replica = -1;
+  req.version = 0;
+  req.valueKey = -1;
+  req.servedBy = 'failed';
+  req.failed = false;
+  req.locked = false;
+  req.holdsLock = false;
+  req.refresh = null;
+  req.dbToNode = false;
+  req.waiters = null;
+  req.isFlush = false;
+  req.cacheWork = 'none';
+  req.refreshKey = -1;
+  req.pinned = false;
 }
 
 /** A message that is not a request: a fill, a delete, a bus message, a flush, a warm-up, a command. */
@@ -121,6 +158,20 @@ export interface Message {
 }
 
 export type Task = Request | Message;
+
+/** A message with every field given, without the options object of `message` (hot paths). */
+export function cacheMessage(
+  kind: TaskKind.CacheSet | TaskKind.CacheDelete | TaskKind.BusMessage,
+  instance: CacheInstance,
+  target: number,
+  key: number,
+  dataKey: number,
+  version: number,
+  sizeBytes: number,
+  epoch: number,
+): Message {
+  return { kind, target, key, dataKey, version, sizeBytes, epoch, instance, index: -1 };
+}
 
 export function message(kind: Message['kind'], fields: Partial<Message> = {}): Message {
   // Every message has every field, in one order, so the hot path sees one object shape.

@@ -15,7 +15,7 @@ import type { EventSink } from './eventSink';
 import { HashRing } from './hashRing';
 import { Stage } from './journey';
 import { KeyTable } from './keyTable';
-import { createRequest, message, TaskKind, type Message, type Request, type Task } from './request';
+import { cacheMessage, createRequest, message, resetRequest, TaskKind, type Message, type Request, type Task } from './request';
 import { GroundTruth } from './truth';
 
 /** One app server: workers, a queue, an in-process cache, and a lifecycle. */
@@ -78,6 +78,13 @@ export class System {
   private readonly locks = new Map<number, number>();
   private readonly nodeList: number[] = [];
   private nextRequestId = 0;
+  /**
+   * Finished requests, reused by newRequest: nothing keeps a request once it is done (events,
+   * waiters' leaders and flushes name requests by id), so the hot path allocates no request.
+   */
+  private readonly requestPool: Request[] = [];
+  /** Handled fill, delete and bus messages, reused likewise (nothing keeps them once handled). */
+  private readonly messagePool: Message[] = [];
   private roundRobin = 0;
   private replicaRoundRobin = 0;
   private databaseSlowFactor = 1;
@@ -203,9 +210,47 @@ export class System {
 
   // ---------------------------------------------------------------- the request reducer
 
+  /** A fresh request with the next id, reused from the pool when one is free. */
+  private newRequest(): Request {
+    const id = this.nextRequestId++;
+    const req = this.requestPool.pop();
+    if (req === undefined) return createRequest(id);
+    resetRequest(req, id);
+    return req;
+  }
+
+  /** A request has finished its journey (Stage.Done) and nothing will read it again. */
+  private recycle(req: Request): void {
+    if (!req.pinned) this.requestPool.push(req);
+  }
+
+  /** A fill, delete or bus message, reused from the pool when one is free. */
+  private newCacheMessage(
+    kind: TaskKind.CacheSet | TaskKind.CacheDelete | TaskKind.BusMessage,
+    instance: CacheInstance,
+    target: number,
+    key: number,
+    dataKey: number,
+    version: number,
+    sizeBytes: number,
+    epoch: number,
+  ): Message {
+    const msg = this.messagePool.pop();
+    if (msg === undefined) return cacheMessage(kind, instance, target, key, dataKey, version, sizeBytes, epoch);
+    msg.kind = kind;
+    msg.instance = instance;
+    msg.target = target;
+    msg.key = key;
+    msg.dataKey = dataKey;
+    msg.version = version;
+    msg.sizeBytes = sizeBytes;
+    msg.epoch = epoch;
+    return msg;
+  }
+
   /** Issues a user's request from the workload. */
   issue(client: number, space: number, keyIndex: number, op: 'read' | 'write', sizeBytes: number): void {
-    const req = createRequest(this.nextRequestId++);
+    const req = this.newRequest();
     req.client = client;
     req.space = space;
     req.keyIndex = keyIndex;
@@ -382,6 +427,7 @@ export class System {
         return;
       }
       server.inFlight.set(key, req);
+      req.pinned = true;
     }
     this.toNodeOrDatabase(req, server);
   }
@@ -546,17 +592,14 @@ export class System {
           // The refreshed cache is a node or an app: the answer hops there, then fills.
           const arrive = this.clock.nowMs + this.hopMs(ms);
           if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: req.id, from: db, to: target.node, arriveMs: arrive });
-          this.scheduler.schedule(
-            arrive,
-            message(TaskKind.CacheSet, { instance: target, dataKey: req.dataKey, version: req.version, sizeBytes: req.sizeBytes, epoch: -2, target: req.refreshKey }),
-          );
-          return;
+          this.scheduler.schedule(arrive, this.newCacheMessage(TaskKind.CacheSet, target, req.refreshKey, -1, req.dataKey, req.version, req.sizeBytes, -2));
+          return this.recycle(req);
         }
       }
       this.move(req, Stage.Done);
       const entry = target.peek(req.refreshKey);
       if (entry !== undefined) entry.refreshing = false;
-      return;
+      return this.recycle(req);
     }
     if (req.dbToNode) return this.send(req, db, `cache:${req.node}`, ms, Stage.CacheFromDatabase);
     this.send(req, db, this.servers[req.server].id, ms, Stage.AppFromDatabase);
@@ -627,7 +670,7 @@ export class System {
     if (req.viaCdn) return this.send(req, from, 'cdn', this.config.latency.cdnToAppMs, Stage.CdnReply);
     if (req.client < 0) {
       this.move(req, Stage.Done);
-      return;
+      return this.recycle(req);
     }
     this.send(req, from, this.clientNode(req), this.config.latency.clientToCdnMs + this.config.latency.cdnToAppMs, Stage.ClientReply);
   }
@@ -640,7 +683,7 @@ export class System {
       const entry = this.cdn.peek(this.cacheKey(req));
       if (entry !== undefined) entry.refreshing = false;
       this.move(req, Stage.Done);
-      return;
+      return this.recycle(req);
     }
     this.send(req, 'cdn', this.clientNode(req), this.config.latency.clientToCdnMs, Stage.ClientReply);
   }
@@ -657,7 +700,7 @@ export class System {
       const entry = req.refresh.peek(req.dataKey);
       if (entry !== undefined) entry.refreshing = false;
       this.move(req, Stage.Done);
-      return;
+      return this.recycle(req);
     }
     this.complete(req);
   }
@@ -695,6 +738,7 @@ export class System {
     if (this.sink.on)
       this.sink.emit({ type: 'request.done', t: now, req: req.id, client: req.client, op: req.op, key: this.keys.name(req.dataKey), latencyMs, servedBy: req.servedBy });
     this.onRequestDone();
+    this.recycle(req);
   }
 
   // ---------------------------------------------------------------- sessions
@@ -829,7 +873,7 @@ export class System {
       const lost = this.busRandom.chance(bus.lossProbability);
       const arriveMs = now + this.hopMs(bus.delayMs);
       if (this.sink.on) this.sink.emit({ type: 'bus.message', t: now, key: this.keys.name(key), to: target.node, arriveMs, lost });
-      if (!lost) this.scheduler.schedule(arriveMs, message(TaskKind.BusMessage, { instance: target, key }));
+      if (!lost) this.scheduler.schedule(arriveMs, this.newCacheMessage(TaskKind.BusMessage, target, -1, key, -1, 0, 0, -1));
     }
   }
 
@@ -863,7 +907,7 @@ export class System {
       const copy = n.peek(key);
       if (copy !== undefined && copy.version <= version) copy.dirtyWrites = 0;
     }
-    const flush = createRequest(this.nextRequestId++);
+    const flush = this.newRequest();
     flush.op = 'write';
     flush.dataKey = entry.dataKey;
     flush.sizeBytes = entry.sizeBytes;
@@ -888,6 +932,7 @@ export class System {
     if (this.inFlightFlushes.get(req.dataKey) === req.version) this.inFlightFlushes.delete(req.dataKey);
     if (this.sink.on) this.sink.emit({ type: 'writeback.flush', t: now, key: this.keys.name(req.dataKey), version: req.version, node: 'db' });
     this.move(req, Stage.Done);
+    this.recycle(req);
   }
 
   // ---------------------------------------------------------------- refreshes
@@ -912,7 +957,7 @@ export class System {
   private refreshFromDatabase(instance: CacheInstance, key: number, entry: CacheEntry): void {
     if (entry.refreshing) return;
     entry.refreshing = true;
-    const req = createRequest(this.nextRequestId++);
+    const req = this.newRequest();
     req.dataKey = entry.dataKey;
     req.valueKey = entry.dataKey;
     req.sizeBytes = entry.sizeBytes;
@@ -930,7 +975,7 @@ export class System {
     const entry = instance.peek(key);
     if (entry === undefined || entry.refreshing) return;
     entry.refreshing = true;
-    const req = createRequest(this.nextRequestId++);
+    const req = this.newRequest();
     req.client = instance.tier === 'browser' ? user.client : -1;
     req.space = user.space;
     req.keyIndex = user.keyIndex;
@@ -978,14 +1023,14 @@ export class System {
     if (this.sink.on) this.sink.emit({ type: 'hop', t: now, req: req.id, from, to: `cache:${node}`, arriveMs });
     this.scheduler.schedule(
       arriveMs,
-      message(TaskKind.CacheSet, { target: key, instance: this.nodes[node], dataKey: req.valueKey, version: req.version, sizeBytes: req.sizeBytes, epoch: isWrite ? -3 : epoch, key: req.id }),
+      this.newCacheMessage(TaskKind.CacheSet, this.nodes[node], key, req.id, req.valueKey, req.version, req.sizeBytes, isWrite ? -3 : epoch),
     );
   }
 
   private sendDelete(from: NodeId, node: number, key: number): void {
     const now = this.clock.nowMs;
     const arriveMs = now + this.hopMs(this.config.latency.appToCacheMs);
-    this.scheduler.schedule(arriveMs, message(TaskKind.CacheDelete, { instance: this.nodes[node], key }));
+    this.scheduler.schedule(arriveMs, this.newCacheMessage(TaskKind.CacheDelete, this.nodes[node], -1, key, -1, 0, 0, -1));
     void from;
   }
 
@@ -1005,13 +1050,16 @@ export class System {
         } else {
           instance.fill(msg.target, msg.dataKey, msg.version, msg.sizeBytes, now, msg.key, msg.epoch);
         }
+        this.messagePool.push(msg);
         return;
       }
       case TaskKind.CacheDelete:
         msg.instance!.invalidate(msg.key, now, 'write');
+        this.messagePool.push(msg);
         return;
       case TaskKind.BusMessage:
         if (msg.instance!.enabled) msg.instance!.invalidate(msg.key, now, 'bus');
+        this.messagePool.push(msg);
         return;
       case TaskKind.Flush:
         return this.flushDue(msg);
