@@ -1,34 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
-import { InputError } from '../inputError';
-import type { Lesson } from './lesson';
-import { parseLesson } from './parseLesson';
+import { fileURLToPath } from 'node:url';
+import { runnerImport, type Plugin } from 'vite';
+import type { readCourse as ReadCourse } from './readCourse';
 
 /** The module the app imports the course from: every lesson, parsed and validated at build time. */
 export const lessonsModuleId = 'virtual:cachescope-lessons';
 const resolvedId = `\0${lessonsModuleId}`;
 
 /**
- * Reads every `lessons/*.md`, in file-name order; a broken lesson throws an InputError naming its
- * file, field and what was expected.
+ * The parser runs through Vite's module runner rather than a static import, so that loading
+ * vite.config does not pull the engine's TypeScript into the config bundle.
  */
-export function readCourse(dir: string): Lesson[] {
-  const names = readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort();
-  const lessons: Lesson[] = [];
-  const problems: string[] = [];
-  for (const name of names) {
-    try {
-      lessons.push(parseLesson(readFileSync(join(dir, name), 'utf8'), `lessons/${name}`));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error.message);
-    }
-  }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-  return lessons;
+async function loadCourse(dir: string) {
+  const parser = fileURLToPath(new URL('./readCourse.ts', import.meta.url));
+  const { module } = await runnerImport<{ readCourse: typeof ReadCourse }>(parser, { configFile: false, logLevel: 'silent' });
+  return module.readCourse(dir);
 }
 
 /**
@@ -37,15 +24,15 @@ export function readCourse(dir: string): Lesson[] {
  * plain data, not a YAML parser, and cannot meet a lesson the build did not check.
  */
 export function lessonsPlugin(options: { dir?: string } = {}): Plugin {
-  let dir = options.dir ?? 'lessons';
+  let dir = resolve(options.dir ?? 'lessons');
   return {
     name: 'cachescope-lessons',
     configResolved(config) {
       dir = resolve(config.root, options.dir ?? 'lessons');
     },
-    buildStart() {
+    async buildStart() {
       try {
-        readCourse(dir);
+        await loadCourse(dir);
       } catch (error) {
         this.error(`Cachescope lessons: ${(error as Error).message}`);
       }
@@ -53,10 +40,10 @@ export function lessonsPlugin(options: { dir?: string } = {}): Plugin {
     resolveId(id) {
       return id === lessonsModuleId ? resolvedId : null;
     },
-    load(id) {
+    async load(id) {
       if (id !== resolvedId) return null;
       for (const name of readdirSync(dir)) if (name.endsWith('.md')) this.addWatchFile(join(dir, name));
-      return `export default ${JSON.stringify(readCourse(dir))};`;
+      return `export default ${JSON.stringify(await loadCourse(dir))};`;
     },
   };
 }
