@@ -19,3 +19,4 @@ export {
 } from './appServer';
 export { sessionMachine, type SessionContext, type SessionEvent, type SessionState } from './session';
 export * from './playback';
+export * from './lessonRunner';
