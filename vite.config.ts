@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { lessonsPlugin } from './src/engine/lessons/vitePlugin';
+import { lessonsPlugin } from './src/engine/lessons/vitePlugin.js';
 
 // CI asks for a JSON report beside the usual output, to print its "N passed, N failed" line.
 const resultsDir = process.env.CACHESCOPE_RESULTS_DIR;
