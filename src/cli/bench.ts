@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the performance budgets of DESIGN.md, measured. Prints a table; with `--json`
- * prints one object, `{"traceReplay": {"lru": requests/s, ...}}` (trace replay with the cache at 10%
- * of the keys). `--quick` replays 1M requests instead of 10M for a fast look. Each section is one
- * import and one call, so the full-model benchmark joins as another section.
+ * prints one object, `{"traceReplay": {"lru": requests/s, ...}, "fullModel": {"eventsOff": requests/s,
+ * "eventsOn": requests/s}}` (trace replay with the cache at 10% of the keys). `--quick` runs 1M
+ * requests instead of 10M for a fast look. Each section is one import and one call.
  */
 import { benchTraceReplay, type TraceReplayRow } from './benchTraceReplay';
+import { benchFullModel } from './benchFullModel';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -46,4 +47,14 @@ const traceReplay = Object.fromEntries(
     .filter((row: TraceReplayRow) => row.capacityFraction === 0.1)
     .map((row) => [row.policy, Math.round(row.requestsPerSecond)]),
 );
-if (json) console.log(JSON.stringify({ traceReplay }));
+log('');
+log(`Full model: ${requests / 1e6}M requests (10 clients, 3 app servers with local caches, 3 cache nodes,`);
+log('database, default latencies, 10% writes), median of 3 runs; budget 1M/s events off, 300k/s on');
+const model = await benchFullModel({ requests, repeats: 3 });
+log(`${'events'.padEnd(10)} ${'requests/s'.padStart(18)}`);
+log(`${'off'.padEnd(10)} ${millions(model.eventsOff).padStart(18)}`);
+log(`${'on'.padEnd(10)} ${millions(model.eventsOn).padStart(18)}`);
+log(`heap at the end of a run: ${Math.round(model.heapMb)} MB`);
+const fullModel = { eventsOff: Math.round(model.eventsOff), eventsOn: Math.round(model.eventsOn) };
+
+if (json) console.log(JSON.stringify({ traceReplay, fullModel }));
