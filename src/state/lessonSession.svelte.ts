@@ -1,0 +1,149 @@
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { evaluateGoal, goalMet, type CheckResult } from '../engine/lessons/evaluateGoal';
+import type { Lesson, LessonStep } from '../engine/lessons/lesson';
+import type { EndToEnd, MetricsReport } from '../engine/metrics/types';
+import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
+import { lessonRunnerMachine } from '../machines/lessonRunner';
+import type { LessonProgress } from './lessonProgress.svelte';
+
+/** What a lesson needs of the app: the run's metrics, and the same actions the controls use. */
+export interface LessonHost {
+  readonly sim: { readonly metrics: MetricsReport | null; readonly nowMs: number; readonly endToEnd: EndToEnd | null };
+  /** Loads an exported run `{ scenario, commands }` as JSON text (the import path of the app). */
+  importText(text: string): void;
+  /** Applies a command now, as the controls do. */
+  apply(command: Command): void;
+  play(): void;
+}
+
+const noTotals = { leaks: 0, lostWrites: 0, loggedOut: 0 };
+
+/**
+ * A student working through one lesson in the app: the lesson runner machine, the goal evaluated on
+ * every metrics update of the run the student sees (no second simulation), and progress saved as it
+ * changes.
+ */
+export class LessonSession {
+  runner: SnapshotFrom<typeof lessonRunnerMachine>;
+  /** Simulated time at which the current step began; its goal counts from here. */
+  stepStartMs = $state(0);
+  private atStepStart = $state.raw<Pick<EndToEnd, 'leaks' | 'lostWrites' | 'loggedOut'>>(noTotals);
+  private readonly actor: Actor<typeof lessonRunnerMachine>;
+
+  constructor(
+    readonly lesson: Lesson,
+    private readonly host: LessonHost,
+    private readonly progress: LessonProgress,
+  ) {
+    const saved = progress.get(lesson.id);
+    this.actor = createActor(lessonRunnerMachine, {
+      input: {
+        stepCount: lesson.steps.length,
+        stepIndex: saved?.step,
+        completed: saved?.completed,
+        finished: saved?.finished,
+      },
+    });
+    this.runner = $state.raw(this.actor.getSnapshot());
+    this.actor.subscribe((snapshot) => {
+      this.runner = snapshot;
+      this.save();
+    });
+    this.actor.start();
+    const answer = saved?.answers[this.stepIndex];
+    if (answer !== undefined && !this.inSandbox) this.actor.send({ type: 'prediction.answer', choice: answer });
+  }
+
+  get stepIndex(): number {
+    return this.runner.context.stepIndex;
+  }
+
+  get step(): LessonStep {
+    return this.lesson.steps[this.stepIndex];
+  }
+
+  get inSandbox(): boolean {
+    return this.runner.value === 'sandbox';
+  }
+
+  /** The goal's checks on the latest metrics. A run restarted from 0 (the reset button) restarts the step too. */
+  results: CheckResult[] = $derived.by(() => {
+    const metrics = this.host.sim.metrics;
+    if (!metrics || this.inSandbox) return [];
+    const restarted = metrics.nowMs < this.stepStartMs;
+    return evaluateGoal(this.step.goal.all, {
+      metrics,
+      stepStartMs: restarted ? 0 : this.stepStartMs,
+      atStepStart: restarted ? noTotals : this.atStepStart,
+    });
+  });
+
+  goalMet: boolean = $derived(goalMet(this.results));
+
+  /** Loads the lesson's scenario, with the solutions of the steps before the current one applied. */
+  open(): void {
+    const before = this.inSandbox ? this.lesson.steps : this.lesson.steps.slice(0, this.stepIndex);
+    const commands: TimedCommand[] = before.flatMap((step) => step.solution.map((command) => ({ atMs: 0, command })));
+    this.host.importText(JSON.stringify({ scenario: this.lesson.scenario, commands }));
+    this.stepStartMs = 0;
+    this.atStepStart = noTotals;
+  }
+
+  /** Tells the runner how the goal stands now (called on each metrics update). */
+  observe(met: boolean): void {
+    if (this.runner.context.goalMet !== met && !this.inSandbox) this.actor.send({ type: 'goal.update', met });
+  }
+
+  answer = (choice: number) => this.actor.send({ type: 'prediction.answer', choice });
+
+  /** "Show me": applies the step's solution through the same path as the controls, and plays. */
+  showMe = () => {
+    for (const command of this.step.solution) this.host.apply(command);
+    this.actor.send({ type: 'solution.show' });
+    this.host.play();
+  };
+
+  next = () => {
+    const before = this.stepIndex;
+    this.actor.send({ type: 'step.next' });
+    if (this.stepIndex !== before) this.beginStep();
+  };
+
+  back = () => {
+    this.actor.send({ type: 'step.back' });
+    this.beginStep();
+  };
+
+  resetStep = () => {
+    this.actor.send({ type: 'step.reset' });
+    this.beginStep();
+  };
+
+  restart = () => {
+    this.progress.forget(this.lesson.id);
+    this.actor.send({ type: 'lesson.restart' });
+    this.open();
+  };
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  private beginStep(): void {
+    this.stepStartMs = this.host.sim.nowMs;
+    this.atStepStart = this.host.sim.endToEnd ?? noTotals;
+  }
+
+  private save(): void {
+    const { stepIndex, completed, answer } = this.runner.context;
+    const saved = this.progress.get(this.lesson.id);
+    const answers = { ...saved?.answers };
+    if (answer !== null) answers[stepIndex] = answer;
+    this.progress.save(this.lesson.id, {
+      step: stepIndex,
+      completed,
+      finished: this.runner.value === 'sandbox' || (saved?.finished ?? false),
+      answers,
+    });
+  }
+}
