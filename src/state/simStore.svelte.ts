@@ -32,6 +32,12 @@ export class SimStore {
   tiers = $state.raw<TierSummary[]>([]);
   endToEnd = $state.raw<EndToEnd | null>(null);
   series = $state.raw<SeriesRow[]>([]);
+  /**
+   * The series the charts draw. While playing, only the buckets that have closed: the bucket in
+   * progress changes every frame (redrawing six charts 60 times a second) and its rates dip until it
+   * closes. When paused, stepped or finished, every bucket. A new array only when a bucket closes.
+   */
+  chartSeries = $state.raw<SeriesRow[]>([]);
   snapshot = $state.raw<Snapshot | null>(null);
   /** The newest events, oldest first, at most logCapacity. */
   recent = $state.raw<SimEvent[]>([]);
@@ -41,6 +47,12 @@ export class SimStore {
    * once when paused or stepped.
    */
   logEvents = $state.raw<SimEvent[]>([]);
+  /**
+   * The recent events the topology flashes at its nodes: taken with each snapshot while playing (so
+   * that its SVG changes with the snapshot, a few times a second, while the dots on its canvas move
+   * every frame), and at once when paused or stepped.
+   */
+  flashEvents = $state.raw<SimEvent[]>([]);
   /** Hops and bus messages still travelling, and the issue events that say which requests are writes. */
   flight = $state.raw<SimEvent[]>([]);
   /** Events the worker sampled away or lost since the run began (the animation shows a sample). */
@@ -66,6 +78,8 @@ export class SimStore {
   private framesSinceLog = 0;
   private inFlight: Flight[] = [];
   private writes = new EventRing<SimEvent>(500);
+  /** chartSeries holds the bucket in progress (set while paused). */
+  private chartHasOpenBucket = false;
 
   /** Takes one message from the worker. Returns true for a frame (which the caller acknowledges). */
   receive(message: FromWorker): boolean {
@@ -94,8 +108,11 @@ export class SimStore {
     this.inFlight = [];
     this.recent = [];
     this.logEvents = [];
+    this.flashEvents = [];
     this.flight = [];
     this.series = [];
+    this.chartSeries = [];
+    this.chartHasOpenBucket = false;
     this.tiers = [];
     this.endToEnd = null;
     this.snapshot = null;
@@ -121,6 +138,7 @@ export class SimStore {
     this.tiers = metrics.tiers;
     this.endToEnd = metrics.endToEnd;
     this.series = mergeSeries(this.series, metrics.seriesFromMs, metrics.series);
+    this.updateChartSeries(frame.playing);
 
     if (frame.events.length > 0) {
       for (const event of frame.events) {
@@ -134,9 +152,33 @@ export class SimStore {
       this.framesSinceLog = 0;
       if (this.logEvents !== this.recent) this.logEvents = this.recent;
     }
+    if ((!frame.playing || frame.snapshot) && this.flashEvents !== this.recent)
+      this.flashEvents = this.recent;
     const now = frame.nowMs;
     const stillFlying = this.inFlight.filter((e) => e.arriveMs > now);
     this.inFlight = stillFlying.length > maxInFlight ? stillFlying.slice(-maxInFlight) : stillFlying;
     this.flight = [...this.writes.toArray(), ...this.inFlight];
+  }
+
+  private updateChartSeries(playing: boolean): void {
+    const series = this.series;
+    if (!playing) {
+      this.chartSeries = series;
+      this.chartHasOpenBucket = true;
+      return;
+    }
+    // Rows come in bucket order; the last bucket is the one in progress.
+    let closed = series.length;
+    const openMs = series[closed - 1]?.startMs;
+    while (closed > 0 && series[closed - 1].startMs === openMs) closed--;
+    const shown = this.chartSeries;
+    const sameBuckets =
+      shown.length === closed &&
+      (closed === 0 ||
+        (shown[0].startMs === series[0].startMs && shown[closed - 1].startMs === series[closed - 1].startMs));
+    if (this.chartHasOpenBucket || !sameBuckets) {
+      this.chartSeries = series.slice(0, closed);
+      this.chartHasOpenBucket = false;
+    }
   }
 }

@@ -139,6 +139,44 @@ describe('SimStore', () => {
     expect(store.logEvents[store.logEvents.length - 1].t).toBe(100);
   });
 
+  it('charts closed buckets while playing, changing only when one closes, and every bucket when paused', () => {
+    const store = new SimStore();
+    store.receive({ type: 'loaded', scenario, commands: [], preset: null });
+    const series = (fromMs: number, rows: SeriesRow[]) => ({
+      ...frame(0, []).metrics,
+      seriesFromMs: fromMs,
+      series: rows,
+    });
+    store.receive(frame(500, [], { metrics: series(0, [row(0, 'all', 1), row(0, 'cdn', 1)]) }));
+    expect(store.chartSeries).toEqual([]);
+    store.receive(frame(1200, [], { metrics: series(0, [row(0, 'all', 2), row(1000, 'all', 1)]) }));
+    const closed = store.chartSeries;
+    expect(closed.map((r) => [r.startMs, r.hits])).toEqual([[0, 2]]);
+    store.receive(frame(1500, [], { metrics: series(1000, [row(1000, 'all', 3)]) }));
+    expect(store.chartSeries).toBe(closed);
+    store.receive(frame(1600, [], { playing: false, metrics: series(1000, [row(1000, 'all', 4)]) }));
+    expect(store.chartSeries.map((r) => [r.startMs, r.hits])).toEqual([
+      [0, 2],
+      [1000, 4],
+    ]);
+    store.receive(frame(1700, [], { metrics: series(1000, [row(1000, 'all', 5)]) }));
+    expect(store.chartSeries.map((r) => r.startMs)).toEqual([0]);
+  });
+
+  it('flashes the recent events with each snapshot while playing, and at once when paused', () => {
+    const store = new SimStore();
+    store.receive({ type: 'loaded', scenario, commands: [], preset: null });
+    const event = (t: number): SimEvent => ({ type: 'node.up', t, node: 'cache:0' });
+    const snapshot = { nowMs: 0, nodes: [], edges: [], caches: [] };
+    store.receive(frame(1, [event(1)], { snapshot }));
+    store.receive(frame(2, [event(2)]));
+    expect(store.flashEvents.map((e) => e.t)).toEqual([1]);
+    store.receive(frame(3, [event(3)], { snapshot }));
+    expect(store.flashEvents.map((e) => e.t)).toEqual([1, 2, 3]);
+    store.receive(frame(4, [event(4)], { playing: false }));
+    expect(store.flashEvents.map((e) => e.t)).toEqual([1, 2, 3, 4]);
+  });
+
   it('adds up the events the worker dropped, and starts over on a new run', () => {
     const store = new SimStore();
     store.receive({ type: 'loaded', scenario, commands: [], preset: null });
