@@ -25,25 +25,34 @@ async function loadCourse(dir: string) {
  */
 export function lessonsPlugin(options: { dir?: string } = {}): Plugin {
   let dir = resolve(options.dir ?? 'lessons');
+  /** Parsed at build start, served by load: the course is read once per build. */
+  let course: Promise<unknown> | null = null;
   return {
     name: 'cachescope-lessons',
     configResolved(config) {
       dir = resolve(config.root, options.dir ?? 'lessons');
     },
     async buildStart() {
+      course = loadCourse(dir);
       try {
-        await loadCourse(dir);
+        await course;
       } catch (error) {
+        course = null;
         this.error(`Cachescope lessons: ${(error as Error).message}`);
       }
     },
     resolveId(id) {
       return id === lessonsModuleId ? resolvedId : null;
     },
-    async load(id) {
-      if (id !== resolvedId) return null;
-      for (const name of readdirSync(dir)) if (name.endsWith('.md')) this.addWatchFile(join(dir, name));
-      return `export default ${JSON.stringify(await loadCourse(dir))};`;
+    load: {
+      filter: { id: new RegExp(`^\\0${lessonsModuleId}$`) },
+      async handler(id) {
+        if (id !== resolvedId) return null;
+        for (const name of readdirSync(dir)) if (name.endsWith('.md')) this.addWatchFile(join(dir, name));
+        const lessons = await (course ?? loadCourse(dir));
+        course = null; // in dev, a changed lesson is read again
+        return `export default ${JSON.stringify(lessons)};`;
+      },
     },
   };
 }

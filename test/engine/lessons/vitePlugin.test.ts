@@ -14,8 +14,10 @@ function pluginFor(dir: string) {
     },
     addWatchFile() {},
   };
-  const call = (name: 'buildStart' | 'resolveId' | 'load', ...args: unknown[]) =>
-    (plugin[name] as Hook).call(context, ...args);
+  const call = (name: 'buildStart' | 'resolveId' | 'load', ...args: unknown[]) => {
+    const hook = plugin[name] as Hook | { handler: Hook };
+    return (typeof hook === 'function' ? hook : hook.handler).call(context, ...args);
+  };
   return { call };
 }
 

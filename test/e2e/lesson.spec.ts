@@ -1,0 +1,83 @@
+import { expect, play, screenshot, setSpeed, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Opens the lesson panel beside the simulator. */
+async function openLessonPanel(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('total-requests')).toBeVisible();
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeVisible();
+}
+
+/** Waits until every check of the step's goal has ticked itself. */
+async function goalTicks(page: Page) {
+  const checks = page.getByTestId('goal-check');
+  await expect(checks.first()).toBeVisible();
+  const count = await checks.count();
+  for (let i = 0; i < count; i++) {
+    await expect(checks.nth(i)).toHaveAttribute('data-met', 'true', { timeout: 60_000 });
+  }
+}
+
+test('a student completes lesson 1 by clicking, sees each goal tick, and finds the progress kept after a reload', async ({
+  page,
+}) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  const step = page.getByTestId('lesson-step');
+  const next = page.getByRole('button', { name: 'Next' });
+  await expect(step).toHaveText('Step 1 of 3');
+  await expect(page.getByTestId('sim-time')).toContainText('0:00.000');
+
+  // Step 1: predict, then watch the cache warm up.
+  await page.getByRole('button', { name: 'Well over 80%' }).click();
+  await expect(page.getByText(/Right\. Each item misses once/)).toBeVisible();
+  await expect(page.getByTestId('goal-check')).toHaveAttribute('data-met', 'false');
+  await expect(next).toBeDisabled();
+  await setSpeed(page, 5);
+  await play(page);
+  await goalTicks(page);
+  await screenshot(page, 'lesson-1-step-1-met');
+  await next.click();
+
+  // Step 2: the student turns the cache off with "show me"; the checklist starts unticked.
+  await expect(step).toHaveText('Step 2 of 3');
+  await expect(page.getByTestId('goal-check').first()).toHaveAttribute('data-met', 'false');
+  await page.getByRole('button', { name: 'It goes up about tenfold, to every read' }).click();
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await goalTicks(page);
+  await next.click();
+
+  // Step 3: back on; the goal waits for the cache to warm again.
+  await expect(step).toHaveText('Step 3 of 3');
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await goalTicks(page);
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('region', { name: 'Sandbox' })).toBeVisible();
+  await screenshot(page, 'lesson-1-sandbox');
+
+  // Progress survives a reload: the lesson is done, and opens as a sandbox.
+  await page.reload();
+  await expect(page.getByTestId('total-requests')).toBeVisible();
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(page.getByTestId('lesson-status-01-hits-and-misses')).toHaveText('Done');
+  await expect(page.getByTestId('lesson-status-02-ttl-freshness')).toHaveText('Not started');
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  await expect(page.getByRole('region', { name: 'Sandbox' })).toBeVisible();
+});
+
+test('a lesson step half done is where the student left it after a reload', async ({ page }) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  await setSpeed(page, 5);
+  await play(page);
+  await goalTicks(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
+  await page.reload();
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(page.getByTestId('lesson-status-01-hits-and-misses')).toHaveText('1 of 3 steps');
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
+  await screenshot(page, 'lesson-panel-step-2');
+});
