@@ -60,7 +60,9 @@ export const lessonRunnerMachine = setup({
     const stepCount = Math.max(0, Math.floor(input.stepCount));
     const last = Math.max(0, stepCount - 1);
     const stepIndex = Math.min(last, Math.max(0, Math.floor(input.stepIndex ?? 0)));
-    const completed = [...new Set(input.completed ?? [])].filter((i) => Number.isInteger(i) && i >= 0 && i < stepCount);
+    const completed = [...new Set(input.completed ?? [])].filter(
+      (i) => Number.isInteger(i) && i >= 0 && i < stepCount,
+    );
     return {
       stepCount,
       stepIndex,
@@ -92,7 +94,10 @@ export const lessonRunnerMachine = setup({
         'solution.show': { actions: assign({ shownSolution: true }) },
         'step.next': [
           { guard: and(['stepDone', 'isLastStep']), target: 'sandbox' },
-          { guard: 'stepDone', actions: assign({ stepIndex: ({ context }) => context.stepIndex + 1, ...freshStep }) },
+          {
+            guard: 'stepDone',
+            actions: assign({ stepIndex: ({ context }) => context.stepIndex + 1, ...freshStep }),
+          },
         ],
         'step.back': {
           guard: 'hasPrevious',
@@ -103,7 +108,10 @@ export const lessonRunnerMachine = setup({
     },
     sandbox: {
       on: {
-        'step.back': { target: 'step', actions: assign({ stepIndex: ({ context }) => context.stepCount - 1, ...freshStep }) },
+        'step.back': {
+          target: 'step',
+          actions: assign({ stepIndex: ({ context }) => context.stepCount - 1, ...freshStep }),
+        },
         'lesson.restart': { target: 'step', actions: assign({ stepIndex: 0, completed: [], ...freshStep }) },
       },
     },

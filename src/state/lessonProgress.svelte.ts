@@ -53,7 +53,10 @@ export class LessonProgress {
 
   private write(): void {
     try {
-      this.storage?.setItem(progressStorageKey, JSON.stringify({ version: progressVersion, lessons: this.lessons }));
+      this.storage?.setItem(
+        progressStorageKey,
+        JSON.stringify({ version: progressVersion, lessons: this.lessons }),
+      );
     } catch {
       // Storage full or forbidden (private browsing): progress lives for this visit only.
     }
@@ -67,7 +70,11 @@ function read(storage: ProgressStorage | null): Record<string, SavedLesson> {
   } catch {
     return {};
   }
-  if (stored === null || typeof stored !== 'object' || (stored as { version?: unknown }).version !== progressVersion) {
+  if (
+    stored === null ||
+    typeof stored !== 'object' ||
+    (stored as { version?: unknown }).version !== progressVersion
+  ) {
     return {};
   }
   const lessons = (stored as { lessons?: unknown }).lessons;

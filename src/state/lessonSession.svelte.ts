@@ -8,7 +8,11 @@ import type { LessonProgress } from './lessonProgress.svelte';
 
 /** What a lesson needs of the app: the run's metrics, and the same actions the controls use. */
 export interface LessonHost {
-  readonly sim: { readonly metrics: MetricsReport | null; readonly nowMs: number; readonly endToEnd: EndToEnd | null };
+  readonly sim: {
+    readonly metrics: MetricsReport | null;
+    readonly nowMs: number;
+    readonly endToEnd: EndToEnd | null;
+  };
   /** Loads an exported run `{ scenario, commands }` as JSON text (the import path of the app). */
   importText(text: string): void;
   /** Applies a command now, as the controls do. */
@@ -51,7 +55,8 @@ export class LessonSession {
     });
     this.actor.start();
     const answer = saved?.answers[this.stepIndex];
-    if (answer !== undefined && !this.inSandbox) this.actor.send({ type: 'prediction.answer', choice: answer });
+    if (answer !== undefined && !this.inSandbox)
+      this.actor.send({ type: 'prediction.answer', choice: answer });
   }
 
   get stepIndex(): number {
@@ -83,7 +88,9 @@ export class LessonSession {
   /** Loads the lesson's scenario, with the solutions of the steps before the current one applied. */
   open(): void {
     const before = this.inSandbox ? this.lesson.steps : this.lesson.steps.slice(0, this.stepIndex);
-    const commands: TimedCommand[] = before.flatMap((step) => step.solution.map((command) => ({ atMs: 0, command })));
+    const commands: TimedCommand[] = before.flatMap((step) =>
+      step.solution.map((command) => ({ atMs: 0, command })),
+    );
     this.host.importText(JSON.stringify({ scenario: this.lesson.scenario, commands }));
     this.stepStartMs = 0;
     this.atStepStart = noTotals;

@@ -14,7 +14,12 @@ describe('lessonRunner', () => {
     expect(actor.getSnapshot().context.stepIndex).toBe(0);
     actor.send({ type: 'goal.update', met: true });
     actor.send({ type: 'step.next' });
-    expect(actor.getSnapshot().context).toMatchObject({ stepIndex: 1, answer: null, goalMet: false, completed: [0] });
+    expect(actor.getSnapshot().context).toMatchObject({
+      stepIndex: 1,
+      answer: null,
+      goalMet: false,
+      completed: [0],
+    });
   });
 
   it('keeps a step done when its goal drifts back to unmet', () => {
@@ -51,11 +56,18 @@ describe('lessonRunner', () => {
     actor.send({ type: 'solution.show' });
     actor.send({ type: 'goal.update', met: true });
     actor.send({ type: 'step.reset' });
-    expect(actor.getSnapshot().context).toMatchObject({ answer: null, shownSolution: false, goalMet: false, completed: [0] });
+    expect(actor.getSnapshot().context).toMatchObject({
+      answer: null,
+      shownSolution: false,
+      goalMet: false,
+      completed: [0],
+    });
   });
 
   it('resumes saved progress, clamping what does not fit the lesson', () => {
-    expect(start({ stepCount: 3, stepIndex: 7, completed: [0, 0, 5, -1] }).getSnapshot().context).toMatchObject({
+    expect(
+      start({ stepCount: 3, stepIndex: 7, completed: [0, 0, 5, -1] }).getSnapshot().context,
+    ).toMatchObject({
       stepIndex: 2,
       completed: [0],
     });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LessonProgress, progressStorageKey, type ProgressStorage } from '../../src/state/lessonProgress.svelte';
+import {
+  LessonProgress,
+  progressStorageKey,
+  type ProgressStorage,
+} from '../../src/state/lessonProgress.svelte';
 
 function memoryStorage(initial?: string): ProgressStorage & { value: string | null } {
   return {
@@ -32,13 +36,21 @@ describe('LessonProgress', () => {
   });
 
   it('drops only the entries that are damaged', () => {
-    const stored = JSON.stringify({ version: 1, lessons: { good: saved, bad: { step: -3, completed: 'x' } } });
+    const stored = JSON.stringify({
+      version: 1,
+      lessons: { good: saved, bad: { step: -3, completed: 'x' } },
+    });
     const progress = new LessonProgress(memoryStorage(stored));
     expect(Object.keys(progress.lessons)).toEqual(['good']);
   });
 
   it('works without storage, and when storage refuses to write', () => {
-    const refusing = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const refusing = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     const progress = new LessonProgress(refusing);
     progress.save('x', saved);
     expect(progress.get('x')?.step).toBe(2);

@@ -19,7 +19,9 @@ export function describeCheck(check: GoalCheck): string {
   if (check.label) return check.label;
   const info = goalMetrics[checkMetric(check)];
   const subject = check.tier ? `${tierWords[check.tier]} ${info.label}` : capitalise(info.label);
-  const when = check.window ? ` over the last ${formatSeconds(check.window.lastMs)}` : ' since this step began';
+  const when = check.window
+    ? ` over the last ${formatSeconds(check.window.lastMs)}`
+    : ' since this step began';
   if (check.atLeast !== undefined) {
     const what = check.tier ? subject.charAt(0).toLowerCase() + subject.slice(1) : info.label;
     return `At least ${formatGoalValue(check.atLeast, info)} ${check.atLeast === 1 ? singular(what) : what}${when}`;

@@ -8,12 +8,18 @@ import { suggest } from './suggest';
  * @param root the value that was checked, to quote what was given.
  * @param fieldNames known field names, to suggest one for a misspelt field.
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], root: unknown, fieldNames: readonly string[]): string[] {
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  fieldNames: readonly string[],
+): string[] {
   return issues.flatMap((issue) => {
     const got = valueAt(root, issue.path);
     switch (issue.code) {
       case 'invalid_type':
-        return [`${formatPath(issue.path)}: expected ${typeWords(issue.expected)}, got ${describeValue(got)}`];
+        return [
+          `${formatPath(issue.path)}: expected ${typeWords(issue.expected)}, got ${describeValue(got)}`,
+        ];
       case 'invalid_value': {
         const values = issue.values.map((v) => JSON.stringify(v));
         const expected = values.length === 1 ? values[0] : `one of ${values.join(', ')}`;
@@ -30,10 +36,14 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], root: unknow
         const bound = Number(small ? issue.minimum : issue.maximum);
         if (issue.origin === 'array') {
           const n = Array.isArray(got) ? got.length : 0;
-          return [`${formatPath(issue.path)}: expected ${small ? 'at least' : 'at most'} ${bound} ${bound === 1 ? 'item' : 'items'}, got ${n}`];
+          return [
+            `${formatPath(issue.path)}: expected ${small ? 'at least' : 'at most'} ${bound} ${bound === 1 ? 'item' : 'items'}, got ${n}`,
+          ];
         }
         if (issue.origin === 'string') {
-          return [`${formatPath(issue.path)}: expected ${small ? 'some text' : `text of at most ${bound} characters`}, got ${describeValue(got)}`];
+          return [
+            `${formatPath(issue.path)}: expected ${small ? 'some text' : `text of at most ${bound} characters`}, got ${describeValue(got)}`,
+          ];
         }
         const op = small ? (issue.inclusive === false ? '>' : '>=') : issue.inclusive === false ? '<' : '<=';
         return [`${formatPath(issue.path)}: expected a number ${op} ${bound}, got ${describeValue(got)}`];
@@ -47,7 +57,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], root: unknow
 /** `steps[2].goal.all[0].metric`; the root is `(top)`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
   return out === '' ? '(top)' : out;
 }
 
@@ -55,7 +66,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null (an empty value)';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return String(value);

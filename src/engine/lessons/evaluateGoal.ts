@@ -63,8 +63,14 @@ function evaluateCheck(check: GoalCheck, { metrics, stepStartMs, atStepStart }: 
   return { check, met: ready && value !== null && compare(check, value), value, ready };
 }
 
-function measure(name: GoalMetricName, tierRows: SeriesRow[], allRows: SeriesRow[], now: number): number | null {
-  const sum = (rows: SeriesRow[], read: (row: SeriesRow) => number) => rows.reduce((s, row) => s + read(row), 0);
+function measure(
+  name: GoalMetricName,
+  tierRows: SeriesRow[],
+  allRows: SeriesRow[],
+  now: number,
+): number | null {
+  const sum = (rows: SeriesRow[], read: (row: SeriesRow) => number) =>
+    rows.reduce((s, row) => s + read(row), 0);
   switch (name) {
     case 'tier.hitRatio': {
       const lookups = sum(tierRows, (r) => r.lookups);

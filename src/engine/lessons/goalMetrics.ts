@@ -28,7 +28,12 @@ export const goalMetrics = {
   'tier.coldMisses': { kind: 'count', perTier: true, label: 'cold misses', unit: 'count' },
   'tier.capacityMisses': { kind: 'count', perTier: true, label: 'capacity misses', unit: 'count' },
   'tier.expiredMisses': { kind: 'count', perTier: true, label: 'expired misses', unit: 'count' },
-  'tier.invalidatedMisses': { kind: 'count', perTier: true, label: 'misses after invalidation', unit: 'count' },
+  'tier.invalidatedMisses': {
+    kind: 'count',
+    perTier: true,
+    label: 'misses after invalidation',
+    unit: 'count',
+  },
   'tier.evictions': { kind: 'count', perTier: true, label: 'evictions', unit: 'count' },
   'tier.expirations': { kind: 'count', perTier: true, label: 'expirations', unit: 'count' },
   'tier.invalidations': { kind: 'count', perTier: true, label: 'invalidations', unit: 'count' },
@@ -37,11 +42,21 @@ export const goalMetrics = {
   'endToEnd.p50Ms': { kind: 'worst', perTier: false, label: 'median latency (p50)', unit: 'ms' },
   'endToEnd.p95Ms': { kind: 'worst', perTier: false, label: 'p95 latency', unit: 'ms' },
   'endToEnd.p99Ms': { kind: 'worst', perTier: false, label: 'p99 latency', unit: 'ms' },
-  'endToEnd.leaks': { kind: 'total', perTier: false, label: "reads answered with another user's data", unit: 'count' },
+  'endToEnd.leaks': {
+    kind: 'total',
+    perTier: false,
+    label: "reads answered with another user's data",
+    unit: 'count',
+  },
   'endToEnd.lostWrites': { kind: 'total', perTier: false, label: 'lost writes', unit: 'count' },
   'endToEnd.loggedOut': { kind: 'total', perTier: false, label: 'users logged out', unit: 'count' },
   'database.queries': { kind: 'count', perTier: false, label: 'database queries', unit: 'count' },
-  'database.queriesPerSecond': { kind: 'rate', perTier: false, label: 'database queries/s', unit: 'perSecond' },
+  'database.queriesPerSecond': {
+    kind: 'rate',
+    perTier: false,
+    label: 'database queries/s',
+    unit: 'perSecond',
+  },
   'database.queueMax': { kind: 'worst', perTier: false, label: 'database queue', unit: 'count' },
 } as const satisfies Record<string, MetricInfo>;
 

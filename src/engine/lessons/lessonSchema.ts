@@ -53,19 +53,45 @@ export const checkSchema = z
     const name = check.metric ?? 'tier.hits';
     const info = goalMetrics[name];
     if (info.kind === 'ratio' && check.tier === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['tier'], message: `expected the tier whose ${info.label} to check (${tierNames.join(', ')}), got nothing` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tier'],
+        message: `expected the tier whose ${info.label} to check (${tierNames.join(', ')}), got nothing`,
+      });
     }
     if (check.metric && !info.perTier && check.tier !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['tier'], message: `expected no tier: ${check.metric} is measured end to end` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tier'],
+        message: `expected no tier: ${check.metric} is measured end to end`,
+      });
     }
-    if (check.event && !['cache.hit', 'cache.miss', 'cache.eviction', 'cache.expiry', 'cache.invalidation'].includes(check.event) && check.tier !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['tier'], message: `expected no tier: ${check.event} is counted end to end` });
+    if (
+      check.event &&
+      !['cache.hit', 'cache.miss', 'cache.eviction', 'cache.expiry', 'cache.invalidation'].includes(
+        check.event,
+      ) &&
+      check.tier !== undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tier'],
+        message: `expected no tier: ${check.event} is counted end to end`,
+      });
     }
     if (info.kind === 'total' && check.window !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['window'], message: `expected no window: ${info.label} are counted from the step's start` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['window'],
+        message: `expected no window: ${info.label} are counted from the step's start`,
+      });
     }
     const bound = check[given[0]]!;
-    if ((given[0] === 'below' || given[0] === 'atMost') && info.kind !== 'total' && check.window === undefined) {
+    if (
+      (given[0] === 'below' || given[0] === 'atMost') &&
+      info.kind !== 'total' &&
+      check.window === undefined
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['window'],
@@ -73,10 +99,18 @@ export const checkSchema = z
       });
     }
     if (given[0] === 'atLeast' && bound <= 0) {
-      ctx.addIssue({ code: 'custom', path: ['atLeast'], message: `expected a number > 0 (at least 0 is always true), got ${bound}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['atLeast'],
+        message: `expected a number > 0 (at least 0 is always true), got ${bound}`,
+      });
     }
     if (info.unit === 'fraction' && (bound < 0 || bound > 1)) {
-      ctx.addIssue({ code: 'custom', path: [given[0]], message: `expected a fraction from 0 to 1 (0.8 is 80%), got ${bound}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[0]],
+        message: `expected a fraction from 0 to 1 (0.8 is 80%), got ${bound}`,
+      });
     }
   });
 

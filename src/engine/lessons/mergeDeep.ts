@@ -6,7 +6,8 @@
 export function mergeDeep(base: unknown, changes: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(changes)) return structuredClone(changes);
   const out: Record<string, unknown> = structuredClone(base);
-  for (const [key, value] of Object.entries(changes)) out[key] = key in out ? mergeDeep(out[key], value) : structuredClone(value);
+  for (const [key, value] of Object.entries(changes))
+    out[key] = key in out ? mergeDeep(out[key], value) : structuredClone(value);
   return out;
 }
 

@@ -14,7 +14,19 @@ import { suggest } from './suggest';
 /** Every field name of the lesson format, to suggest one for a misspelt field. */
 const fieldNames = [
   ...['title', 'level', 'minutes', 'objectives', 'scenario', 'preset', 'changes'],
-  ...['prediction', 'question', 'choices', 'text', 'correct', 'why', 'goal', 'all', 'hints', 'solution', 'runMs'],
+  ...[
+    'prediction',
+    'question',
+    'choices',
+    'text',
+    'correct',
+    'why',
+    'goal',
+    'all',
+    'hints',
+    'solution',
+    'runMs',
+  ],
   ...['metric', 'event', 'tier', 'above', 'below', 'atLeast', 'atMost', 'window', 'lastMs', 'label'],
 ];
 
@@ -143,7 +155,9 @@ function startingScenario(front: FrontMatter, problems: string[]): Scenario | nu
     return parseScenario(mergeDeep(presetInputs[preset], changes));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems.map((problem) => `scenario (preset "${preset}" with changes): ${problem}`));
+    problems.push(
+      ...error.problems.map((problem) => `scenario (preset "${preset}" with changes): ${problem}`),
+    );
     return null;
   }
 }
@@ -158,7 +172,9 @@ function readSolution(solution: unknown[], scenario: Scenario, problems: string[
     return timed.map((t) => t.command);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems.map((problem) => problem.replace(/^solution\[(\d+)\]\.command/, 'solution[$1]')));
+    problems.push(
+      ...error.problems.map((problem) => problem.replace(/^solution\[(\d+)\]\.command/, 'solution[$1]')),
+    );
     return [];
   }
 }

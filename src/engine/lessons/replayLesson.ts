@@ -34,7 +34,11 @@ export function replayLesson(lesson: Lesson): StepReplay[] {
   return lesson.steps.map((step, index) => {
     engine.runUntil(startMs);
     const atStart = engine.metrics();
-    const context = (metrics: typeof atStart) => ({ metrics, stepStartMs: startMs, atStepStart: atStart.endToEnd });
+    const context = (metrics: typeof atStart) => ({
+      metrics,
+      stepStartMs: startMs,
+      atStepStart: atStart.endToEnd,
+    });
     const metAtStart = goalMet(evaluateGoal(step.goal.all, context(atStart)));
     const endMs = startMs + step.runMs;
 

@@ -27,7 +27,10 @@ const fence = /^(`{3,}|~{3,})\s*([\w-]*)\s*$/;
  * block. Headings inside fenced code do not start a section.
  */
 export function splitLesson(text: string): LessonParts {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const problems: string[] = [];
   if (lines[0]?.trim() !== '---') {
     return {
@@ -56,7 +59,8 @@ export function splitLesson(text: string): LessonParts {
     const line = lines[i];
     const match = fence.exec(line);
     if (match && openFence === null) openFence = match[1][0];
-    else if (match && openFence !== null && line.trim().startsWith(openFence) && match[2] === '') openFence = null;
+    else if (match && openFence !== null && line.trim().startsWith(openFence) && match[2] === '')
+      openFence = null;
     else if (openFence === null && line.startsWith('## ')) {
       sections.push({ title: line.slice(3).trim(), line: i + 1, body: [] });
       continue;
@@ -64,7 +68,8 @@ export function splitLesson(text: string): LessonParts {
     if (sections.length === 0) intro.push(line);
     else sections[sections.length - 1].body.push({ text: line, line: i + 1 });
   }
-  if (sections.length === 0) problems.push('steps: expected at least one step: a "## " heading followed by a ```step block');
+  if (sections.length === 0)
+    problems.push('steps: expected at least one step: a "## " heading followed by a ```step block');
   return {
     frontMatter,
     frontMatterLine: 2,
@@ -101,7 +106,8 @@ function cutStepBlock(
   }
   const where = `steps[${index}] "${section.title}" (line ${section.line})`;
   if (section.title === '') problems.push(`${where}: expected a title after "## "`);
-  if (inStep) problems.push(`${where}: the \`\`\`step block is never closed: expected a line \`\`\` after it`);
+  if (inStep)
+    problems.push(`${where}: the \`\`\`step block is never closed: expected a line \`\`\` after it`);
   if (blocks.length !== 1) {
     problems.push(`${where}: expected exactly one \`\`\`step block of YAML, found ${blocks.length}`);
   }

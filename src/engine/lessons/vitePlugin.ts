@@ -14,7 +14,10 @@ const resolvedId = `\0${lessonsModuleId}`;
  */
 async function loadCourse(dir: string) {
   const parser = fileURLToPath(new URL('./readCourse.ts', import.meta.url));
-  const { module } = await runnerImport<{ readCourse: typeof ReadCourse }>(parser, { configFile: false, logLevel: 'silent' });
+  const { module } = await runnerImport<{ readCourse: typeof ReadCourse }>(parser, {
+    configFile: false,
+    logLevel: 'silent',
+  });
   return module.readCourse(dir);
 }
 

@@ -29,8 +29,12 @@ describe('the course', () => {
 
   it('gives every step a hint and asks at least one prediction per lesson', () => {
     for (const lesson of lessons) {
-      expect(lesson.steps.some((s) => s.prediction), lesson.file).toBe(true);
-      for (const step of lesson.steps) expect(step.hints.length, `${lesson.file}: ${step.title}`).toBeGreaterThan(0);
+      expect(
+        lesson.steps.some((s) => s.prediction),
+        lesson.file,
+      ).toBe(true);
+      for (const step of lesson.steps)
+        expect(step.hints.length, `${lesson.file}: ${step.title}`).toBeGreaterThan(0);
     }
   });
 });
@@ -41,7 +45,9 @@ describe.each(lessons.map((lesson) => [lesson.file, lesson] as const))('%s', (_f
   it.each(replay.map((step) => [step.index, step.title, step] as const))(
     'step %i "%s": the goal is unmet at its start, unmet by waiting alone, met after its solution',
     (_index, _title, step) => {
-      const unmet = step.results.filter((r) => !r.met).map((r) => `${describeCheck(r.check)} (got ${r.value})`);
+      const unmet = step.results
+        .filter((r) => !r.met)
+        .map((r) => `${describeCheck(r.check)} (got ${r.value})`);
       expect(step.metAtStart, 'the goal is already met when the step starts').toBe(false);
       if (step.metWithoutSolution !== null) {
         expect(step.metWithoutSolution, 'the goal is met without applying the solution').toBe(false);

@@ -91,7 +91,11 @@ describe('LessonPanel', () => {
 
     // Show me applies the solution through the app, as the controls do, and plays.
     await fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
-    expect(app.apply).toHaveBeenCalledWith({ type: 'tier.configure', tier: 'distributed', changes: { enabled: false } });
+    expect(app.apply).toHaveBeenCalledWith({
+      type: 'tier.configure',
+      tier: 'distributed',
+      changes: { enabled: false },
+    });
     expect(app.play).toHaveBeenCalled();
     await runTo(15000);
     expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
@@ -102,7 +106,12 @@ describe('LessonPanel', () => {
 
   it('reopens a lesson where the saved progress left it, with the earlier solutions applied', async () => {
     const storage = memoryStorage();
-    new LessonProgress(storage).save('01-hits-and-misses', { step: 2, completed: [0, 1], finished: false, answers: {} });
+    new LessonProgress(storage).save('01-hits-and-misses', {
+      step: 2,
+      completed: [0, 1],
+      finished: false,
+      answers: {},
+    });
     const { app } = fakeApp();
     render(LessonPanel, { app, progress: new LessonProgress(storage) });
     expect(screen.getByTestId('lesson-status-01-hits-and-misses').textContent).toBe('2 of 3 steps');
@@ -116,7 +125,12 @@ describe('LessonPanel', () => {
 
   it('opens a finished lesson as a sandbox', async () => {
     const storage = memoryStorage();
-    new LessonProgress(storage).save('02-ttl-freshness', { step: 2, completed: [0, 1, 2], finished: true, answers: {} });
+    new LessonProgress(storage).save('02-ttl-freshness', {
+      step: 2,
+      completed: [0, 1, 2],
+      finished: true,
+      answers: {},
+    });
     render(LessonPanel, { app: fakeApp().app, progress: new LessonProgress(storage) });
     expect(screen.getByTestId('lesson-status-02-ttl-freshness').textContent).toBe('Done');
     await fireEvent.click(screen.getByRole('button', { name: /2\. TTL/ }));
