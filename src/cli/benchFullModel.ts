@@ -37,9 +37,12 @@ export function fullModelScenario(requests: number): Scenario {
       writeRatio: 0.1,
       keySpaces: [{ name: 'item', count: 100_000, popularity: { kind: 'zipf', alpha: 0.8 } }],
     },
+    // Enough workers and database connections for the load: an overloaded model queues requests
+    // that never finish, which flatters the rate and grows memory without bound.
     topology: {
-      appServers: { count: 3, local: { enabled: true, capacity: 1000 } },
+      appServers: { count: 3, workers: 1000, local: { enabled: true, capacity: 1000 } },
       distributed: { enabled: true, nodes: 3, capacity: 10_000 },
+      database: { maxConcurrent: 1000 },
     },
   });
 }

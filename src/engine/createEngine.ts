@@ -74,7 +74,9 @@ class SimulationEngine implements Engine {
   private readonly ring: EventRing;
   private readonly system: System;
   private readonly workload: RequestGenerator;
+  /** Scenario faults and recorded commands, in time order; they run after every event at their time. */
   private readonly scheduledCommands: TimedCommand[];
+  private nextCommand = 0;
   private readonly arrival: Message = message(TaskKind.Arrival);
   private arrivalAtMs = Infinity;
   private completedRequests = 0;
@@ -98,7 +100,6 @@ class SimulationEngine implements Engine {
       .map((c, i) => ({ c, i }))
       .sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i)
       .map(({ c }) => c);
-    this.scheduledCommands.forEach((c, index) => this.scheduler.schedule(c.atMs, message(TaskKind.Command, { index })));
     this.scheduleArrival();
   }
 
@@ -136,18 +137,37 @@ class SimulationEngine implements Engine {
         this.scheduleArrival();
         return;
       }
-      case TaskKind.Command:
-        this.execute(this.scheduledCommands[task.index]);
-        return;
       default:
         this.system.handle(task);
     }
   }
 
+  private nextCommandMs(): number {
+    return this.nextCommand < this.scheduledCommands.length ? this.scheduledCommands[this.nextCommand].atMs : Infinity;
+  }
+
+  /**
+   * Takes the next thing due at or before untilMs: a command once every event at or before its time
+   * has run (so a command applied live, after the events of its moment, replays in the same place),
+   * else the next event. Returns false when nothing is due.
+   */
+  private advanceOne(untilMs: number): boolean {
+    const eventMs = this.scheduler.peekTime();
+    const commandMs = this.nextCommandMs();
+    if (commandMs < eventMs && commandMs <= untilMs) {
+      const command = this.scheduledCommands[this.nextCommand++];
+      if (command.atMs > this.timeMs) this.timeMs = command.atMs;
+      this.execute(command);
+      return true;
+    }
+    if (eventMs > untilMs) return false;
+    this.runTask(this.scheduler.pop()!);
+    return true;
+  }
+
   runUntil(timeMs: number): void {
     const until = Math.min(timeMs, this.scenario.durationMs);
-    const scheduler = this.scheduler;
-    while (scheduler.peekTime() <= until) this.runTask(scheduler.pop()!);
+    while (this.advanceOne(until));
     if (until > this.timeMs) {
       this.timeMs = until;
       this.clock.nowMs = until;
@@ -156,8 +176,11 @@ class SimulationEngine implements Engine {
 
   step(): boolean {
     if (this.finished) return false;
-    if (this.scheduler.peekTime() > this.scenario.durationMs) {
-      this.runUntil(this.scenario.durationMs);
+    const duration = this.scenario.durationMs;
+    // Commands due before the next event run first; then exactly one event.
+    while (this.nextCommandMs() < this.scheduler.peekTime() && this.nextCommandMs() <= duration) this.advanceOne(duration);
+    if (this.scheduler.peekTime() > duration) {
+      this.runUntil(duration);
       return false;
     }
     this.runTask(this.scheduler.pop()!);
@@ -171,6 +194,8 @@ class SimulationEngine implements Engine {
   }
 
   apply(command: Command): void {
+    // Finish the current moment first: a replay runs this command after every event at its time.
+    while (this.advanceOne(this.timeMs));
     const stamped: TimedCommand = { atMs: this.timeMs, command };
     this.execute(stamped);
     this.commandLog.push(stamped);

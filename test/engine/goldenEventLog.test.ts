@@ -8,7 +8,8 @@ import { parseScenario } from '../../src/engine/scenario/parseScenario';
  * The event log of a tiny run, kept byte for byte in test/fixtures/golden/tiny-events.csv.
  *
  * One client, one key (item:0), two app servers (round robin), one distributed cache node with the
- * default cache-aside reads and write-around-invalidate writes, no buffer pool, no jitter. With the
+ * default cache-aside reads and write-around-invalidate writes, no buffer pool and no disk time (to keep
+ * the arithmetic plain), no jitter. With the
  * default latencies a trip is client -> lb 25 ms (20 to the edge + 5 to the app), lb -> app 0, the
  * app's service 1, app <-> cache 0.5, app <-> db 1, a database read 5 and a write 10, app -> client 25.
  * Seed 27 issues six requests: read, read, read, write, read, read.
@@ -22,17 +23,17 @@ import { parseScenario } from '../../src/engine/scenario/parseScenario';
  *   0.5 + 0.5 + 1 + 5 + 1 + 25.
  * - req 1, read at 157.932 (lines 15-22): round robin gives app:1; cache.hit v0 at 184.432, not stale
  *   (the truth is 0); done at 209.932, 52 ms = 25 + 1 + 0.5 + 0.5 + 25.
- * - req 2 read at 329.866 and req 3 write at 340.088 overlap (lines 23-41). req 2 goes to app:0 and hits
+ * - req 2 read at 329.866 and req 3 write at 340.088 overlap (lines 23-42). req 2 goes to app:0 and hits
  *   v0 at 356.366, fresh at that moment. req 3 goes to app:1, reaches the db at 367.088 and the write
  *   commits at 377.088 (10 ms) as version 1: database.write and write.ack at the same time, so the
- *   truth is v1 from 377.088. The answer is back at app:1 at 378.088, which deletes the key in the
- *   cache: cache.invalidation reason write at 378.588, and replies to the client (done at 403.088,
+ *   truth is v1 from 377.088. The answer is back at app:1 at 378.088, which sends a delete to the
+ *   cache (a hop app:1 -> cache:0 arriving 378.588): cache.invalidation reason write at 378.588, and replies to the client (done at 403.088,
  *   63 ms, served by the database). Meanwhile req 2's answer, v0, reaches the client at 381.866, after
  *   the truth moved: read.stale with version 0, truthVersion 1, staleness 4.778 ms = 381.866 - 377.088,
  *   then request.done, 52 ms from the cache. Stale at delivery, fresh at the hit: both are right.
- * - req 4, read at 420.999 (lines 42-54): app:0; cache.miss with cause invalidated (the write deleted
+ * - req 4, read at 420.999 (lines 43-55): app:0; cache.miss with cause invalidated (the write deleted
  *   it); database.read of version 1 at 453.999; cache.fill v1 at 455.499; done at 479.999, 59 ms.
- * - req 5, read at 881.372 (lines 55-62): app:1; cache.hit v1, not stale; done at 933.372, 52 ms.
+ * - req 5, read at 881.372 (lines 56-63): app:1; cache.hit v1, not stale; done at 933.372, 52 ms.
  * - Nothing else happens before 1000 ms: the cache's 300 s TTL does not expire, one key never evicts.
  *
  * If the model changes on purpose, regenerate with UPDATE_GOLDEN=1 and check the new file by hand the
@@ -46,7 +47,7 @@ const tiny = parseScenario({
   seed: 27,
   durationMs: 1000,
   workload: { clients: 1, ratePerSecond: 6, writeRatio: 0.25, keySpaces: [{ name: 'item', count: 1 }] },
-  topology: { distributed: { nodes: 1 }, database: { bufferPool: { enabled: false } } },
+  topology: { distributed: { nodes: 1 }, database: { bufferPool: { enabled: false }, diskReadMs: 0 } },
   latency: { jitter: 0 },
 });
 

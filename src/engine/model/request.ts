@@ -17,8 +17,6 @@ export const enum TaskKind {
   NodeWarmed,
   /** The next request of the workload arrives. */
   Arrival,
-  /** A scheduled command (a scenario fault or a recorded command) falls due. */
-  Command,
 }
 
 /** One request in flight (a user's read or write, or a background refresh). */
@@ -141,7 +139,7 @@ export function resetRequest(req: Request, id: number): void {
   req.pinned = false;
 }
 
-/** A message that is not a request: a fill, a delete, a bus message, a flush, a warm-up, a command. */
+/** A message that is not a request: a fill, a delete, a bus message, a flush, a warm-up, an arrival. */
 export interface Message {
   kind: Exclude<TaskKind, TaskKind.Request>;
   /** Node or instance index it concerns. */
@@ -153,8 +151,6 @@ export interface Message {
   epoch: number;
   /** For bus messages: the cache it reaches. */
   instance: CacheInstance | null;
-  /** Index into the command list, for commands. */
-  index: number;
 }
 
 export type Task = Request | Message;
@@ -170,7 +166,7 @@ export function cacheMessage(
   sizeBytes: number,
   epoch: number,
 ): Message {
-  return { kind, target, key, dataKey, version, sizeBytes, epoch, instance, index: -1 };
+  return { kind, target, key, dataKey, version, sizeBytes, epoch, instance };
 }
 
 export function message(kind: Message['kind'], fields: Partial<Message> = {}): Message {
@@ -184,6 +180,5 @@ export function message(kind: Message['kind'], fields: Partial<Message> = {}): M
     sizeBytes: fields.sizeBytes ?? 0,
     epoch: fields.epoch ?? -1,
     instance: fields.instance ?? null,
-    index: fields.index ?? -1,
   };
 }

@@ -552,6 +552,9 @@ export class System {
         if (req.op === 'read') ms += settings.diskReadMs;
         this.bufferPool.fill(req.dataKey, req.dataKey, this.truth.committedVersion(req.dataKey), req.sizeBytes, this.clock.nowMs, req.id);
       }
+    } else if (req.op === 'read') {
+      // No page cache: every read goes to disk.
+      ms += settings.diskReadMs;
     }
     this.at(req, Stage.DatabaseDone, ms * this.databaseSlowFactor);
   }
@@ -592,7 +595,7 @@ export class System {
           // The refreshed cache is a node or an app: the answer hops there, then fills.
           const arrive = this.clock.nowMs + this.hopMs(ms);
           if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: req.id, from: db, to: target.node, arriveMs: arrive });
-          this.scheduler.schedule(arrive, this.newCacheMessage(TaskKind.CacheSet, target, req.refreshKey, -1, req.dataKey, req.version, req.sizeBytes, -2));
+          this.scheduler.schedule(arrive, this.newCacheMessage(TaskKind.CacheSet, target, req.refreshKey, req.id, req.dataKey, req.version, req.sizeBytes, -2));
           return this.recycle(req);
         }
       }
@@ -768,6 +771,8 @@ export class System {
     const version = this.truth.nextVersion(req.dataKey);
     this.truth.acknowledge(req.dataKey, version, this.clock.nowMs);
     this.truth.commit(req.dataKey, version, this.clock.nowMs);
+    if (this.sink.on)
+      this.sink.emit({ type: 'write.ack', t: this.clock.nowMs, req: req.id, client: req.client, key: this.keys.name(req.dataKey), version });
     const key = this.cacheKey(req);
     for (const node of this.copiesFor(key)) this.nodes[node].write(key, req.dataKey, version, req.sizeBytes, this.clock.nowMs, req.id, false);
     this.answer(req, version, req.dataKey, 'session-store');
@@ -849,7 +854,7 @@ export class System {
     if (this.config.topology.distributed.enabled && work !== 'none') {
       for (const node of this.copiesFor(key)) {
         if (work === 'update') this.sendSet(server.id, node, key, req, -1, true);
-        else this.sendDelete(server.id, node, key);
+        else this.sendDelete(server.id, node, key, req.id);
       }
     }
   }
@@ -1027,11 +1032,11 @@ export class System {
     );
   }
 
-  private sendDelete(from: NodeId, node: number, key: number): void {
+  private sendDelete(from: NodeId, node: number, key: number, reqId: number): void {
     const now = this.clock.nowMs;
     const arriveMs = now + this.hopMs(this.config.latency.appToCacheMs);
+    if (this.sink.on) this.sink.emit({ type: 'hop', t: now, req: reqId, from, to: `cache:${node}`, arriveMs });
     this.scheduler.schedule(arriveMs, this.newCacheMessage(TaskKind.CacheDelete, this.nodes[node], -1, key, -1, 0, 0, -1));
-    void from;
   }
 
   /** Handles a scheduled message other than a request or a command. */
@@ -1042,7 +1047,7 @@ export class System {
         const instance = msg.instance!;
         if (msg.epoch === -2) {
           // A background refresh's answer: fill (guarded by nothing but version order) and clear the flag.
-          instance.fill(msg.target, msg.dataKey, msg.version, msg.sizeBytes, now, -1);
+          instance.fill(msg.target, msg.dataKey, msg.version, msg.sizeBytes, now, msg.key);
           const entry = instance.peek(msg.target);
           if (entry !== undefined) entry.refreshing = false;
         } else if (msg.epoch === -3) {
