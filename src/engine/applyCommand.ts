@@ -42,6 +42,13 @@ export function applyCommand(command: Command, system: System, workload: Request
   const config = system.config;
   switch (command.type) {
     case 'tier.configure': {
+      const replication = command.changes.replication;
+      if (replication !== undefined && command.tier !== 'distributed')
+        throw new InputError(`tier.configure: replication applies to the distributed cache only, not to ${command.tier}`);
+      if (replication !== undefined && replication > system.nodes.length)
+        throw new InputError(
+          `tier.configure: replication ${replication} needs as many cache nodes; there are ${system.nodes.length}`,
+        );
       const current = tierConfig(system, command.tier);
       const { ttl, ...rest } = command.changes;
       const next = { ...current, ...rest, ttl: { ...current.ttl, ...ttl } } as TierConfig;

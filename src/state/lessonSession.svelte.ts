@@ -1,5 +1,5 @@
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import { evaluateGoal, goalMet, type CheckResult } from '../engine/lessons/evaluateGoal';
+import { evaluateGoal, goalMet, type CheckResult, type StepTotals } from '../engine/lessons/evaluateGoal';
 import type { Lesson, LessonStep } from '../engine/lessons/lesson';
 import type { EndToEnd, MetricsReport } from '../engine/metrics/types';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
@@ -20,7 +20,7 @@ export interface LessonHost {
   play(): void;
 }
 
-const noTotals = { leaks: 0, lostWrites: 0, loggedOut: 0 };
+const noTotals: StepTotals = { leaks: 0, lostWrites: 0, loggedOut: 0, cacheNodeFailures: 0 };
 
 /**
  * A student working through one lesson in the app: the lesson runner machine, the goal evaluated on
@@ -31,7 +31,7 @@ export class LessonSession {
   runner: SnapshotFrom<typeof lessonRunnerMachine>;
   /** Simulated time at which the current step began; its goal counts from here. */
   stepStartMs = $state(0);
-  private atStepStart = $state.raw<Pick<EndToEnd, 'leaks' | 'lostWrites' | 'loggedOut'>>(noTotals);
+  private atStepStart = $state.raw<StepTotals>(noTotals);
   private readonly actor: Actor<typeof lessonRunnerMachine>;
 
   constructor(

@@ -63,6 +63,7 @@ function frame(nowMs: number, events: SimEvent[], extra: Partial<FrameMessage> =
         lostWrites: 0,
         leaks: 0,
         loggedOut: 0,
+        cacheNodeFailures: 0,
         droppedEvents: 0,
       },
       seriesFromMs: 0,

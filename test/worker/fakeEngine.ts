@@ -139,6 +139,7 @@ export function createFakeEngine(
           lostWrites: 0,
           leaks: 0,
           loggedOut: 0,
+          cacheNodeFailures: 0,
           droppedEvents: 0,
         },
         series,

@@ -61,6 +61,7 @@ const columns: SummaryColumn[] = [
   { name: 'lostWrites', endToEnd: (e) => formatCount(e.lostWrites) },
   { name: 'leaks', endToEnd: (e) => formatCount(e.leaks) },
   { name: 'loggedOut', endToEnd: (e) => formatCount(e.loggedOut) },
+  { name: 'cacheNodeFailures', endToEnd: (e) => formatCount(e.cacheNodeFailures) },
   { name: 'droppedEvents', endToEnd: (e) => formatCount(e.droppedEvents) },
 ];
 

@@ -2,12 +2,15 @@ import type { EndToEnd, MetricsReport, SeriesRow } from '../metrics/types';
 import { goalEvents, goalMetrics, type GoalMetricName } from './goalMetrics';
 import type { GoalCheck } from './lessonSchema';
 
+/** Run totals that are not kept per bucket: a step counts them from its start. */
+export type StepTotals = Pick<EndToEnd, 'leaks' | 'lostWrites' | 'loggedOut' | 'cacheNodeFailures'>;
+
 /** Where a step stands: the report to read, and the moment (and run totals) at which the step began. */
 export interface GoalContext {
   metrics: MetricsReport;
   stepStartMs: number;
   /** The run's totals when the step began; totals such as leaks count from there. */
-  atStepStart: Pick<EndToEnd, 'leaks' | 'lostWrites' | 'loggedOut'>;
+  atStepStart: StepTotals;
 }
 
 export interface CheckResult {
@@ -52,7 +55,7 @@ function evaluateCheck(check: GoalCheck, { metrics, stepStartMs, atStepStart }: 
 
   let value: number | null;
   if (info.kind === 'total') {
-    const field = name.slice('endToEnd.'.length) as 'leaks' | 'lostWrites' | 'loggedOut';
+    const field = name.slice('endToEnd.'.length) as keyof StepTotals;
     value = metrics.endToEnd[field] - atStepStart[field];
   } else {
     const rows = metrics.series.filter((row) => row.startMs >= from - 1e-6 && row.startMs < now + 1e-6);

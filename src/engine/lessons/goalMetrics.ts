@@ -50,6 +50,7 @@ export const goalMetrics = {
   },
   'endToEnd.lostWrites': { kind: 'total', perTier: false, label: 'lost writes', unit: 'count' },
   'endToEnd.loggedOut': { kind: 'total', perTier: false, label: 'users logged out', unit: 'count' },
+  'endToEnd.cacheNodeFailures': { kind: 'total', perTier: false, label: 'cache node failures', unit: 'count' },
   'database.queries': { kind: 'count', perTier: false, label: 'database queries', unit: 'count' },
   'database.queriesPerSecond': {
     kind: 'rate',

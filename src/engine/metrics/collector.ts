@@ -71,6 +71,7 @@ export class MetricsCollector {
   lostWrites = 0;
   leaks = 0;
   loggedOut = 0;
+  cacheNodeFailures = 0;
   droppedEvents = 0;
 
   constructor(readonly bucketMs: number) {}
@@ -217,6 +218,7 @@ export class MetricsCollector {
       lostWrites: this.lostWrites,
       leaks: this.leaks,
       loggedOut: this.loggedOut,
+      cacheNodeFailures: this.cacheNodeFailures,
       droppedEvents: this.droppedEvents,
     };
     const series = this.rows.slice();

@@ -54,6 +54,8 @@ export interface EndToEnd {
   lostWrites: number;
   leaks: number;
   loggedOut: number;
+  /** Distributed cache nodes that failed (each failure once). */
+  cacheNodeFailures: number;
   /** Events not kept by the bounded drain since the run began. */
   droppedEvents: number;
 }

@@ -1087,6 +1087,7 @@ export class System {
     if (node === undefined || !node.up) return;
     const now = this.clock.nowMs;
     this.nodeActors[index].send({ type: 'node.fail' });
+    this.metrics.cacheNodeFailures++;
     const dirty = node.crash();
     node.warming = false;
     for (const { key, entry } of dirty) {
@@ -1206,9 +1207,13 @@ export class System {
       case 'local':
         this.config.topology.appServers.local = config;
         break;
-      case 'distributed':
+      case 'distributed': {
+        const before = this.config.topology.distributed.replication;
         this.config.topology.distributed = { ...this.config.topology.distributed, ...config };
+        // More copies: every node takes copies of the keys it now holds a replica of (a full sync).
+        if (this.config.topology.distributed.replication > before) this.nodes.forEach((n, i) => n.up && this.resync(i));
         break;
+      }
       case 'bufferPool':
         this.config.topology.database.bufferPool = config;
         break;

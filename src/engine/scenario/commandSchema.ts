@@ -42,6 +42,8 @@ const tierChangesSchema = z.strictObject({
   eviction: z.enum(livePolicyNames as [string, ...string[]]).optional(),
   samples: z.number().int().min(1).max(64).optional(),
   ttl: changesOf(ttlSchema).optional(),
+  /** Distributed cache only: copies of each key written from now on (at most the number of nodes). */
+  replication: z.number().int().min(1).max(8).optional(),
 });
 
 /**

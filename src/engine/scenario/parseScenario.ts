@@ -238,6 +238,18 @@ function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, 
           );
         }
         break;
+      case 'tier.configure': {
+        const replication = command.changes.replication;
+        if (replication !== undefined && command.tier !== 'distributed') {
+          problems.push(`${path}.changes.replication: replication applies to the distributed cache only, not to ${command.tier}`);
+        } else if (replication !== undefined && replication > nodes) {
+          problems.push(
+            `${path}.changes.replication: expected at most the number of nodes ` +
+              `(topology.distributed.nodes is ${nodes}), got ${replication}`,
+          );
+        }
+        break;
+      }
       case 'keySpace.set': {
         const space = spaces.find((candidate) => candidate.name === command.name);
         if (!space) {

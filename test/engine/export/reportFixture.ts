@@ -117,6 +117,7 @@ export function buildReport(): MetricsReport {
       lostWrites: 0,
       leaks: 2,
       loggedOut: 1,
+      cacheNodeFailures: 0,
       droppedEvents: 0,
     },
     series,

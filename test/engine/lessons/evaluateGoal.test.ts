@@ -45,7 +45,7 @@ function report(nowMs: number, leaks = 0): MetricsReport {
   };
 }
 
-const zero = { leaks: 0, lostWrites: 0, loggedOut: 0 };
+const zero = { leaks: 0, lostWrites: 0, loggedOut: 0, cacheNodeFailures: 0 };
 const hitRatio: GoalCheck = {
   metric: 'tier.hitRatio',
   tier: 'distributed',

@@ -78,6 +78,22 @@ describe('tier controls', () => {
     ]);
   });
 
+  it('set the distributed cache’s replication, up to one copy per node', async () => {
+    const onapply = vi.fn<(c: Command) => void>();
+    render(TierControls, {
+      tier: 'distributed',
+      label: 'Distributed cache',
+      config: settings.topology.distributed,
+      replication: { copies: 1, nodes: 3 },
+      onapply,
+    });
+    await commit('Replication (copies)', '2');
+    expect(onapply).toHaveBeenCalledWith({ type: 'tier.configure', tier: 'distributed', changes: { replication: 2 } });
+    onapply.mockClear();
+    await commit('Replication (copies)', '4');
+    expect(onapply).not.toHaveBeenCalled();
+  });
+
   it('refuse a capacity that is not a whole number', async () => {
     const onapply = setup();
     await commit('Capacity (entries)', '2.5');
