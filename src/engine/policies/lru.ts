@@ -1,13 +1,14 @@
 import { KeyLists, costOf } from './keyLists';
 import { checkCapacity } from './capacity';
+import type { PolicyName } from './names';
 import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
 
 /**
  * Least recently used: a hit moves the key to the head of one list, the victim is the tail. The
  * baseline every other policy is measured against, and the one a sequential scan flushes.
  */
-class Lru implements EvictionPolicy {
-  readonly name = 'lru' as const;
+export class Lru implements EvictionPolicy {
+  readonly name: PolicyName = 'lru';
   capacity: number;
   private readonly unit: PolicyContext['unit'];
   private readonly lists: KeyLists;
