@@ -48,6 +48,8 @@ const maxWallStepMs = 100;
 export class EngineHost {
   private engine: Engine | null = null;
   private scenario: Scenario | null = null;
+  /** The commands the engine was created with: its own commandLog holds only those applied since. */
+  private startCommands: TimedCommand[] = [];
   private preset: string | null = null;
   private modeValue: HostMode = 'idle';
   private speed = 1;
@@ -159,7 +161,7 @@ export class EngineHost {
           'change',
         );
         engine.apply(timed.command);
-        this.deps.post({ type: 'commands', commands: [...engine.commandLog] });
+        this.deps.post({ type: 'commands', commands: this.commandLog() });
         if (!this.running) this.postFrame(true);
         else this.snapshotDue = true;
         return;
@@ -174,6 +176,7 @@ export class EngineHost {
       eventBufferSize: this.maxEvents * 8,
     });
     this.scenario = scenario;
+    this.startCommands = commands;
     this.preset = preset;
     this.modeValue = 'paused';
     this.seriesFromMs = 0;
@@ -263,7 +266,7 @@ export class EngineHost {
 
   private exportFiles(requestId: number): void {
     if (!this.engine || !this.scenario) return;
-    const commands = [...this.engine.commandLog];
+    const commands = this.commandLog();
     const csv = this.deps.exportRun(this.scenario, commands, this.engine.nowMs);
     this.deps.post({
       type: 'exported',
@@ -273,6 +276,15 @@ export class EngineHost {
       eventsCsv: csv.events,
       scenarioJson: `${JSON.stringify({ scenario: this.scenario, commands }, null, 2)}\n`,
     });
+  }
+
+  /**
+   * The run's whole command log: those it was created with (an import, a lesson's earlier steps)
+   * and those applied since, in time order as the engine runs them (at equal times, the former first).
+   */
+  private commandLog(): TimedCommand[] {
+    const log = [...this.startCommands, ...(this.engine?.commandLog ?? [])];
+    return log.sort((a, b) => a.atMs - b.atMs);
   }
 
   private fail(error: unknown): void {

@@ -16,8 +16,8 @@ function setup(
   const host = new EngineHost(
     {
       createEngine: (scenario, engineOptions) => {
+        // Like the real engine, its commandLog holds only the commands applied after creation.
         const engine = createFakeEngine(scenario, engineOptions, clock);
-        for (const { command } of engineOptions.commands ?? []) engine.apply(command);
         engines.push(engine);
         return engine;
       },
@@ -183,10 +183,24 @@ describe('engine host', () => {
     host.handle({ type: 'import', text: JSON.stringify(run) });
     expect(engines.length).toBe(2);
     expect(engines[1].scenario.seed).toBe(7);
-    expect(engines[1].commandLog.length).toBe(1);
+    expect(posted.findLast((m) => m.type === 'loaded')).toMatchObject({ commands: run.commands });
     host.handle({ type: 'import', text: JSON.stringify({ scenario: { version: 2 } }) });
     expect(engines.length).toBe(2);
     expect(posted.filter((m) => m.type === 'error').length).toBe(1);
+  });
+
+  it('keeps the commands a run was loaded with in the log it reports and exports after a live change', () => {
+    const { host, posted, frame } = setup();
+    const loadedWith = [{ atMs: 0, command: { type: 'database.slow' as const, factor: 2 } }];
+    host.handle({ type: 'load', scenario, commands: loadedWith });
+    host.handle({ type: 'play' });
+    frame(40);
+    host.handle({ type: 'command', command: { type: 'database.fail' } });
+    const expected = [...loadedWith, { atMs: 40, command: { type: 'database.fail' } }];
+    expect(posted.findLast((m) => m.type === 'commands')).toEqual({ type: 'commands', commands: expected });
+    host.handle({ type: 'export', requestId: 1 });
+    const exported = posted.find((m) => m.type === 'exported') as { scenarioJson: string };
+    expect(JSON.parse(exported.scenarioJson).commands).toEqual(expected);
   });
 
   it('resets to time 0 with an empty command log', () => {
