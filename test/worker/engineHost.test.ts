@@ -183,7 +183,7 @@ describe('engine host', () => {
     host.handle({ type: 'import', text: JSON.stringify(run) });
     expect(engines.length).toBe(2);
     expect(engines[1].scenario.seed).toBe(7);
-    expect(posted.findLast((m) => m.type === 'loaded')).toMatchObject({ commands: run.commands });
+    expect([...posted].reverse().find((m) => m.type === 'loaded')).toMatchObject({ commands: run.commands });
     host.handle({ type: 'import', text: JSON.stringify({ scenario: { version: 2 } }) });
     expect(engines.length).toBe(2);
     expect(posted.filter((m) => m.type === 'error').length).toBe(1);
@@ -197,7 +197,7 @@ describe('engine host', () => {
     frame(40);
     host.handle({ type: 'command', command: { type: 'database.fail' } });
     const expected = [...loadedWith, { atMs: 40, command: { type: 'database.fail' } }];
-    expect(posted.findLast((m) => m.type === 'commands')).toEqual({ type: 'commands', commands: expected });
+    expect([...posted].reverse().find((m) => m.type === 'commands')).toEqual({ type: 'commands', commands: expected });
     host.handle({ type: 'export', requestId: 1 });
     const exported = posted.find((m) => m.type === 'exported') as { scenarioJson: string };
     expect(JSON.parse(exported.scenarioJson).commands).toEqual(expected);
