@@ -35,7 +35,8 @@ export interface EngineHostOptions {
   snapshotEntries?: number;
 }
 
-export type HostMode = 'idle' | 'paused' | 'playing' | 'fastForward';
+/** `seeking` replays the run headless up to an earlier time (see the 'seek' message). */
+export type HostMode = 'idle' | 'paused' | 'playing' | 'fastForward' | 'seeking';
 
 /** Wall time that counts for one frame at most, so a tab coming back from the background does not jump. */
 const maxWallStepMs = 100;
@@ -58,6 +59,10 @@ export class EngineHost {
   private frames = 0;
   private seriesFromMs = 0;
   private snapshotDue = true;
+  /** Where a seek is going. */
+  private seekToMs = 0;
+  /** Messages that came during a seek; they run once it is done, in order. */
+  private held: ToWorker[] = [];
   /** Simulated ms run per slice; adapts so that one slice takes about a millisecond of wall time. */
   private sliceSimMs = 10;
   private readonly tickBudgetMs: number;
@@ -81,10 +86,15 @@ export class EngineHost {
 
   /** True while the worker should keep calling tick. */
   get running(): boolean {
-    return this.modeValue === 'playing' || this.modeValue === 'fastForward';
+    return this.modeValue === 'playing' || this.modeValue === 'fastForward' || this.modeValue === 'seeking';
   }
 
   handle(message: ToWorker): void {
+    if (this.modeValue === 'seeking' && message.type !== 'frame.ack' && message.type !== 'speed') {
+      // As if the seek had been instant: a command or a play sent after it applies at its end.
+      this.held.push(message);
+      return;
+    }
     try {
       this.dispatch(message);
     } catch (error) {
@@ -154,6 +164,9 @@ export class EngineHost {
       case 'snapshot':
         this.postFrame(true);
         return;
+      case 'seek':
+        this.seek(engine, message.toMs, message.commandCount);
+        return;
       case 'command': {
         const [timed] = this.deps.parseCommands(
           [{ atMs: engine.nowMs, command: message.command }],
@@ -182,6 +195,7 @@ export class EngineHost {
     this.seriesFromMs = 0;
     this.frames = 0;
     this.unacked = 0;
+    this.held = [];
     this.deps.post({ type: 'loaded', scenario, commands, preset });
     this.postFrame(true);
   }
@@ -195,6 +209,10 @@ export class EngineHost {
     const engine = this.engine;
     if (!engine || !this.running) return;
     const startWall = this.deps.wallMs();
+    if (this.modeValue === 'seeking') {
+      this.seekTick(engine, startWall);
+      return;
+    }
     let targetMs: number;
     if (this.modeValue === 'fastForward') {
       targetMs = engine.scenario.durationMs;
@@ -216,14 +234,66 @@ export class EngineHost {
     this.postFrame(engine.finished);
   }
 
-  private advance(engine: Engine, targetMs: number, startWall: number): void {
+  /**
+   * Starts a rewind: a new engine from the scenario and the log up to toMs, which later ticks run
+   * there without posting frames. Built on the replay contract (scenario + command log replays a run
+   * exactly), so the state at toMs is the state the run had then, not a snapshot's approximation.
+   */
+  private seek(engine: Engine, toMs: number, commandCount = Infinity): void {
+    const scenario = engine.scenario;
+    const target = Math.min(scenario.durationMs, Math.max(0, toMs));
+    const kept = this.commandLog()
+      .filter((c) => c.atMs <= target)
+      .slice(0, Math.max(0, commandCount));
+    this.engine = this.deps.createEngine(scenario, {
+      commands: kept,
+      recordEvents: true,
+      eventBufferSize: this.maxEvents * 8,
+    });
+    this.startCommands = kept;
+    this.seekToMs = target;
+    this.seriesFromMs = 0;
+    this.modeValue = 'seeking';
+  }
+
+  private seekTick(engine: Engine, startWall: number): void {
+    try {
+      this.advance(engine, this.seekToMs, startWall, true);
+    } catch (error) {
+      this.modeValue = 'paused';
+      this.fail(error);
+      this.runHeld();
+      return;
+    }
+    if (engine.nowMs < this.seekToMs) return;
+    this.modeValue = 'paused';
+    // The replay's events are history the person already saw: the views start afresh from here.
+    engine.drainEvents();
+    this.snapshotDue = true;
+    this.deps.post({ type: 'seeked', nowMs: engine.nowMs, commands: this.commandLog() });
+    this.postFrame(true);
+    this.runHeld();
+  }
+
+  /** Handles the messages held during a seek, until one of them starts another. */
+  private runHeld(): void {
+    while (this.held.length > 0 && this.modeValue !== 'seeking') this.handle(this.held.shift()!);
+  }
+
+  /** Runs the engine toward targetMs in slices until the tick's wall-time budget is spent. */
+  private advance(engine: Engine, targetMs: number, startWall: number, discardEvents = false): void {
     while (engine.nowMs < targetMs) {
       const sliceStart = this.deps.wallMs();
       if (sliceStart - startWall >= this.tickBudgetMs) return;
-      engine.runUntil(Math.min(targetMs, engine.nowMs + this.sliceSimMs));
+      const full = engine.nowMs + this.sliceSimMs <= targetMs;
+      engine.runUntil(full ? engine.nowMs + this.sliceSimMs : targetMs);
+      // Drained as it goes, so that the engine's bounded buffer never drops (and counts) any.
+      if (discardEvents) engine.drainEvents();
       const took = this.deps.wallMs() - sliceStart;
-      // Aim at slices of about a millisecond so the budget check stays fine-grained.
-      if (took < 0.5) this.sliceSimMs = Math.min(this.sliceSimMs * 2, 1e9);
+      // Aim at slices of about a millisecond so the budget check stays fine-grained. Only a whole
+      // slice says it was quick: one cut short by the target (playing at 1x) would let the slice grow
+      // without bound, and the next fast-forward or seek would run in one blocking piece.
+      if (took < 0.5 && full) this.sliceSimMs = Math.min(this.sliceSimMs * 2, 1e9);
       else if (took > 2) this.sliceSimMs = Math.max(this.sliceSimMs / 2, 0.001);
     }
   }

@@ -32,7 +32,7 @@ scope.postMessage({
   })),
 } satisfies FromWorker);
 
-/** About one display frame; fast-forward yields for as little as the browser allows. */
+/** About one display frame; fast-forward and seek yield for as little as the browser allows. */
 const frameMs = 16;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -44,7 +44,7 @@ function schedule(): void {
       host.tick();
       schedule();
     },
-    host.mode === 'fastForward' ? 0 : frameMs,
+    host.mode === 'fastForward' || host.mode === 'seeking' ? 0 : frameMs,
   );
 }
 

@@ -27,6 +27,13 @@ export type ToWorker =
   | { type: 'run.end' }
   /** Starts the same scenario over from time 0 with an empty command log. */
   | { type: 'reset' }
+  /**
+   * Rewinds to toMs: replays the scenario with the command log's entries stamped at or before toMs
+   * (only the first `commandCount` of them when given, to drop those applied at toMs itself), headless
+   * and in bounded slices, then pauses there. The log after that point is dropped. Messages that
+   * arrive meanwhile wait and run after it, in order.
+   */
+  | { type: 'seek'; toMs: number; commandCount?: number }
   /** Applies a command at the engine's current simulated time. */
   | { type: 'command'; command: Command }
   | { type: 'export'; requestId: number }
@@ -84,6 +91,8 @@ export type FromWorker =
   | FrameMessage
   /** The command log changed (a command was applied). */
   | { type: 'commands'; commands: TimedCommand[] }
+  /** A seek is done: the run is paused at nowMs with this command log; a frame follows. */
+  | { type: 'seeked'; nowMs: number; commands: TimedCommand[] }
   | ({ type: 'exported'; requestId: number } & ExportFiles)
   /**
    * Something went wrong. `input` errors are a person's mistake (a bad scenario or command): show

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/createEngine';
+import type { Engine } from '../../src/engine/engine';
 import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
 import { loadPreset } from '../../src/engine/scenario/presets';
 import type { Scenario } from '../../src/engine/scenario/schema';
@@ -197,7 +199,10 @@ describe('engine host', () => {
     frame(40);
     host.handle({ type: 'command', command: { type: 'database.fail' } });
     const expected = [...loadedWith, { atMs: 40, command: { type: 'database.fail' } }];
-    expect([...posted].reverse().find((m) => m.type === 'commands')).toEqual({ type: 'commands', commands: expected });
+    expect([...posted].reverse().find((m) => m.type === 'commands')).toEqual({
+      type: 'commands',
+      commands: expected,
+    });
     host.handle({ type: 'export', requestId: 1 });
     const exported = posted.find((m) => m.type === 'exported') as { scenarioJson: string };
     expect(JSON.parse(exported.scenarioJson).commands).toEqual(expected);
@@ -240,6 +245,147 @@ describe('engine host', () => {
     expect(json.commands).toEqual([
       { atMs: 0, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } },
     ]);
+  });
+});
+
+describe('engine host seek', () => {
+  /** A host over the real engine, so that a seek is checked against what the run really was. */
+  function realSetup() {
+    const clock = { wallMs: 0 };
+    const posted: FromWorker[] = [];
+    const engines: Engine[] = [];
+    const host = new EngineHost({
+      createEngine: (s, options) => {
+        // The fake wall clock moves with the work done: a wall millisecond per 50 simulated ones.
+        const engine = createEngine(s, options);
+        const runUntil = engine.runUntil.bind(engine);
+        engine.runUntil = (timeMs) => {
+          const from = engine.nowMs;
+          runUntil(timeMs);
+          clock.wallMs += (engine.nowMs - from) / 50;
+        };
+        engines.push(engine);
+        return engine;
+      },
+      parseScenario,
+      parseCommands,
+      parseJson,
+      loadPreset,
+      exportRun: () => ({ summary: '', timeSeries: '', events: '' }),
+      post: (message) => posted.push(message),
+      wallMs: () => clock.wallMs,
+    });
+    const frame = (wallMs: number) => {
+      clock.wallMs += wallMs;
+      host.tick();
+      host.handle({ type: 'frame.ack' });
+    };
+    const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');
+    /** Ticks until the seek is done (each tick bounded by the wall-time budget). */
+    const finishSeek = () => {
+      for (let i = 0; i < 10_000 && host.mode === 'seeking'; i++) frame(16);
+      expect(host.mode).toBe('paused');
+    };
+    return { host, posted, engines, frame, frames, finishSeek };
+  }
+
+  it('puts the simulation back exactly as it was at an earlier time, with the commands up to then', () => {
+    const { host, posted, engines, frame, frames, finishSeek } = realSetup();
+    host.handle({ type: 'load', scenario: { ...loadPreset('basics'), durationMs: 60_000 } });
+    host.handle({ type: 'speed', speed: 50 });
+    host.handle({ type: 'play' });
+    for (let i = 0; i < 10; i++) frame(16);
+    host.handle({
+      type: 'command',
+      command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 2 } } },
+    });
+    for (let i = 0; i < 10; i++) frame(16);
+    host.handle({ type: 'pause' });
+    const t0 = engines[0].nowMs;
+    const metricsAtT0 = engines[0].metrics();
+    const snapshotAtT0 = engines[0].snapshot();
+    const commandsAtT0 = [...engines[0].commandLog];
+    // On to T1, with changes the rewind must undo.
+    host.handle({ type: 'play' });
+    frame(16);
+    host.handle({ type: 'command', command: { type: 'purge', tier: 'all', match: { kind: 'all' } } });
+    for (let i = 0; i < 10; i++) frame(16);
+    host.handle({ type: 'command', command: { type: 'node.fail', node: 0 } });
+    for (let i = 0; i < 10; i++) frame(16);
+    expect(engines[0].nowMs).toBeGreaterThan(t0 + 5000);
+    expect(engines[0].metrics().endToEnd.requests).toBeGreaterThan(metricsAtT0.endToEnd.requests);
+
+    host.handle({ type: 'seek', toMs: t0 });
+    finishSeek();
+    const rewound = engines[engines.length - 1];
+    expect(rewound.nowMs).toBe(t0);
+    expect(rewound.metrics()).toEqual(metricsAtT0);
+    expect(rewound.snapshot()).toEqual(snapshotAtT0);
+    expect(posted.filter((m) => m.type === 'seeked')).toEqual([
+      { type: 'seeked', nowMs: t0, commands: commandsAtT0 },
+    ]);
+    const last = frames()[frames().length - 1];
+    expect(last).toMatchObject({ nowMs: t0, playing: false, events: [] });
+    // The frame carries the whole series up to t0, so the charts replace what they had.
+    expect(last.metrics.seriesFromMs).toBe(0);
+    expect(last.metrics.series).toEqual(metricsAtT0.series);
+    expect(last.snapshot).toEqual(snapshotAtT0);
+  });
+
+  it('drops the commands applied at the seek time itself when told how many to keep', () => {
+    const { host, posted, finishSeek } = realSetup();
+    const earlier = [
+      {
+        atMs: 0,
+        command: {
+          type: 'tier.configure' as const,
+          tier: 'distributed' as const,
+          changes: { enabled: false },
+        },
+      },
+    ];
+    host.handle({ type: 'load', scenario: loadPreset('basics'), commands: earlier });
+    host.handle({ type: 'command', command: { type: 'database.fail' } });
+    host.handle({ type: 'seek', toMs: 0, commandCount: 1 });
+    finishSeek();
+    expect(posted.filter((m) => m.type === 'seeked')).toEqual([
+      { type: 'seeked', nowMs: 0, commands: earlier },
+    ]);
+  });
+
+  it('seeks in bounded ticks without frames, and runs what was sent meanwhile at the seek time, in order', () => {
+    const { host, posted, frame, frames, lastFrame, engines } = setup({
+      wallCostPerRunMs: 1,
+      tickBudgetMs: 12,
+    });
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'run.end' });
+    for (let i = 0; i < 1000 && host.running; i++) frame(16);
+    expect(lastFrame().nowMs).toBe(10_000);
+    const framesBefore = frames().length;
+
+    host.handle({ type: 'seek', toMs: 4000 });
+    host.handle({ type: 'command', command: { type: 'database.fail' } });
+    host.handle({ type: 'play' });
+    frame(16);
+    // Twelve 1 ms slices fit in the 12 ms budget: the seek goes on in the next ticks, showing nothing yet.
+    expect(host.mode).toBe('seeking');
+    expect(engines[1].runs).toBe(12);
+    expect(frames().length).toBe(framesBefore);
+    let ticks = 1;
+    while (host.mode === 'seeking' && ticks < 1000) {
+      frame(16);
+      ticks++;
+    }
+    expect(ticks).toBeGreaterThan(1);
+    const seekFrame = frames()[framesBefore];
+    expect(seekFrame).toMatchObject({ nowMs: 4000, playing: false, finished: false, events: [] });
+    // Then the held command applies at 4000 ms, and play resumes from there.
+    expect([...posted].reverse().find((m) => m.type === 'commands')).toEqual({
+      type: 'commands',
+      commands: [{ atMs: 4000, command: { type: 'database.fail' } }],
+    });
+    expect(host.mode).toBe('playing');
   });
 });
 
