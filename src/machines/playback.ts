@@ -24,10 +24,15 @@ export type PlaybackEvent =
   | { type: 'speed.set'; speed: number }
   | { type: 'run.end' }
   | { type: 'reset' }
+  /** Rewinds to an earlier time (keeping the first `commandCount` commands) and pauses there. */
+  | { type: 'seek'; toMs: number; commandCount?: number }
   /** The worker reached the scenario's end. */
   | { type: 'run.finished' }
   /** The worker stopped by itself (an error in the run). */
   | { type: 'run.stopped' };
+
+const seekParams = ({ event }: { event: PlaybackEvent }) =>
+  event.type === 'seek' ? { toMs: event.toMs, commandCount: event.commandCount } : { toMs: 0 };
 
 /**
  * Playback of one run: idle until a run is loaded, then paused, playing or finished. The machine
@@ -51,6 +56,7 @@ export const playbackMachine = setup({
     sendSpeed: (_, _params: { speed: number }) => {},
     sendRunEnd: () => {},
     sendReset: () => {},
+    sendSeek: (_, _params: { toMs: number; commandCount?: number }) => {},
     setSpeed: assign({
       speed: ({ event }) => (event.type === 'speed.set' ? clampSpeed(event.speed) : 1),
     }),
@@ -79,6 +85,7 @@ export const playbackMachine = setup({
           actions: ['sendRunEnd', { type: 'setFastForward', params: { on: true } }],
         },
         reset: { actions: 'sendReset' },
+        seek: { actions: { type: 'sendSeek', params: seekParams } },
         'run.finished': 'finished',
       },
     },
@@ -91,12 +98,17 @@ export const playbackMachine = setup({
         'step.request': { target: 'paused', actions: ['sendPause', 'sendStepRequest'] },
         'run.end': { actions: ['sendRunEnd', { type: 'setFastForward', params: { on: true } }] },
         reset: { target: 'paused', actions: ['sendPause', 'sendReset'] },
+        // The worker pauses at the end of a seek by itself.
+        seek: { target: 'paused', actions: { type: 'sendSeek', params: seekParams } },
         'run.finished': 'finished',
         'run.stopped': 'paused',
       },
     },
     finished: {
-      on: { reset: { target: 'paused', actions: 'sendReset' } },
+      on: {
+        reset: { target: 'paused', actions: 'sendReset' },
+        seek: { target: 'paused', actions: { type: 'sendSeek', params: seekParams } },
+      },
     },
   },
 });

@@ -35,6 +35,8 @@ export class AppState {
   playback = $state<PlaybackState>('idle');
   speed = $state(1);
   fastForward = $state(false);
+  /** A seek was asked for and the worker has not finished it: what is shown is still from before. */
+  rewinding = $state(false);
   notice = $state.raw<Notice | null>(null);
 
   /** What the controls show: the scenario with the live setting changes applied. */
@@ -61,6 +63,7 @@ export class AppState {
           sendStepRequest: post({ type: 'step.request' }),
           sendRunEnd: post({ type: 'run.end' }),
           sendReset: post({ type: 'reset' }),
+          sendSeek: (_, params) => port.post({ type: 'seek', ...params }),
           sendSpeed: (_, params) => port.post({ type: 'speed', speed: params.speed }),
         },
       }),
@@ -87,7 +90,11 @@ export class AppState {
       case 'presets':
         this.presets = message.presets;
         return;
+      case 'seeked':
+        this.rewinding = false;
+        return;
       case 'loaded':
+        this.rewinding = false;
         this.preset = message.preset;
         this.actor.send({ type: 'run.loaded' });
         // The worker keeps its speed across runs; say it again in case it restarted.
@@ -101,8 +108,10 @@ export class AppState {
       }
       case 'error':
         this.notice = { kind: 'error', message: message.message, problems: message.problems };
-        if (!message.input) this.actor.send({ type: 'run.stopped' });
-        else if (!this.sim.scenario && this.defaultPreset) this.loadPreset(this.defaultPreset);
+        if (!message.input) {
+          this.rewinding = false;
+          this.actor.send({ type: 'run.stopped' });
+        } else if (!this.sim.scenario && this.defaultPreset) this.loadPreset(this.defaultPreset);
         return;
     }
   }
@@ -120,6 +129,16 @@ export class AppState {
   stepRequest = () => this.actor.send({ type: 'step.request' });
   runToEnd = () => this.actor.send({ type: 'run.end' });
   reset = () => this.actor.send({ type: 'reset' });
+  /**
+   * Rewinds the run to toMs and pauses there: the worker replays the scenario with the commands
+   * stamped up to then (the first `commandCount` of them when given, to leave out those applied at
+   * toMs itself). The commands after that point are dropped.
+   */
+  seek = (toMs: number, commandCount?: number) => {
+    if (this.playback === 'idle') return;
+    this.rewinding = true;
+    this.actor.send({ type: 'seek', toMs, commandCount });
+  };
   setSpeed = (speed: number) => this.actor.send({ type: 'speed.set', speed: clampSpeed(speed) });
 
   loadPreset = (name: string) => this.port.post({ type: 'load.preset', name });

@@ -94,6 +94,12 @@ export class SimStore {
       case 'commands':
         this.commands = message.commands;
         return false;
+      case 'seeked':
+        // What the views hold is from later on, which no longer happened; the next frame brings the rest.
+        this.clear();
+        this.commands = message.commands;
+        this.nowMs = message.nowMs;
+        return false;
       case 'frame':
         this.applyFrame(message);
         return true;

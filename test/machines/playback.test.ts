@@ -16,6 +16,7 @@ function start() {
         sendRunEnd: record('run.end'),
         sendReset: record('reset'),
         sendSpeed: (_, params) => sent.push(`speed ${params.speed}`),
+        sendSeek: (_, params) => sent.push(`seek ${params.toMs}`),
       },
     }),
     { input: {} },
@@ -68,6 +69,22 @@ describe('playback machine', () => {
     actor.send({ type: 'reset' });
     expect(state()).toBe('paused');
     expect(sent).toEqual(['run.end', 'reset']);
+  });
+
+  it('seeks from any state of a run and is paused there, the worker pausing by itself', () => {
+    const { actor, sent, state } = start();
+    actor.send({ type: 'seek', toMs: 5 });
+    expect(sent).toEqual([]);
+    actor.send({ type: 'run.loaded' });
+    actor.send({ type: 'play' });
+    actor.send({ type: 'seek', toMs: 1000 });
+    expect(state()).toBe('paused');
+    actor.send({ type: 'run.end' });
+    actor.send({ type: 'run.finished' });
+    actor.send({ type: 'seek', toMs: 2000 });
+    expect(state()).toBe('paused');
+    actor.send({ type: 'seek', toMs: 500 });
+    expect(sent).toEqual(['play', 'seek 1000', 'run.end', 'seek 2000', 'seek 500']);
   });
 
   it('goes back to paused when a new run is loaded while playing', () => {

@@ -131,6 +131,21 @@ describe('AppState', () => {
     expect(second.app.notice?.message).toBe('The scenario is not valid');
   });
 
+  it('rewinds through the worker, paused, and knows when the rewound run has arrived', () => {
+    const { app, sent, deliver, loaded } = setup();
+    loaded();
+    app.play();
+    app.seek(4000, 2);
+    expect(sent).toContainEqual({ type: 'seek', toMs: 4000, commandCount: 2 });
+    expect(app.playback).toBe('paused');
+    expect(app.rewinding).toBe(true);
+    const kept = [{ atMs: 0, command: { type: 'database.fail' as const } }];
+    deliver({ type: 'seeked', nowMs: 4000, commands: kept });
+    expect(app.rewinding).toBe(false);
+    expect(app.sim.commands).toEqual(kept);
+    expect(app.sim.nowMs).toBe(4000);
+  });
+
   it('resolves an export when the worker sends the files back', async () => {
     const { app, sent, deliver } = setup();
     const pending = app.requestExport();

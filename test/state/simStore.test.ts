@@ -116,6 +116,21 @@ describe('SimStore', () => {
     expect(store.flight.length).toBe(0);
   });
 
+  it('forgets the events and series of a later time after a seek, and takes the rewound run from its frame', () => {
+    const store = new SimStore();
+    store.receive({ type: 'loaded', scenario, commands: [], preset: null });
+    store.receive(frame(9000, [hop(1, 8990, 9020)], { playing: false }));
+    store.receive({ type: 'seeked', nowMs: 3000, commands: [] });
+    expect(store.recent).toEqual([]);
+    expect(store.logEvents).toEqual([]);
+    expect(store.flight).toEqual([]);
+    expect(store.nowMs).toBe(3000);
+    expect(store.scenario).toBe(scenario);
+    store.receive(frame(3000, [], { playing: false }));
+    expect(store.nowMs).toBe(3000);
+    expect(store.metrics?.endToEnd.cacheHitRatio).toBe(0.5);
+  });
+
   it('keeps only the newest events for the log', () => {
     const store = new SimStore();
     store.receive({ type: 'loaded', scenario, commands: [], preset: null });
