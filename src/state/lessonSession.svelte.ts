@@ -12,12 +12,18 @@ export interface LessonHost {
     readonly metrics: MetricsReport | null;
     readonly nowMs: number;
     readonly endToEnd: EndToEnd | null;
+    /** The run's command log as the worker last reported it. */
+    readonly commands: readonly TimedCommand[];
   };
+  /** A seek is under way: the metrics shown are still from before it. */
+  readonly rewinding: boolean;
   /** Loads an exported run `{ scenario, commands }` as JSON text (the import path of the app). */
   importText(text: string): void;
   /** Applies a command now, as the controls do. */
   apply(command: Command): void;
   play(): void;
+  /** Rewinds the run to toMs with the first commandCount commands of its log, and pauses there. */
+  seek(toMs: number, commandCount: number): void;
 }
 
 const noTotals: StepTotals = { leaks: 0, lostWrites: 0, loggedOut: 0, cacheNodeFailures: 0 };
@@ -32,6 +38,8 @@ export class LessonSession {
   /** Simulated time at which the current step began; its goal counts from here. */
   stepStartMs = $state(0);
   private atStepStart = $state.raw<StepTotals>(noTotals);
+  /** Commands in the run's log when the step began: those applied in the step come after them. */
+  private stepStartCommands = 0;
   private readonly actor: Actor<typeof lessonRunnerMachine>;
 
   constructor(
@@ -75,6 +83,9 @@ export class LessonSession {
   results: CheckResult[] = $derived.by(() => {
     const metrics = this.host.sim.metrics;
     if (!metrics || this.inSandbox) return [];
+    // Until the rewound run arrives, the figures shown are from after the step's start.
+    if (this.host.rewinding)
+      return this.step.goal.all.map((check) => ({ check, met: false, value: null, ready: false }));
     const restarted = metrics.nowMs < this.stepStartMs;
     return evaluateGoal(this.step.goal.all, {
       metrics,
@@ -94,6 +105,7 @@ export class LessonSession {
     this.host.importText(JSON.stringify({ scenario: this.lesson.scenario, commands }));
     this.stepStartMs = 0;
     this.atStepStart = noTotals;
+    this.stepStartCommands = commands.length;
   }
 
   /** Tells the runner how the goal stands now (called on each metrics update). */
@@ -121,9 +133,20 @@ export class LessonSession {
     this.beginStep();
   };
 
+  /**
+   * Puts the simulation back as it was when the step began (the worker replays the run up to then,
+   * without the commands applied since), so the step can be tried again from the same state; its
+   * goal counts from there again, with the run's totals as they were then.
+   */
   resetStep = () => {
     this.actor.send({ type: 'step.reset' });
-    this.beginStep();
+    if (this.host.sim.nowMs < this.stepStartMs) {
+      // The run itself was restarted under the step (the reset button): the step starts at 0 now.
+      this.stepStartMs = 0;
+      this.atStepStart = noTotals;
+      this.stepStartCommands = 0;
+    }
+    this.host.seek(this.stepStartMs, this.stepStartCommands);
   };
 
   restart = () => {
@@ -139,6 +162,7 @@ export class LessonSession {
   private beginStep(): void {
     this.stepStartMs = this.host.sim.nowMs;
     this.atStepStart = this.host.sim.endToEnd ?? noTotals;
+    this.stepStartCommands = this.host.sim.commands.length;
   }
 
   private save(): void {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import course from 'virtual:cachescope-lessons';
 import { createEngine } from '../../../src/engine/createEngine';
 import type { Engine } from '../../../src/engine/engine';
+import type { Command, TimedCommand } from '../../../src/engine/scenario/commandSchema';
 import { LessonProgress, type ProgressStorage } from '../../../src/state/lessonProgress.svelte';
 import { SimStore } from '../../../src/state/simStore.svelte';
 import LessonPanel from '../../../src/ui/lessons/LessonPanel.svelte';
@@ -25,31 +26,53 @@ function memoryStorage(): ProgressStorage & { value: string | null } {
 function fakeApp() {
   const sim = new SimStore();
   let engine: Engine | null = null;
-  const app = {
-    sim,
-    importText: vi.fn((text: string) => {
-      const { scenario } = JSON.parse(text);
-      engine = createEngine(scenario, { recordEvents: false });
-      sim.receive({ type: 'loaded', scenario, commands: [], preset: null });
-    }),
-    apply: vi.fn((command) => engine!.apply(command)),
-    play: vi.fn(),
-  };
-  /** Runs the engine to `ms` and hands the UI one frame of its metrics, as the worker does. */
-  const runTo = async (ms: number) => {
-    engine!.runUntil(ms);
+  /** The commands the engine was created with (its own log holds only those applied since). */
+  let loadedWith: TimedCommand[] = [];
+  const commandLog = () => [...loadedWith, ...engine!.commandLog];
+  /** Hands the UI one frame of the engine's metrics, as the worker does. */
+  const sendFrame = async (playing: boolean) => {
     const { series, ...rest } = engine!.metrics();
     sim.receive({
       type: 'frame',
-      nowMs: ms,
+      nowMs: engine!.nowMs,
       durationMs: engine!.scenario.durationMs,
-      playing: true,
+      playing,
       finished: false,
       events: [],
       dropped: 0,
       metrics: { ...rest, seriesFromMs: 0, series },
     });
     await tick();
+  };
+  const app = {
+    sim,
+    rewinding: false,
+    importText: vi.fn((text: string) => {
+      const { scenario, commands } = JSON.parse(text);
+      loadedWith = commands;
+      engine = createEngine(scenario, { recordEvents: false, commands });
+      sim.receive({ type: 'loaded', scenario, commands, preset: null });
+    }),
+    apply: vi.fn((command: Command) => {
+      engine!.apply(command);
+      sim.receive({ type: 'commands', commands: commandLog() });
+    }),
+    play: vi.fn(),
+    /** Rewinds as the worker does: a new engine from the scenario and the commands kept, run to toMs. */
+    seek: vi.fn(async (toMs: number, commandCount: number) => {
+      loadedWith = commandLog()
+        .filter((c) => c.atMs <= toMs)
+        .slice(0, commandCount);
+      engine = createEngine(engine!.scenario, { recordEvents: false, commands: loadedWith });
+      engine.runUntil(toMs);
+      sim.receive({ type: 'seeked', nowMs: toMs, commands: loadedWith });
+      await sendFrame(false);
+    }),
+  };
+  /** Runs the engine to `ms` and hands the UI one frame of its metrics. */
+  const runTo = async (ms: number) => {
+    engine!.runUntil(ms);
+    await sendFrame(true);
   };
   return { app, runTo };
 }
@@ -102,6 +125,42 @@ describe('LessonPanel', () => {
 
     const saved = JSON.parse(storage.value!).lessons['01-hits-and-misses'];
     expect(saved).toMatchObject({ step: 1, completed: [0, 1], finished: false });
+  });
+
+  it('reset step puts the run back where the step began, measures the goal from there again, and show me still works', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await runTo(10000);
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const atStepStart = app.sim.metrics;
+
+    // The student turns the cache off and lets the run go on until the goal is met.
+    await fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
+    await runTo(15000);
+    expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
+    expect(app.sim.commands).toHaveLength(1);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Reset step' }));
+    await tick();
+    expect(app.seek).toHaveBeenCalledWith(10000, 0);
+    // The run is as it was when the step began: same time, same figures, the change undone.
+    expect(app.sim.nowMs).toBe(10000);
+    expect(app.sim.metrics).toEqual(atStepStart);
+    expect(app.sim.commands).toEqual([]);
+    expect(checks().every((c) => c.dataset.met === 'false')).toBe(true);
+
+    // Show me again: the same change, now at the step's start, meets the goal again.
+    const showMe = screen.getByRole('button', { name: 'Show me' }) as HTMLButtonElement;
+    expect(showMe.disabled).toBe(false);
+    await fireEvent.click(showMe);
+    expect(app.sim.commands).toEqual([
+      { atMs: 10000, command: { type: 'tier.configure', tier: 'distributed', changes: { enabled: false } } },
+    ]);
+    await runTo(12000);
+    expect(checks().some((c) => c.dataset.met === 'false')).toBe(true);
+    await runTo(15000);
+    expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
   });
 
   it('reopens a lesson where the saved progress left it, with the earlier solutions applied', async () => {
