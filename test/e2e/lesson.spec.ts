@@ -1,4 +1,4 @@
-import { expect, play, screenshot, setSpeed, test } from './fixtures';
+import { expect, pause, play, screenshot, setSpeed, simSeconds, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Opens the lesson panel beside the simulator. */
@@ -80,4 +80,37 @@ test('a lesson step half done is where the student left it after a reload', asyn
   await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
   await screenshot(page, 'lesson-panel-step-2');
+});
+
+test('reset step puts the simulation back where the step began, paused, and show me works again', async ({
+  page,
+}) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  await setSpeed(page, 5);
+  await play(page);
+  await goalTicks(page);
+  await pause(page);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const time = page.getByTestId('sim-time');
+  const requests = page.getByTestId('total-requests');
+  const startTime = (await time.textContent())!;
+  const startRequests = (await requests.textContent())!;
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
+  const startSeconds = await simSeconds(page);
+
+  // Show me turns the cache off and plays; the run goes on past the step's start.
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await expect.poll(() => simSeconds(page), { timeout: 60_000 }).toBeGreaterThan(startSeconds + 2);
+
+  await page.getByRole('button', { name: 'Reset step' }).click();
+  await expect(time).toHaveText(startTime);
+  await expect(requests).toHaveText(startRequests);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByTestId('goal-check').first()).toHaveAttribute('data-met', 'false');
+  // The cache is on again, as it was: show me can turn it off once more and meet the goal.
+  await expect(page.getByRole('button', { name: 'Show me' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await goalTicks(page);
 });
