@@ -31,7 +31,7 @@ export type LessonRunnerEvent =
   | { type: 'solution.show' }
   | { type: 'step.next' }
   | { type: 'step.back' }
-  /** Starts the step over: its goal counts from now, its prediction is asked again. */
+  /** Starts the step over (the session rewinds the run to the step's start): its prediction is asked again. */
   | { type: 'step.reset' }
   | { type: 'lesson.restart' };
 
