@@ -234,9 +234,19 @@ function buildSnapshot(system: System, nowMs: number, maxEntries: number): Snaps
   const clients = Math.min(workload.clients, maxClientNodes);
   const front = topology.cdn.enabled ? 'cdn' : 'lb';
   for (let c = 0; c < clients; c++) {
-    const more = c === clients - 1 && workload.clients > clients ? ` (+${workload.clients - clients} more)` : '';
+    const rest = c === clients - 1 ? workload.clients - clients : 0;
+    const more = rest > 0 ? ` (+${rest} more)` : '';
     const hasBrowser = topology.browser.enabled;
-    nodes.push({ id: `client:${c}`, kind: 'client', label: `User ${c}${more}`, state: 'up', busy: 0, queued: 0, cache: hasBrowser ? `browser:${c}` : null });
+    nodes.push({
+      id: `client:${c}`,
+      kind: 'client',
+      label: `User ${c}${more}`,
+      state: 'up',
+      busy: 0,
+      queued: 0,
+      cache: hasBrowser ? `browser:${c}` : null,
+      users: 1 + rest,
+    });
     edges.push({ from: `client:${c}`, to: front });
     // Writes and private data go past the CDN, straight to the load balancer.
     if (front === 'cdn') edges.push({ from: `client:${c}`, to: 'lb' });

@@ -51,6 +51,11 @@ export interface NodeView {
   queued: number;
   /** The cache this node holds, when it holds one (its id in `caches`). */
   cache: NodeId | null;
+  /**
+   * Client nodes only: how many users it stands for. A snapshot lists a few clients one by one; the
+   * last listed stands for itself and every user not listed.
+   */
+  users?: number;
 }
 
 export interface EdgeView {

@@ -117,13 +117,13 @@ export function topologyLayout(
       nodes.push({
         id: glyph.id,
         kind: first.kind,
-        label: group ? `clients ${indexOf(first.id)}–${indexOf(last.id) + unlisted(last.label)}` : first.label,
+        label: group ? `clients ${indexOf(first.id)}–${indexOf(last.id) + unlisted(last)}` : first.label,
         state: group ? groupState(glyph.members) : first.state,
         busy: glyph.members.reduce((s, n) => s + n.busy, 0),
         queued: glyph.members.reduce((s, n) => s + n.queued, 0),
         cache: group ? null : first.cache,
         members: glyph.members.map((n) => n.id),
-        count: glyph.members.length + unlisted(last.label),
+        count: glyph.members.length + unlisted(last),
         room: spacing - boxHeight,
         x,
         y: marginTop + (j + 0.5) * spacing - 8,
@@ -150,9 +150,8 @@ export function topologyLayout(
   return { width, height, nodes, edges, glyphOf, byId, lastClientGlyph };
 }
 
-/** The engine lists a few clients and labels the last one "User 11 (+88 more)". */
-const moreClients = /\(\+(\d+) more\)/;
-const unlisted = (label: string) => Number(moreClients.exec(label)?.[1] ?? 0);
+/** The engine lists a few clients; the last one listed also stands for the users it did not list. */
+const unlisted = (node: NodeView) => (node.users ?? 1) - 1;
 
 /** A group of clients is up unless every member is in the same other state. */
 function groupState(members: NodeView[]): string {

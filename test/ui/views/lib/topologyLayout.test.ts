@@ -86,9 +86,9 @@ describe('dotPosition', () => {
 });
 
 describe('clients the snapshot does not list', () => {
-  // The engine lists a dozen clients and sums the rest into the last one's label.
+  // The engine lists a dozen clients; the last one listed stands for the rest too.
   const snap = snapshotFixture(12);
-  snap.nodes.find((n) => n.id === 'client:11')!.label = 'User 11 (+88 more)';
+  Object.assign(snap.nodes.find((n) => n.id === 'client:11')!, { label: 'User 11 (+88 more)', users: 89 });
   const layout = topologyLayout(snap, { maxClientGlyphs: 4 });
 
   it('counts the summed clients in the last glyph', () => {
