@@ -4,7 +4,7 @@ import { cacheNodeMachine } from '../../machines/cacheNode';
 import { databaseMachine } from '../../machines/database';
 import { appServerMachine } from '../../machines/appServer';
 import { sessionMachine } from '../../machines/session';
-import { tierIndex, TierField, type MetricsCollector } from '../metrics/collector';
+import { tierIndex, type MetricsCollector } from '../metrics/collector';
 import { createStream, type RandomStream } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { Scenario } from '../scenario/schema';
@@ -498,20 +498,15 @@ export class System {
 
   private atAppFromCache(req: Request): void {
     const server = this.servers[req.server];
-    if (req.servedBy !== 'failed' && req.valueKey >= 0 && req.version >= 0 && this.answered(req)) {
-      return this.respondFromApp(req);
-    }
+    // Answered (a hit, a read-through load, a stored write), or failed at the database: reply.
+    // servedBy stays 'failed' until something answers, and `failed` marks a real failure.
+    if (req.failed || req.servedBy !== 'failed') return this.respondFromApp(req);
     if (req.locked) {
       req.locked = false;
       return this.at(req, Stage.LockWait, this.config.policies.lockRetryMs);
     }
     if (this.space(req).kind === 'session') return this.sessionMissing(req);
     this.toDatabase(req, server.id);
-  }
-
-  /** Whether a request already carries an answer (a hit, a read-through load, a stored write). */
-  private answered(req: Request): boolean {
-    return req.servedBy !== 'failed';
   }
 
   private atDatabase(req: Request): void {
@@ -1272,10 +1267,5 @@ export class System {
 
   browserCaches(): CacheInstance[] {
     return [...this.browsers.values()];
-  }
-
-  /** Marks a key's local-tier copy written (used when no distributed cache takes the write). */
-  noteFills(tier: TierName): void {
-    this.metrics.count(tierIndex[tier], TierField.Fills);
   }
 }

@@ -184,6 +184,20 @@ describe('commands', () => {
     expect(late.every((r) => r.lookups > 0)).toBe(true);
   });
 
+  it('under read-through, reads that reach a failed database fail instead of bouncing until it recovers', () => {
+    const { engine } = run(scenarioOf({ policies: { read: 'read-through' }, topology: { distributed: { ttl: { seconds: 1 } } } }, 'basics'), {
+      commands: [
+        { atMs: 10_000, command: { type: 'database.fail' } },
+        { atMs: 15_000, command: { type: 'database.recover' } },
+      ],
+      untilMs: 20_000,
+    });
+    const m = engine.metrics().endToEnd;
+    expect(m.failed).toBeGreaterThan(0);
+    // Every failed read failed within its own trip, not after the database came back.
+    expect(m.latency.maxMs).toBeLessThan(200);
+  });
+
   it('a traffic spike multiplies the request rate while it lasts', () => {
     const { engine } = run(scenarioOf({ workload: { ratePerSecond: 200 } }, 'basics'), {
       commands: [{ atMs: 10_000, command: { type: 'traffic.spike', multiplier: 5, durationMs: 5000 } }],
