@@ -1,5 +1,6 @@
 import { costOf } from './keyLists';
 import { checkCapacity } from './capacity';
+import { HeldKeys } from './heldKeys';
 import type { RandomStream } from '../random';
 import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
 
@@ -11,15 +12,9 @@ import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
 class RandomEviction implements EvictionPolicy {
   readonly name = 'random' as const;
   capacity: number;
-  used = 0;
-  count = 0;
   private readonly unit: PolicyContext['unit'];
   private readonly random: RandomStream;
-  /** The held keys, densely, so that a uniform draw is one index. */
-  private keys = new Int32Array(1024);
-  /** Each key's index in `keys`, or -1. */
-  private position = new Int32Array(1024).fill(-1);
-  private cost = new Float64Array(1024);
+  private readonly held = new HeldKeys();
 
   constructor(context: PolicyContext) {
     this.capacity = checkCapacity(context.capacity);
@@ -27,70 +22,49 @@ class RandomEviction implements EvictionPolicy {
     this.random = context.random;
   }
 
+  get count(): number {
+    return this.held.count;
+  }
+
+  get used(): number {
+    return this.held.used;
+  }
+
   has(key: number): boolean {
-    return key < this.position.length && this.position[key] >= 0;
+    return this.held.has(key);
   }
 
   touch(_key: number): void {}
 
-  private ensure(key: number): void {
-    if (key < this.position.length) return;
-    let size = this.position.length * 2;
-    while (size <= key) size *= 2;
-    const position = new Int32Array(size).fill(-1);
-    position.set(this.position);
-    this.position = position;
-    const cost = new Float64Array(size);
-    cost.set(this.cost);
-    this.cost = cost;
-  }
-
-  private drop(key: number): void {
-    const i = this.position[key];
-    const last = this.keys[--this.count];
-    this.keys[i] = last;
-    this.position[last] = i;
-    this.position[key] = -1;
-    this.used -= this.cost[key];
-  }
-
   private evictOne(): number {
-    const key = this.keys[this.random.int(this.count)];
-    this.drop(key);
+    const key = this.held.pick(this.random);
+    this.held.drop(key);
     return key;
   }
 
   insert(key: number, size: number, evicted: number[]): boolean {
     const cost = costOf(this.unit, size);
     if (cost > this.capacity) return false;
-    this.ensure(key);
-    while (this.used + cost > this.capacity) evicted.push(this.evictOne());
-    if (this.count === this.keys.length) {
-      const keys = new Int32Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.position[key] = this.count;
-    this.keys[this.count++] = key;
-    this.cost[key] = cost;
-    this.used += cost;
+    this.held.ensure(key);
+    while (this.held.used + cost > this.capacity) evicted.push(this.evictOne());
+    this.held.add(key, cost);
     return true;
   }
 
   remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.drop(key);
+    if (!this.held.has(key)) return false;
+    this.held.drop(key);
     return true;
   }
 
   setCapacity(capacity: number, evicted: number[]): void {
     this.capacity = checkCapacity(capacity);
-    while (this.used > this.capacity) evicted.push(this.evictOne());
+    while (this.held.used > this.capacity) evicted.push(this.evictOne());
   }
 
   /** The held keys; any of them may be next, so this is storage order, not eviction order. */
   order(): number[] {
-    return Array.from(this.keys.subarray(0, this.count));
+    return this.held.list();
   }
 }
 

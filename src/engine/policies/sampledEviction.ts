@@ -1,5 +1,6 @@
 import { costOf } from './keyLists';
 import { checkCapacity } from './capacity';
+import { HeldKeys } from './heldKeys';
 import type { RandomStream } from '../random';
 import type { EvictionPolicy, PolicyContext } from './policy';
 import type { PolicyName } from './names';
@@ -18,15 +19,11 @@ const poolSize = 16;
 export abstract class SampledEviction implements EvictionPolicy {
   abstract readonly name: PolicyName;
   capacity: number;
-  used = 0;
-  count = 0;
   protected readonly unit: PolicyContext['unit'];
   protected readonly random: RandomStream;
   protected readonly clock: PolicyContext['clock'];
   private readonly samples: number;
-  private keys = new Int32Array(1024);
-  private position = new Int32Array(1024).fill(-1);
-  private cost = new Float64Array(1024);
+  private readonly held = new HeldKeys();
   private readonly poolKeys = new Int32Array(poolSize).fill(-1);
   private readonly poolScores = new Float64Array(poolSize);
 
@@ -45,8 +42,16 @@ export abstract class SampledEviction implements EvictionPolicy {
   /** Grows the subclass's per-key arrays to hold `size` keys. */
   protected abstract grow(size: number): void;
 
+  get count(): number {
+    return this.held.count;
+  }
+
+  get used(): number {
+    return this.held.used;
+  }
+
   has(key: number): boolean {
-    return key < this.position.length && this.position[key] >= 0;
+    return this.held.has(key);
   }
 
   touch(key: number): void {
@@ -54,25 +59,8 @@ export abstract class SampledEviction implements EvictionPolicy {
   }
 
   private ensure(key: number): void {
-    if (key < this.position.length) return;
-    let size = this.position.length * 2;
-    while (size <= key) size *= 2;
-    const position = new Int32Array(size).fill(-1);
-    position.set(this.position);
-    this.position = position;
-    const cost = new Float64Array(size);
-    cost.set(this.cost);
-    this.cost = cost;
-    this.grow(size);
-  }
-
-  private drop(key: number): void {
-    const i = this.position[key];
-    const last = this.keys[--this.count];
-    this.keys[i] = last;
-    this.position[last] = i;
-    this.position[key] = -1;
-    this.used -= this.cost[key];
+    const grownTo = this.held.ensure(key);
+    if (grownTo > 0) this.grow(grownTo);
   }
 
   /** evictionPoolPopulate: files `samples` random held keys into the pool, ascending by score. */
@@ -80,7 +68,7 @@ export abstract class SampledEviction implements EvictionPolicy {
     const pool = this.poolKeys;
     const scores = this.poolScores;
     for (let j = 0; j < this.samples; j++) {
-      const key = this.keys[this.random.int(this.count)];
+      const key = this.held.pick(this.random);
       const score = this.score(key);
       let k = 0;
       while (k < poolSize && pool[k] >= 0 && scores[k] < score) k++;
@@ -109,8 +97,8 @@ export abstract class SampledEviction implements EvictionPolicy {
         this.poolKeys.copyWithin(k, k + 1);
         this.poolScores.copyWithin(k, k + 1);
         this.poolKeys[poolSize - 1] = -1;
-        if (this.has(key)) {
-          this.drop(key);
+        if (this.held.has(key)) {
+          this.held.drop(key);
           return key;
         }
       }
@@ -121,34 +109,26 @@ export abstract class SampledEviction implements EvictionPolicy {
     const cost = costOf(this.unit, size);
     if (cost > this.capacity) return false;
     this.ensure(key);
-    while (this.used + cost > this.capacity) evicted.push(this.evictOne());
-    if (this.count === this.keys.length) {
-      const keys = new Int32Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.position[key] = this.count;
-    this.keys[this.count++] = key;
-    this.cost[key] = cost;
-    this.used += cost;
+    while (this.held.used + cost > this.capacity) evicted.push(this.evictOne());
+    this.held.add(key, cost);
     this.record(key, true);
     return true;
   }
 
   remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.drop(key);
+    if (!this.held.has(key)) return false;
+    this.held.drop(key);
     return true;
   }
 
   setCapacity(capacity: number, evicted: number[]): void {
     this.capacity = checkCapacity(capacity);
-    while (this.used > this.capacity) evicted.push(this.evictOne());
+    while (this.held.used > this.capacity) evicted.push(this.evictOne());
   }
 
   /** Held keys by score, best candidate first. Sampling decides the real victim, so this is a guide. */
   order(): number[] {
-    const keys = Array.from(this.keys.subarray(0, this.count));
+    const keys = this.held.list();
     const scores = new Map(keys.map((k) => [k, this.score(k)]));
     return keys.sort((a, b) => scores.get(b)! - scores.get(a)!);
   }
