@@ -73,3 +73,13 @@ test('with reduced motion the topology shows flow counts instead of dots', async
   await screenshot(page, 'reduced-motion');
   await context.close();
 });
+
+test('at high speed the topology shows flows as counts per connection, and dots again at 1x', async ({ page }) => {
+  await openPreset(page);
+  await play(page);
+  await setSpeed(page, 100);
+  await expect(page.getByText(/shown as counts per connection/)).toBeAttached();
+  await screenshot(page, 'high-speed-flows');
+  await setSpeed(page, 1);
+  await expect(page.getByText(/shown as counts per connection/)).not.toBeAttached();
+});
