@@ -12,7 +12,8 @@ export class KeyTable {
   private readonly counts: number[] = [];
   private readonly spaces: KeySpace[] = [];
   private nextId = 0;
-  private readonly names = new Map<number, string>();
+  /** Names made so far, indexed by id (an array: ids are dense, and a Map read cost more per event). */
+  private readonly names: (string | undefined)[] = [];
   /** Every range ever laid out, so ids from before a key-space change still have names. */
   private readonly ranges: { base: number; end: number; space: number; perUser: boolean; shared: boolean; count: number }[] =
     [];
@@ -80,7 +81,7 @@ export class KeyTable {
    * `cart:u3:5`, and for a shared key of per-user data `feed` or `cart:5`.
    */
   name(id: number): string {
-    let name = this.names.get(id);
+    let name = id < this.names.length ? this.names[id] : undefined;
     if (name !== undefined) return name;
     const r = this.rangeOf(id);
     const spaceName = this.spaces[r.space].name;
@@ -93,7 +94,9 @@ export class KeyTable {
     } else {
       name = `${spaceName}:${r.offset}`;
     }
-    this.names.set(id, name);
+    // Grown with push, so the array stays packed.
+    while (this.names.length <= id) this.names.push(undefined);
+    this.names[id] = name;
     return name;
   }
 

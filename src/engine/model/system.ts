@@ -77,6 +77,8 @@ export class System {
   /** Locks held at the distributed cache (stampede protection 'lock'): cache key → expiry time. */
   private readonly locks = new Map<number, number>();
   private readonly nodeList: number[] = [];
+  /** Client node ids by client, made on first use (see clientNode). */
+  private readonly clientIds: (NodeId | undefined)[] = [];
   private nextRequestId = 0;
   /**
    * Finished requests, reused by newRequest: nothing keeps a request once it is done (events,
@@ -204,8 +206,17 @@ export class System {
     this.scheduler.schedule(this.clock.nowMs + delayMs, req);
   }
 
+  /** A request's client node id; built once per client, not per hop (the hot path allocates no strings). */
   private clientNode(req: Request): NodeId {
-    return `client:${req.client}`;
+    const client = req.client;
+    if (client < 0) return `client:${client}`;
+    let id = this.clientIds[client];
+    if (id === undefined) {
+      while (this.clientIds.length < client) this.clientIds.push(undefined);
+      id = `client:${client}`;
+      this.clientIds[client] = id;
+    }
+    return id;
   }
 
   // ---------------------------------------------------------------- the request reducer
@@ -281,7 +292,7 @@ export class System {
       case Stage.AppFromCache:
         return this.atAppFromCache(req);
       case Stage.LockWait:
-        return this.send(req, this.servers[req.server].id, `cache:${req.node}`, this.config.latency.appToCacheMs, Stage.CacheNode);
+        return this.send(req, this.servers[req.server].id, this.nodes[req.node].id, this.config.latency.appToCacheMs, Stage.CacheNode);
       case Stage.Database:
         return this.atDatabase(req);
       case Stage.DatabaseDone:
@@ -438,7 +449,7 @@ export class System {
       const node = this.ring.primaryFor(this.cacheKey(req));
       if (node >= 0) {
         req.node = node;
-        return this.send(req, server.id, `cache:${node}`, this.config.latency.appToCacheMs, Stage.CacheNode);
+        return this.send(req, server.id, this.nodes[node].id, this.config.latency.appToCacheMs, Stage.CacheNode);
       }
     }
     if (this.space(req).kind === 'session') return this.sessionMissing(req);
@@ -448,7 +459,7 @@ export class System {
   private toDatabase(req: Request, from: NodeId): void {
     const replicas = this.replicas.length;
     req.replica = req.op === 'read' && replicas > 0 && this.config.topology.database.readsFromReplicas ? this.replicaRoundRobin++ % replicas : -1;
-    this.send(req, from, req.replica >= 0 ? `replica:${req.replica}` : 'db', this.config.latency.appToDatabaseMs, Stage.Database);
+    this.send(req, from, req.replica >= 0 ? this.replicas[req.replica].id : 'db', this.config.latency.appToDatabaseMs, Stage.Database);
   }
 
   /** The node's answer travels back to the app. */
@@ -580,7 +591,7 @@ export class System {
 
   /** The database's answer travels back to whoever asked: the app, a node, or a refresh's cache. */
   private fromDatabase(req: Request): void {
-    const db: NodeId = req.replica >= 0 ? `replica:${req.replica}` : 'db';
+    const db: NodeId = req.replica >= 0 ? this.replicas[req.replica].id : 'db';
     const ms = this.config.latency.appToDatabaseMs;
     if (req.refresh !== null) {
       const target = req.refresh;
@@ -599,7 +610,7 @@ export class System {
       if (entry !== undefined) entry.refreshing = false;
       return this.recycle(req);
     }
-    if (req.dbToNode) return this.send(req, db, `cache:${req.node}`, ms, Stage.CacheFromDatabase);
+    if (req.dbToNode) return this.send(req, db, this.nodes[req.node].id, ms, Stage.CacheFromDatabase);
     this.send(req, db, this.servers[req.server].id, ms, Stage.AppFromDatabase);
   }
 
@@ -783,7 +794,7 @@ export class System {
     if (session && !cacheUp) return this.sessionMissing(req);
     if ((policy === 'write-through' || policy === 'write-back' || session) && cacheUp) {
       req.node = this.ring.primaryFor(this.cacheKey(req));
-      return this.send(req, server.id, `cache:${req.node}`, this.config.latency.appToCacheMs, Stage.CacheNode);
+      return this.send(req, server.id, this.nodes[req.node].id, this.config.latency.appToCacheMs, Stage.CacheNode);
     }
     this.toDatabase(req, server.id);
   }
