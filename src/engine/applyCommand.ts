@@ -39,6 +39,15 @@ function matcher(match: PurgeMatch): (name: string) => boolean {
  * space) is an InputError.
  */
 export function applyCommand(command: Command, system: System, workload: RequestGenerator, nowMs: number): void {
+  try {
+    applyTo(command, system, workload, nowMs);
+  } finally {
+    // Commands change the live configuration in place: the model's hot copies of it follow.
+    system.settingsChanged();
+  }
+}
+
+function applyTo(command: Command, system: System, workload: RequestGenerator, nowMs: number): void {
   const config = system.config;
   switch (command.type) {
     case 'tier.configure': {

@@ -67,6 +67,10 @@ export interface Request {
   refreshKey: number;
   /** Was a single-flight leader: a server's in-flight map may still name it, so it is never reused. */
   pinned: boolean;
+  /** The key the shared caches store it under, as last worked out (System.cacheKey). */
+  cacheKey: number;
+  /** The settings epoch cacheKey was worked out in; -1 when not yet. */
+  keyEpoch: number;
 }
 
 export function createRequest(id: number): Request {
@@ -102,6 +106,8 @@ export function createRequest(id: number): Request {
     cacheWork: 'none',
     refreshKey: -1,
     pinned: false,
+    cacheKey: -1,
+    keyEpoch: -1,
   };
 }
 
@@ -137,6 +143,8 @@ export function resetRequest(req: Request, id: number): void {
   req.cacheWork = 'none';
   req.refreshKey = -1;
   req.pinned = false;
+  req.cacheKey = -1;
+  req.keyEpoch = -1;
 }
 
 /** A message that is not a request: a fill, a delete, a bus message, a flush, a warm-up, an arrival. */

@@ -92,6 +92,32 @@ export class System {
   private databaseSlowFactor = 1;
   private databaseUp = true;
   private databaseOverloaded = false;
+  // Hot settings, copied from `config` by settingsChanged() so that the reducer reads no property
+  // chains. Commands change `config` in place (applyCommand), and every command ends with a refresh.
+  private keySpaces!: KeySpace[];
+  private clientToCdnMs = 0;
+  private cdnToAppMs = 0;
+  private appToCacheMs = 0;
+  private appToDatabaseMs = 0;
+  private jitter = 0;
+  private stampede!: Scenario['policies']['stampede'];
+  private readPolicy!: Scenario['policies']['read'];
+  private writePolicy!: Scenario['policies']['write'];
+  private cacheKeyIncludesUser = true;
+  private browserEnabled = false;
+  private cdnEnabled = false;
+  private distributedEnabled = false;
+  private replication = 1;
+  private workers = 0;
+  private serviceTimeMs = 0;
+  private loadBalancer!: Scenario['topology']['appServers']['loadBalancer'];
+  private maxConcurrent = 0;
+  private readMs = 0;
+  private writeMs = 0;
+  private diskReadMs = 0;
+  private readsFromReplicas = false;
+  /** Bumped by every refresh: a request's kept cache key is good only for the epoch it was made in. */
+  private settingsEpoch = 0;
   /** Called when a user's request completes (the engine counts them for stepRequest). */
   onRequestDone: () => void = () => {};
   /** Sees every move of every request (tests check each against the journey table). */
@@ -105,6 +131,7 @@ export class System {
     private readonly clock: { nowMs: number },
   ) {
     this.config = structuredClone(scenario);
+    this.settingsChanged();
     const { topology, workload, seed } = this.config;
     this.keys = new KeyTable(workload.keySpaces, workload.clients);
     this.truth.ensure(this.keys.size);
@@ -168,21 +195,24 @@ export class System {
 
   /** The key the shared caches store a request's data under. */
   private cacheKey(req: Request): number {
-    const space = this.config.workload.keySpaces[req.space];
-    return space.perUser && !this.config.policies.cacheKeyIncludesUser
-      ? this.keys.sharedCacheKey(req.space, req.keyIndex)
-      : req.dataKey;
+    // Worked out once per request and kept on it, until a command changes the keying (settingsEpoch).
+    if (req.keyEpoch === this.settingsEpoch) return req.cacheKey;
+    const space = this.keySpaces[req.space];
+    const key = space.perUser && !this.cacheKeyIncludesUser ? this.keys.sharedCacheKey(req.space, req.keyIndex) : req.dataKey;
+    req.cacheKey = key;
+    req.keyEpoch = this.settingsEpoch;
+    return key;
   }
 
   private space(req: Request): KeySpace {
-    return this.config.workload.keySpaces[req.space];
+    return this.keySpaces[req.space];
   }
 
   // ---------------------------------------------------------------- time and hops
 
   /** One draw of a hop's latency: the mean, varied by ± jitter. */
   private hopMs(meanMs: number): number {
-    const jitter = this.config.latency.jitter;
+    const jitter = this.jitter;
     return jitter > 0 ? meanMs * (1 + jitter * (2 * this.latencyRandom.next() - 1)) : meanMs;
   }
 
@@ -292,7 +322,7 @@ export class System {
       case Stage.AppFromCache:
         return this.atAppFromCache(req);
       case Stage.LockWait:
-        return this.send(req, this.servers[req.server].id, this.nodes[req.node].id, this.config.latency.appToCacheMs, Stage.CacheNode);
+        return this.send(req, this.servers[req.server].id, this.nodes[req.node].id, this.appToCacheMs, Stage.CacheNode);
       case Stage.Database:
         return this.atDatabase(req);
       case Stage.DatabaseDone:
@@ -312,8 +342,7 @@ export class System {
 
   private atClient(req: Request): void {
     const space = this.space(req);
-    const topology = this.config.topology;
-    if (req.op === 'read' && space.kind === 'data' && space.http !== 'no-store' && topology.browser.enabled) {
+    if (req.op === 'read' && space.kind === 'data' && space.http !== 'no-store' && this.browserEnabled) {
       const browser = this.browser(req.client);
       const found = browser.lookup(req.dataKey, this.clock.nowMs, req.id);
       if (found !== Lookup.Miss) {
@@ -325,12 +354,12 @@ export class System {
       }
       req.missedBrowser = true;
     }
-    const cdnUsable = req.op === 'read' && space.kind === 'data' && space.http === 'public' && topology.cdn.enabled;
+    const cdnUsable = req.op === 'read' && space.kind === 'data' && space.http === 'public' && this.cdnEnabled;
     if (cdnUsable) {
       req.viaCdn = true;
-      return this.send(req, this.clientNode(req), 'cdn', this.config.latency.clientToCdnMs, Stage.Cdn);
+      return this.send(req, this.clientNode(req), 'cdn', this.clientToCdnMs, Stage.Cdn);
     }
-    this.send(req, this.clientNode(req), 'lb', this.config.latency.clientToCdnMs + this.config.latency.cdnToAppMs, Stage.App);
+    this.send(req, this.clientNode(req), 'lb', this.clientToCdnMs + this.cdnToAppMs, Stage.App);
   }
 
   private atCdn(req: Request): void {
@@ -340,10 +369,10 @@ export class System {
       this.answer(req, entry.version, entry.dataKey, 'cdn');
       if (found === Lookup.HitStale) this.refreshThroughOrigin(this.cdn, req);
       else this.maybeRefreshAhead(this.cdn, entry, req);
-      return this.send(req, 'cdn', this.clientNode(req), this.config.latency.clientToCdnMs, Stage.ClientReply);
+      return this.send(req, 'cdn', this.clientNode(req), this.clientToCdnMs, Stage.ClientReply);
     }
     req.missedCdn = true;
-    this.send(req, 'cdn', 'lb', this.config.latency.cdnToAppMs, Stage.App);
+    this.send(req, 'cdn', 'lb', this.cdnToAppMs, Stage.App);
   }
 
   /** The load balancer picks a server that is up; the server runs it or queues it. */
@@ -356,14 +385,14 @@ export class System {
     }
     req.server = server.index;
     if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: req.id, from: 'lb', to: server.id, arriveMs: this.clock.nowMs });
-    if (server.busy < this.config.topology.appServers.workers) this.startWork(server, req);
+    if (server.busy < this.workers) this.startWork(server, req);
     else server.queue.push(req);
   }
 
   private pickServer(): AppServer | undefined {
     const servers = this.servers;
     const n = servers.length;
-    switch (this.config.topology.appServers.loadBalancer) {
+    switch (this.loadBalancer) {
       case 'least-connections': {
         let best: AppServer | undefined;
         for (const s of servers) {
@@ -388,7 +417,7 @@ export class System {
 
   private startWork(server: AppServer, req: Request): void {
     server.busy++;
-    this.at(req, Stage.AppWork, this.config.topology.appServers.serviceTimeMs);
+    this.at(req, Stage.AppWork, this.serviceTimeMs);
   }
 
   /** A worker finished with a request: the next queued one starts. */
@@ -429,7 +458,7 @@ export class System {
       }
       req.missedLocal = true;
     }
-    if (this.config.policies.stampede === 'coalesce') {
+    if (this.stampede === 'coalesce') {
       const key = this.cacheKey(req);
       const leader = server.inFlight.get(key);
       if (leader !== undefined) {
@@ -445,11 +474,11 @@ export class System {
 
   /** After the local cache: the distributed cache if there is one up, else the database. */
   private toNodeOrDatabase(req: Request, server: AppServer): void {
-    if (this.config.topology.distributed.enabled) {
+    if (this.distributedEnabled) {
       const node = this.ring.primaryFor(this.cacheKey(req));
       if (node >= 0) {
         req.node = node;
-        return this.send(req, server.id, this.nodes[node].id, this.config.latency.appToCacheMs, Stage.CacheNode);
+        return this.send(req, server.id, this.nodes[node].id, this.appToCacheMs, Stage.CacheNode);
       }
     }
     if (this.space(req).kind === 'session') return this.sessionMissing(req);
@@ -458,13 +487,13 @@ export class System {
 
   private toDatabase(req: Request, from: NodeId): void {
     const replicas = this.replicas.length;
-    req.replica = req.op === 'read' && replicas > 0 && this.config.topology.database.readsFromReplicas ? this.replicaRoundRobin++ % replicas : -1;
-    this.send(req, from, req.replica >= 0 ? this.replicas[req.replica].id : 'db', this.config.latency.appToDatabaseMs, Stage.Database);
+    req.replica = req.op === 'read' && replicas > 0 && this.readsFromReplicas ? this.replicaRoundRobin++ % replicas : -1;
+    this.send(req, from, req.replica >= 0 ? this.replicas[req.replica].id : 'db', this.appToDatabaseMs, Stage.Database);
   }
 
   /** The node's answer travels back to the app. */
   private backToApp(req: Request, node: CacheInstance): void {
-    this.send(req, node.id, this.servers[req.server].id, this.config.latency.appToCacheMs, Stage.AppFromCache);
+    this.send(req, node.id, this.servers[req.server].id, this.appToCacheMs, Stage.AppFromCache);
   }
 
   private atNode(req: Request): void {
@@ -491,7 +520,7 @@ export class System {
   }
 
   private loadAfterNodeMiss(req: Request, node: CacheInstance, key: number): void {
-    if (this.config.policies.stampede === 'lock') {
+    if (this.stampede === 'lock') {
       const heldUntil = this.locks.get(key);
       if (heldUntil !== undefined && heldUntil > this.clock.nowMs && !req.holdsLock) {
         req.locked = true;
@@ -500,7 +529,7 @@ export class System {
       this.locks.set(key, this.clock.nowMs + 1000);
       req.holdsLock = true;
     }
-    if (this.config.policies.read === 'read-through') {
+    if (this.readPolicy === 'read-through') {
       req.dbToNode = true;
       return this.toDatabase(req, node.id);
     }
@@ -528,7 +557,7 @@ export class System {
       req.servedBy = 'failed';
       return this.fromDatabase(req);
     }
-    if (db.busy < this.config.topology.database.maxConcurrent) this.startQuery(db, req);
+    if (db.busy < this.maxConcurrent) this.startQuery(db, req);
     else {
       db.queue.push(req);
       this.noteQueue(db);
@@ -550,17 +579,16 @@ export class System {
 
   private startQuery(db: DatabaseServer, req: Request): void {
     db.busy++;
-    const settings = this.config.topology.database;
-    let ms = req.op === 'read' ? settings.readMs : settings.writeMs;
+    let ms = req.op === 'read' ? this.readMs : this.writeMs;
     if (db === this.database && this.bufferPool.enabled) {
       const found = this.bufferPool.lookup(req.dataKey, this.clock.nowMs, req.id);
       if (found === Lookup.Miss) {
-        if (req.op === 'read') ms += settings.diskReadMs;
+        if (req.op === 'read') ms += this.diskReadMs;
         this.bufferPool.fill(req.dataKey, req.dataKey, this.truth.committedVersion(req.dataKey), req.sizeBytes, this.clock.nowMs, req.id);
       }
     } else if (req.op === 'read') {
       // No page cache: every read goes to disk.
-      ms += settings.diskReadMs;
+      ms += this.diskReadMs;
     }
     this.at(req, Stage.DatabaseDone, ms * this.databaseSlowFactor);
   }
@@ -592,7 +620,7 @@ export class System {
   /** The database's answer travels back to whoever asked: the app, a node, or a refresh's cache. */
   private fromDatabase(req: Request): void {
     const db: NodeId = req.replica >= 0 ? this.replicas[req.replica].id : 'db';
-    const ms = this.config.latency.appToDatabaseMs;
+    const ms = this.appToDatabaseMs;
     if (req.refresh !== null) {
       const target = req.refresh;
       if (!req.failed) {
@@ -623,7 +651,7 @@ export class System {
       this.fillNodes(key, req, req.epoch);
     }
     this.releaseLock(req, key);
-    this.send(req, node.id, this.servers[req.server].id, this.config.latency.appToCacheMs, Stage.AppFromCache);
+    this.send(req, node.id, this.servers[req.server].id, this.appToCacheMs, Stage.AppFromCache);
   }
 
   private atAppFromDatabase(req: Request): void {
@@ -632,7 +660,7 @@ export class System {
       return this.respondFromApp(req);
     }
     const key = this.cacheKey(req);
-    if (req.op === 'read' && !req.failed && this.config.topology.distributed.enabled && req.node >= 0) {
+    if (req.op === 'read' && !req.failed && this.distributedEnabled && req.node >= 0) {
       // Cache-aside: the app stores what it read. The SET travels, so a write can slip in between.
       const copies = this.copiesFor(key);
       for (const node of copies) this.sendSet(this.servers[req.server].id, node, key, req, req.node === node ? req.epoch : -1);
@@ -654,7 +682,7 @@ export class System {
     if (req.op === 'read' && !req.failed && req.missedLocal && server.local.enabled) {
       server.local.fill(this.cacheKey(req), req.valueKey, req.version, req.sizeBytes, this.clock.nowMs, req.id);
     }
-    if (this.config.policies.stampede === 'coalesce' && req.op === 'read') {
+    if (this.stampede === 'coalesce' && req.op === 'read') {
       const key = this.cacheKey(req);
       if (server.inFlight.get(key) === req) server.inFlight.delete(key);
     }
@@ -676,12 +704,12 @@ export class System {
   /** Sends the answer back toward the client (through the CDN if it came that way). */
   private reply(req: Request): void {
     const from: NodeId = req.server >= 0 ? this.servers[req.server].id : 'lb';
-    if (req.viaCdn) return this.send(req, from, 'cdn', this.config.latency.cdnToAppMs, Stage.CdnReply);
+    if (req.viaCdn) return this.send(req, from, 'cdn', this.cdnToAppMs, Stage.CdnReply);
     if (req.client < 0) {
       this.move(req, Stage.Done);
       return this.recycle(req);
     }
-    this.send(req, from, this.clientNode(req), this.config.latency.clientToCdnMs + this.config.latency.cdnToAppMs, Stage.ClientReply);
+    this.send(req, from, this.clientNode(req), this.clientToCdnMs + this.cdnToAppMs, Stage.ClientReply);
   }
 
   private atCdnReply(req: Request): void {
@@ -694,14 +722,14 @@ export class System {
       this.move(req, Stage.Done);
       return this.recycle(req);
     }
-    this.send(req, 'cdn', this.clientNode(req), this.config.latency.clientToCdnMs, Stage.ClientReply);
+    this.send(req, 'cdn', this.clientNode(req), this.clientToCdnMs, Stage.ClientReply);
   }
 
   private atClientReply(req: Request): void {
     if (req.op === 'read' && req.missedBrowser && !req.failed) {
       this.browser(req.client).fill(req.dataKey, req.valueKey, req.version, req.sizeBytes, this.clock.nowMs, req.id);
     }
-    if (req.op === 'write' && !req.failed && this.config.topology.browser.enabled) {
+    if (req.op === 'write' && !req.failed && this.browserEnabled) {
       // RFC 9111 §4.4: a successful unsafe request invalidates the cache's copy of the target.
       this.browser(req.client).invalidate(req.dataKey, this.clock.nowMs, 'write');
     }
@@ -788,13 +816,13 @@ export class System {
   // ---------------------------------------------------------------- writes
 
   private startWrite(req: Request, server: AppServer): void {
-    const policy = this.config.policies.write;
-    const cacheUp = this.config.topology.distributed.enabled && this.ring.primaryFor(this.cacheKey(req)) >= 0;
+    const policy = this.writePolicy;
+    const cacheUp = this.distributedEnabled && this.ring.primaryFor(this.cacheKey(req)) >= 0;
     const session = this.space(req).kind === 'session';
     if (session && !cacheUp) return this.sessionMissing(req);
     if ((policy === 'write-through' || policy === 'write-back' || session) && cacheUp) {
       req.node = this.ring.primaryFor(this.cacheKey(req));
-      return this.send(req, server.id, this.nodes[req.node].id, this.config.latency.appToCacheMs, Stage.CacheNode);
+      return this.send(req, server.id, this.nodes[req.node].id, this.appToCacheMs, Stage.CacheNode);
     }
     this.toDatabase(req, server.id);
   }
@@ -809,13 +837,13 @@ export class System {
       this.answer(req, version, req.dataKey, 'session-store');
       return this.backToApp(req, node);
     }
-    if (this.config.policies.write === 'write-back') {
+    if (this.writePolicy === 'write-back') {
       const version = this.truth.nextVersion(req.dataKey);
       this.acknowledgeWrite(req, version);
       for (const n of this.copiesFor(key)) this.nodes[n].write(key, req.dataKey, version, req.sizeBytes, this.clock.nowMs, req.id, true);
       this.scheduleFlush(key, req, req.node);
       this.answer(req, version, req.dataKey, 'distributed');
-      return this.send(req, node.id, this.servers[req.server].id, this.config.latency.appToCacheMs, Stage.AppFromCache);
+      return this.send(req, node.id, this.servers[req.server].id, this.appToCacheMs, Stage.AppFromCache);
     }
     // Write-through: the node passes the write to the database and stores it when it commits.
     req.dbToNode = true;
@@ -841,7 +869,7 @@ export class System {
 
   /** Write-around, update on write, or a write with no cache: the app tells its caches on the answer. */
   private fromDatabaseAfterWrite(req: Request): void {
-    const policy = this.config.policies.write;
+    const policy = this.writePolicy;
     req.cacheWork =
       policy === 'write-around' ? 'none' : policy === 'write-around-invalidate' ? 'invalidate' : 'update';
     this.fromDatabase(req);
@@ -857,7 +885,7 @@ export class System {
       if (work === 'update') server.local.write(key, req.dataKey, req.version, req.sizeBytes, now, req.id, false);
       else server.local.invalidate(key, now, 'write');
     }
-    if (this.config.topology.distributed.enabled && work !== 'none') {
+    if (this.distributedEnabled && work !== 'none') {
       for (const node of this.copiesFor(key)) {
         if (work === 'update') this.sendSet(server.id, node, key, req, -1, true);
         else this.sendDelete(server.id, node, key, req.id);
@@ -928,10 +956,10 @@ export class System {
     const pending = this.flushes.get(key);
     if (pending !== undefined) this.flushes.delete(key);
     this.inFlightFlushes.set(entry.dataKey, Math.max(this.inFlightFlushes.get(entry.dataKey) ?? 0, version));
-    if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: flush.id, from: instance.node, to: 'db', arriveMs: this.clock.nowMs + this.config.latency.appToDatabaseMs });
+    if (this.sink.on) this.sink.emit({ type: 'hop', t: this.clock.nowMs, req: flush.id, from: instance.node, to: 'db', arriveMs: this.clock.nowMs + this.appToDatabaseMs });
     flush.stage = Stage.CacheNode;
     this.move(flush, Stage.Database);
-    this.scheduler.schedule(this.clock.nowMs + this.hopMs(this.config.latency.appToDatabaseMs), flush);
+    this.scheduler.schedule(this.clock.nowMs + this.hopMs(this.appToDatabaseMs), flush);
   }
 
   /** Versions of write-back flushes on their way to the database, per data key. */
@@ -949,9 +977,9 @@ export class System {
   // ---------------------------------------------------------------- refreshes
 
   private refreshesEarly(entry: CacheEntry): boolean {
-    if (this.config.policies.stampede !== 'early-refresh' || entry.ttlMs === Infinity) return false;
+    if (this.stampede !== 'early-refresh' || entry.ttlMs === Infinity) return false;
     const settings = this.config.topology.database;
-    const deltaMs = settings.readMs + settings.diskReadMs + 2 * this.config.latency.appToDatabaseMs;
+    const deltaMs = settings.readMs + settings.diskReadMs + 2 * this.appToDatabaseMs;
     const u = 1 - this.refreshRandom.next();
     return this.clock.nowMs - deltaMs * this.config.policies.earlyRefreshBeta * Math.log(u) >= entry.expiresAtMs;
   }
@@ -977,7 +1005,7 @@ export class System {
     req.refreshKey = key;
     req.space = this.keys.rangeOf(entry.dataKey).space;
     req.stage = instance.tier === 'local' ? Stage.AppWork : Stage.CacheNode;
-    this.send(req, instance.node, 'db', this.config.latency.appToDatabaseMs, Stage.Database);
+    this.send(req, instance.node, 'db', this.appToDatabaseMs, Stage.Database);
   }
 
   /** A background revalidation of a browser or CDN copy, through the usual path to the app. */
@@ -1004,7 +1032,7 @@ export class System {
       req.viaCdn = true;
       req.missedCdn = true;
     }
-    this.send(req, instance.node, 'lb', this.config.latency.cdnToAppMs, Stage.App);
+    this.send(req, instance.node, 'lb', this.cdnToAppMs, Stage.App);
   }
 
   // ---------------------------------------------------------------- messages
@@ -1012,13 +1040,13 @@ export class System {
   /** The nodes that hold a key, primary first. The array is reused: do not keep it. */
   private copiesFor(key: number): number[] {
     const list = this.nodeList;
-    if (this.config.topology.distributed.replication === 1) {
+    if (this.replication === 1) {
       list.length = 0;
       const primary = this.ring.primaryFor(key);
       if (primary >= 0) list.push(primary);
       return list;
     }
-    this.ring.nodesFor(key, this.config.topology.distributed.replication, list);
+    this.ring.nodesFor(key, this.replication, list);
     return list;
   }
 
@@ -1030,7 +1058,7 @@ export class System {
 
   private sendSet(from: NodeId, node: number, key: number, req: Request, epoch: number, isWrite = false): void {
     const now = this.clock.nowMs;
-    const arriveMs = now + this.hopMs(this.config.latency.appToCacheMs);
+    const arriveMs = now + this.hopMs(this.appToCacheMs);
     if (this.sink.on) this.sink.emit({ type: 'hop', t: now, req: req.id, from, to: `cache:${node}`, arriveMs });
     this.scheduler.schedule(
       arriveMs,
@@ -1040,7 +1068,7 @@ export class System {
 
   private sendDelete(from: NodeId, node: number, key: number, reqId: number): void {
     const now = this.clock.nowMs;
-    const arriveMs = now + this.hopMs(this.config.latency.appToCacheMs);
+    const arriveMs = now + this.hopMs(this.appToCacheMs);
     if (this.sink.on) this.sink.emit({ type: 'hop', t: now, req: reqId, from, to: `cache:${node}`, arriveMs });
     this.scheduler.schedule(arriveMs, this.newCacheMessage(TaskKind.CacheDelete, this.nodes[node], -1, key, -1, 0, 0, -1));
   }
@@ -1117,7 +1145,7 @@ export class System {
     node.up = true;
     node.warming = true;
     this.ring.rebuild((n) => this.nodes[n].up);
-    if (this.config.topology.distributed.replication > 1) this.resync(index);
+    if (this.replication > 1) this.resync(index);
     if (this.sink.on) this.sink.emit({ type: 'node.up', t: this.clock.nowMs, node: node.id });
     this.scheduler.schedule(this.clock.nowMs + this.config.topology.distributed.warmupMs, message(TaskKind.NodeWarmed, { target: index }));
   }
@@ -1216,6 +1244,7 @@ export class System {
       case 'distributed': {
         const before = this.config.topology.distributed.replication;
         this.config.topology.distributed = { ...this.config.topology.distributed, ...config };
+        this.settingsChanged();
         // More copies: every node takes copies of the keys it now holds a replica of (a full sync).
         if (this.config.topology.distributed.replication > before) this.nodes.forEach((n, i) => n.up && this.resync(i));
         break;
@@ -1224,7 +1253,39 @@ export class System {
         this.config.topology.database.bufferPool = config;
         break;
     }
+    this.settingsChanged();
     for (const instance of this.instancesOf(tier)) instance.configure(config, now);
+  }
+
+  /**
+   * Copies the hot settings out of `config` again. Call after anything changes `config` (every
+   * command does, through applyCommand); it also retires the cache keys requests keep.
+   */
+  settingsChanged(): void {
+    const { latency, policies, topology } = this.config;
+    this.keySpaces = this.config.workload.keySpaces;
+    this.clientToCdnMs = latency.clientToCdnMs;
+    this.cdnToAppMs = latency.cdnToAppMs;
+    this.appToCacheMs = latency.appToCacheMs;
+    this.appToDatabaseMs = latency.appToDatabaseMs;
+    this.jitter = latency.jitter;
+    this.stampede = policies.stampede;
+    this.readPolicy = policies.read;
+    this.writePolicy = policies.write;
+    this.cacheKeyIncludesUser = policies.cacheKeyIncludesUser;
+    this.browserEnabled = topology.browser.enabled;
+    this.cdnEnabled = topology.cdn.enabled;
+    this.distributedEnabled = topology.distributed.enabled;
+    this.replication = topology.distributed.replication;
+    this.workers = topology.appServers.workers;
+    this.serviceTimeMs = topology.appServers.serviceTimeMs;
+    this.loadBalancer = topology.appServers.loadBalancer;
+    this.maxConcurrent = topology.database.maxConcurrent;
+    this.readMs = topology.database.readMs;
+    this.writeMs = topology.database.writeMs;
+    this.diskReadMs = topology.database.diskReadMs;
+    this.readsFromReplicas = topology.database.readsFromReplicas;
+    this.settingsEpoch++;
   }
 
   /** Keys held anywhere in a tier (for purges). */
@@ -1238,6 +1299,7 @@ export class System {
     this.config.workload.keySpaces[index] = space;
     this.keys.update(index, space);
     this.truth.ensure(this.keys.size);
+    this.settingsChanged();
   }
 
   /** Tier settings now, in tier order, for the metrics report. */
