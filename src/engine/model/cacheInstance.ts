@@ -299,7 +299,8 @@ export class CacheInstance {
 
   private admit(key: number, entry: CacheEntry, nowMs: number): void {
     const evicted = this.evicted;
-    evicted.length = 0;
+    // Setting length is a runtime call; most admissions start with an empty list.
+    if (evicted.length > 0) evicted.length = 0;
     const admitted = this.policy.insert(key, entry.sizeBytes, evicted);
     for (let i = 0; i < evicted.length; i++) this.evict(evicted[i], nowMs);
     if (!admitted && entry.present) {

@@ -1041,9 +1041,16 @@ export class System {
   private copiesFor(key: number): number[] {
     const list = this.nodeList;
     if (this.replication === 1) {
-      list.length = 0;
       const primary = this.ring.primaryFor(key);
-      if (primary >= 0) list.push(primary);
+      // Rewrites the one element in place rather than emptying the list (setting length is a runtime call).
+      if (primary < 0) {
+        if (list.length > 0) list.length = 0;
+      } else if (list.length === 1) {
+        list[0] = primary;
+      } else {
+        list.length = 0;
+        list.push(primary);
+      }
       return list;
     }
     this.ring.nodesFor(key, this.replication, list);
