@@ -29,9 +29,10 @@ export interface CacheEntry {
   /**
    * False once the key has left the cache. The record stays as a tombstone that remembers why
    * (the next miss's cause), so a lookup is one Map read and an eviction allocates nothing.
+   * Kept here for browsers only: the tiers with a dense table keep it in their `status` bytes.
    */
   present: boolean;
-  /** Why it left: 0 never held, 1 capacity, 2 expired, 3 invalidated. */
+  /** Why it left: 0 never held, 1 capacity, 2 expired, 3 invalidated (browsers only, as `present`). */
   removedBy: number;
 }
 
@@ -70,6 +71,14 @@ export class CacheInstance {
    * their policies already keep 16 bytes per key id), browsers, of which there may be thousands, a Map.
    */
   private table: (CacheEntry | undefined)[] | null;
+  /**
+   * With the dense table: each key's state in one byte, 0 never held, 1 present, else 1 + why it left
+   * (removedBy). Lookups that miss and evictions read and write these bytes, not the entry objects,
+   * which are scattered over the heap and mostly out of the CPU's caches.
+   */
+  private status: Uint8Array | null;
+  /** Whether an entry with unflushed writes was ever stored here (else an eviction need not look). */
+  private mayHoldDirty = false;
   private readonly map: Map<number, CacheEntry> | null;
   /** Keys in the order their records were made, so that walks over the entries keep a Map's order. */
   private order: number[] = [];
@@ -117,6 +126,7 @@ export class CacheInstance {
     this.policy = createPolicy(config.eviction as PolicyName, this.context);
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
     this.table = tier === 'browser' ? null : [];
+    this.status = tier === 'browser' ? null : new Uint8Array(1024);
     this.map = tier === 'browser' ? new Map() : null;
     this.isBufferPool = tier === 'bufferPool';
     this.sink = world.sink;
@@ -135,12 +145,27 @@ export class CacheInstance {
     return this.map!.get(key);
   }
 
+  /** Whether a key's record is a present entry (not a tombstone). */
+  private isPresent(key: number, entry: CacheEntry): boolean {
+    const status = this.status;
+    return status !== null ? status[key] === 1 : entry.present;
+  }
+
   private addRecord(key: number, entry: CacheEntry): void {
     const table = this.table;
     if (table !== null) {
       // Grown with push, so the array stays packed.
       while (table.length <= key) table.push(undefined);
       table[key] = entry;
+      let status = this.status!;
+      if (status.length <= key) {
+        let length = status.length;
+        while (length <= key) length *= 2;
+        const grown = new Uint8Array(length);
+        grown.set(status);
+        this.status = status = grown;
+      }
+      status[key] = 1;
     } else {
       this.map!.set(key, entry);
     }
@@ -148,8 +173,10 @@ export class CacheInstance {
   }
 
   private clearRecords(): void {
-    if (this.table !== null) this.table = [];
-    else this.map!.clear();
+    if (this.table !== null) {
+      this.table = [];
+      this.status!.fill(0);
+    } else this.map!.clear();
     this.order = [];
   }
 
@@ -163,8 +190,8 @@ export class CacheInstance {
 
   /** Looks a key up at nowMs, counting a hit or a miss with its cause. */
   lookup(key: number, nowMs: number, req: number): Lookup {
-    const entry = this.record(key);
-    if (entry !== undefined && entry.present) {
+    const entry = this.peek(key);
+    if (entry !== undefined) {
       if (nowMs < entry.expiresAtMs) {
         this.policy.touch(key);
         if (this.resetOnHit && entry.ttlMs !== Infinity) entry.expiresAtMs = nowMs + entry.ttlMs;
@@ -179,7 +206,7 @@ export class CacheInstance {
       if (this.sink.on)
         this.sink.emit({ type: 'cache.expiry', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
     }
-    const cause = causeOf[entry === undefined ? 0 : entry.removedBy];
+    const cause = causeOf[this.removedReason(key)];
     this.lastMissCause = cause;
     this.metrics.miss(this.tierIndex, cause);
     if (this.sink.on)
@@ -209,8 +236,21 @@ export class CacheInstance {
 
   /** Reads an entry without counting (a write-back flush, the inspector). */
   peek(key: number): CacheEntry | undefined {
-    const entry = this.record(key);
+    const status = this.status;
+    if (status !== null) return key < status.length && status[key] === 1 ? this.table![key] : undefined;
+    const entry = this.map!.get(key);
     return entry !== undefined && entry.present ? entry : undefined;
+  }
+
+  /** Why a key not held is missing: 0 never held, 1 capacity, 2 expired, 3 invalidated. */
+  private removedReason(key: number): number {
+    const status = this.status;
+    if (status !== null) {
+      const state = key < status.length ? status[key] : 0;
+      return state === 0 ? 0 : state - 1;
+    }
+    const entry = this.map!.get(key);
+    return entry === undefined ? 0 : entry.removedBy;
   }
 
   /** The write epoch of a key: a load records it at its miss and passes it back to fill. */
@@ -244,9 +284,11 @@ export class CacheInstance {
 
   private store(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirtyWrites: number): void {
     const ttlMs = this.drawTtlMs();
+    if (dirtyWrites > 0) this.mayHoldDirty = true;
     const record = this.record(key);
-    if (record !== undefined && !record.present) {
-      record.present = true;
+    if (record !== undefined && !this.isPresent(key, record)) {
+      if (this.status !== null) this.status[key] = 1;
+      else record.present = true;
       record.dataKey = dataKey;
       record.version = version;
       record.sizeBytes = sizeBytes;
@@ -303,31 +345,43 @@ export class CacheInstance {
     if (evicted.length > 0) evicted.length = 0;
     const admitted = this.policy.insert(key, entry.sizeBytes, evicted);
     for (let i = 0; i < evicted.length; i++) this.evict(evicted[i], nowMs);
-    if (!admitted && entry.present) {
+    if (!admitted && this.isPresent(key, entry)) {
       // Turned away by admission (or larger than the cache): it never really entered.
-      this.remove(entry, removedBy.capacity);
+      this.remove(key, entry, removedBy.capacity);
       if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
     }
   }
 
-  private remove(entry: CacheEntry, reason: number): void {
-    entry.present = false;
-    entry.removedBy = reason;
+  private remove(key: number, entry: CacheEntry | undefined, reason: number): void {
+    if (this.status !== null) {
+      this.status[key] = 1 + reason;
+    } else {
+      entry!.present = false;
+      entry!.removedBy = reason;
+    }
     this.held--;
   }
 
   private evict(key: number, nowMs: number): void {
-    const entry = this.peek(key);
-    if (entry === undefined) return;
-    this.remove(entry, removedBy.capacity);
+    const status = this.status;
+    let entry: CacheEntry | undefined;
+    if (status !== null) {
+      // The status byte says whether it is held; the entry itself is read only if it may be dirty.
+      if (key >= status.length || status[key] !== 1) return;
+      if (this.mayHoldDirty) entry = this.table![key];
+    } else {
+      entry = this.peek(key);
+      if (entry === undefined) return;
+    }
+    this.remove(key, entry, removedBy.capacity);
     this.metrics.count(this.tierIndex, TierField.Evictions);
     if (this.sink.on)
       this.sink.emit({ type: 'cache.eviction', t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
-    if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
+    if (entry !== undefined && entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
   }
 
   private drop(key: number, entry: CacheEntry, why: 'expired' | 'invalidated'): void {
-    this.remove(entry, removedBy[why]);
+    this.remove(key, entry, removedBy[why]);
     this.policy.remove(key);
     if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
   }
@@ -365,7 +419,7 @@ export class CacheInstance {
     const dirty: { key: number; entry: CacheEntry }[] = [];
     for (const key of this.order) {
       const entry = this.record(key)!;
-      if (entry.present && entry.dirtyWrites > 0) dirty.push({ key, entry });
+      if (this.isPresent(key, entry) && entry.dirtyWrites > 0) dirty.push({ key, entry });
     }
     this.clearRecords();
     this.held = 0;
@@ -392,7 +446,7 @@ export class CacheInstance {
     if (!config.enabled) {
       for (const key of this.order.slice()) {
         const entry = this.record(key)!;
-        if (entry.present) this.drop(key, entry, 'invalidated');
+        if (this.isPresent(key, entry)) this.drop(key, entry, 'invalidated');
       }
       return;
     }
@@ -403,7 +457,7 @@ export class CacheInstance {
       const ttlMs = config.ttl.seconds === null ? Infinity : config.ttl.seconds * 1000;
       for (const key of this.order) {
         const entry = this.record(key)!;
-        if (!entry.present) continue;
+        if (!this.isPresent(key, entry)) continue;
         entry.ttlMs = ttlMs;
         entry.expiresAtMs = entry.storedAtMs + ttlMs;
       }
@@ -428,7 +482,7 @@ export class CacheInstance {
 
   /** Every key held (for bus invalidation and purges). */
   *keys(): IterableIterator<number> {
-    for (const key of this.order) if (this.record(key)!.present) yield key;
+    for (const key of this.order) if (this.isPresent(key, this.record(key)!)) yield key;
   }
 
   view(nowMs: number, maxEntries: number, stateOverride?: CacheView['state']): CacheView {
