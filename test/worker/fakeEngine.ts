@@ -1,3 +1,4 @@
+import { emptyRow } from '../../src/engine/metrics/collector';
 import type { Engine, EngineOptions } from '../../src/engine/engine';
 import type { SimEvent } from '../../src/engine/events';
 import type { MetricsReport, SeriesRow } from '../../src/engine/metrics/types';
@@ -95,25 +96,7 @@ export function createFakeEngine(
     metrics(): MetricsReport {
       const series: SeriesRow[] = [];
       for (let start = 0; start <= nowMs && start < scenario.durationMs; start += scenario.bucketMs) {
-        series.push({
-          startMs: start,
-          tier: 'all',
-          lookups: 0,
-          hits: 0,
-          misses: 0,
-          missesByCause: { cold: 0, capacity: 0, expired: 0, invalidated: 0 },
-          hitRatio: 0,
-          staleReads: 0,
-          evictions: 0,
-          expirations: 0,
-          invalidations: 0,
-          requests: 0,
-          databaseQueries: 0,
-          databaseQueueMax: 0,
-          p50Ms: 0,
-          p95Ms: 0,
-          p99Ms: 0,
-        });
+        series.push(emptyRow(start, 'all'));
       }
       const latency = { count: 0, meanMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
       return {

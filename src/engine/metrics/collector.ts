@@ -243,7 +243,8 @@ function countersOf(values: Float64Array, tier: number): TierCounters {
   };
 }
 
-function emptyRow(startMs: number, tier: SeriesRow['tier']): SeriesRow {
+/** A time-series row with every count at zero. */
+export function emptyRow(startMs: number, tier: SeriesRow['tier']): SeriesRow {
   return {
     startMs,
     tier,

@@ -294,9 +294,9 @@ export function expectedRequests(scenario: Scenario): number {
     }
   }
   const cuts = new Set<number>([0, durationMs]);
-  for (const window of windows) {
-    cuts.add(Math.min(Math.max(window.startMs, 0), durationMs));
-    cuts.add(Math.min(Math.max(window.endMs, 0), durationMs));
+  for (const span of windows) {
+    cuts.add(Math.min(Math.max(span.startMs, 0), durationMs));
+    cuts.add(Math.min(Math.max(span.endMs, 0), durationMs));
   }
   const times = [...cuts].sort((a, b) => a - b);
   let total = 0;

@@ -1,3 +1,4 @@
+import { emptyRow } from '../../../src/engine/metrics/collector';
 import type { SimEvent } from '../../../src/engine/events';
 import type { SeriesRow } from '../../../src/engine/metrics/types';
 import type { CacheView, EdgeView, NodeView, Snapshot } from '../../../src/engine/snapshot';
@@ -149,24 +150,5 @@ export function seriesFixture(): SeriesRow[] {
 }
 
 function row(startMs: number, tier: SeriesRow['tier'], values: Partial<SeriesRow>): SeriesRow {
-  return {
-    startMs,
-    tier,
-    lookups: 0,
-    hits: 0,
-    misses: 0,
-    missesByCause: { cold: 0, capacity: 0, expired: 0, invalidated: 0 },
-    hitRatio: 0,
-    staleReads: 0,
-    evictions: 0,
-    expirations: 0,
-    invalidations: 0,
-    requests: 0,
-    databaseQueries: 0,
-    databaseQueueMax: 0,
-    p50Ms: 0,
-    p95Ms: 0,
-    p99Ms: 0,
-    ...values,
-  };
+  return { ...emptyRow(startMs, tier), ...values };
 }
