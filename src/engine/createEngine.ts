@@ -167,7 +167,16 @@ class SimulationEngine implements Engine {
 
   runUntil(timeMs: number): void {
     const until = Math.min(timeMs, this.scenario.durationMs);
-    while (this.advanceOne(until));
+    const scheduler = this.scheduler;
+    // advanceOne's rule, with the next command's time looked up once per command, not per event:
+    // every event up to the next command's time (or `until`) runs, then that command.
+    for (;;) {
+      const commandMs = this.nextCommandMs();
+      const eventsUntil = commandMs < until ? commandMs : until;
+      while (scheduler.peekTime() <= eventsUntil) this.runTask(scheduler.pop()!);
+      if (commandMs > until) break;
+      this.advanceOne(until);
+    }
     if (until > this.timeMs) {
       this.timeMs = until;
       this.clock.nowMs = until;

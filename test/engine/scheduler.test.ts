@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../src/engine/scheduler';
 import { createStream } from '../../src/engine/random';
@@ -28,6 +29,83 @@ describe('Scheduler', () => {
     const got: number[] = [];
     while (scheduler.size > 0) got.push(scheduler.pop()!);
     expect(got).toEqual(expected);
+  });
+
+  // The calendar queue re-files its events as their number and spacing change; whatever the mix of
+  // dense bursts, ties, long gaps and far-off events, it must take them exactly as a stable sort of
+  // (time, order scheduled) would, interleaved with scheduling as the engine does.
+  it('takes any interleaving of scheduling and taking in exact (time, order) order', () => {
+    const delay = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 5 }),
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.double({ min: 0, max: 1e3, noNaN: true }),
+      fc.double({ min: 1e6, max: 1e9, noNaN: true }),
+    );
+    const step = fc.oneof(
+      fc.record({ take: fc.constant(false), delays: fc.array(delay, { minLength: 1, maxLength: 300 }) }),
+      fc.record({ take: fc.constant(true), count: fc.integer({ min: 1, max: 400 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const scheduler = new Scheduler<number>();
+        let pending: { t: number; id: number }[] = [];
+        let id = 0;
+        for (const s of steps) {
+          if (!s.take) {
+            for (const d of s.delays) {
+              scheduler.schedule(scheduler.now + d, id);
+              pending.push({ t: scheduler.now + d, id: id++ });
+            }
+            continue;
+          }
+          pending.sort((a, b) => a.t - b.t || a.id - b.id);
+          const expected = pending.slice(0, s.count);
+          pending = pending.slice(s.count);
+          for (const e of expected) {
+            expect(scheduler.peekTime()).toBe(e.t);
+            expect(scheduler.pop()).toBe(e.id);
+            expect(scheduler.now).toBe(e.t);
+          }
+          expect(scheduler.size).toBe(pending.length);
+        }
+        pending.sort((a, b) => a.t - b.t || a.id - b.id);
+        for (const e of pending) expect(scheduler.pop()).toBe(e.id);
+        expect(scheduler.pop()).toBeUndefined();
+        expect(scheduler.peekTime()).toBe(Infinity);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+
+  it('keeps exact order through a steady load of 50,000 events with ten thousand ties', () => {
+    // The engine's shape: ~1,000 pending, each taken event schedules the next hop; every fifth hop
+    // has no delay (a tie with the event that made it).
+    const random = createStream(3, 'test');
+    const scheduler = new Scheduler<number>();
+    const reference: { t: number; id: number }[] = [];
+    let id = 0;
+    const add = (t: number) => {
+      scheduler.schedule(t, id);
+      reference.push({ t, id: id++ });
+    };
+    for (let i = 0; i < 1000; i++) add(random.next() * 25);
+    const taken: number[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < 50_000; i++) {
+      reference.sort((a, b) => b.t - a.t || b.id - a.id);
+      expected.push(reference.pop()!.id);
+      taken.push(scheduler.pop()!);
+      add(i % 5 === 0 ? scheduler.now : scheduler.now + [0.5, 1, 5, 25][i % 4] * (0.8 + 0.4 * random.next()));
+    }
+    expect(taken).toEqual(expected);
+  });
+
+  it('refuses a time that is not a finite number, which could never run', () => {
+    const scheduler = new Scheduler<string>();
+    expect(() => scheduler.schedule(Infinity, 'never')).toThrow(/cannot schedule at time Infinity/);
+    expect(() => scheduler.schedule(NaN, 'never')).toThrow(RangeError);
+    expect(scheduler.size).toBe(0);
   });
 
   it('never moves time backwards: an event scheduled in the past runs now', () => {

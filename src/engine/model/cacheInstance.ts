@@ -27,13 +27,16 @@ export interface CacheEntry {
   /** A background refresh (stale-while-revalidate, refresh-ahead) is on its way. */
   refreshing: boolean;
   /**
-   * False once the key has left the cache. The record stays as a tombstone that remembers why
-   * (the next miss's cause), so a lookup is one Map read and an eviction allocates nothing.
-   * Kept here for browsers only: the tiers with a dense table keep it in their `status` bytes.
+   * Browsers only: false once the key has left the cache. The record stays in the browser's Map as a
+   * tombstone that remembers why (the next miss's cause). The other tiers keep this in `slotOf`.
    */
   present: boolean;
-  /** Why it left: 0 never held, 1 capacity, 2 expired, 3 invalidated (browsers only, as `present`). */
+  /** Browsers only: why it left, 0 never held, 1 capacity, 2 expired, 3 invalidated. */
   removedBy: number;
+}
+
+function blankEntry(): CacheEntry {
+  return { dataKey: -1, version: 0, sizeBytes: 0, storedAtMs: 0, expiresAtMs: 0, ttlMs: 0, dirtyWrites: 0, refreshing: false, present: true, removedBy: 0 };
 }
 
 /** What a lookup found. */
@@ -66,17 +69,20 @@ export interface CacheWorld {
  */
 export class CacheInstance {
   /**
-   * Every key ever held, present entries and tombstones, indexed by key id: the tiers of which there
-   * are a few (CDN, local caches, nodes, buffer pool) keep a dense array (a lookup is one indexed read;
-   * their policies already keep 16 bytes per key id), browsers, of which there may be thousands, a Map.
+   * The tiers of which there are a few (CDN, local caches, nodes, buffer pool) keep each key's state
+   * in one Int32 indexed by key id (their policies already keep 16 bytes per key id): 0 never held,
+   * above 0 held in slot (value - 1), below 0 gone, and -value says why (the next miss's cause).
+   * Browsers, of which there may be thousands, keep a Map of entries and tombstones instead.
    */
-  private table: (CacheEntry | undefined)[] | null;
+  private slotOf: Int32Array | null;
   /**
-   * With the dense table: each key's state in one byte, 0 never held, 1 present, else 1 + why it left
-   * (removedBy). Lookups that miss and evictions read and write these bytes, not the entry objects,
-   * which are scattered over the heap and mostly out of the CPU's caches.
+   * Entries by slot. An eviction frees its slot and the next store reuses it, entry object and all,
+   * so a tier holds about `capacity` entry objects however many keys pass through it, and they stay
+   * in the CPU's caches: with one object per key ever held, most lookups of a large key space
+   * waited on main memory.
    */
-  private status: Uint8Array | null;
+  private slots: CacheEntry[] = [];
+  private freeSlots: number[] = [];
   /** Whether an entry with unflushed writes was ever stored here (else an eviction need not look). */
   private mayHoldDirty = false;
   private readonly map: Map<number, CacheEntry> | null;
@@ -125,8 +131,7 @@ export class CacheInstance {
     };
     this.policy = createPolicy(config.eviction as PolicyName, this.context);
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
-    this.table = tier === 'browser' ? null : [];
-    this.status = tier === 'browser' ? null : new Uint8Array(1024);
+    this.slotOf = tier === 'browser' ? null : new Int32Array(1024);
     this.map = tier === 'browser' ? new Map() : null;
     this.isBufferPool = tier === 'bufferPool';
     this.sink = world.sink;
@@ -138,44 +143,50 @@ export class CacheInstance {
     this.bytesUnit = config.capacityUnit === 'bytes';
   }
 
-  /** The record (entry or tombstone) of a key. */
-  private record(key: number): CacheEntry | undefined {
-    const table = this.table;
-    if (table !== null) return key < table.length ? table[key] : undefined;
-    return this.map!.get(key);
-  }
-
-  /** Whether a key's record is a present entry (not a tombstone). */
-  private isPresent(key: number, entry: CacheEntry): boolean {
-    const status = this.status;
-    return status !== null ? status[key] === 1 : entry.present;
-  }
-
-  private addRecord(key: number, entry: CacheEntry): void {
-    const table = this.table;
-    if (table !== null) {
-      // Grown with push, so the array stays packed.
-      while (table.length <= key) table.push(undefined);
-      table[key] = entry;
-      let status = this.status!;
-      if (status.length <= key) {
-        let length = status.length;
-        while (length <= key) length *= 2;
-        const grown = new Uint8Array(length);
-        grown.set(status);
-        this.status = status = grown;
+  /**
+   * A new entry for a key not held: a free slot (or a Map record, reusing a browser's tombstone).
+   * Its fields are the caller's to set.
+   */
+  private newEntry(key: number): CacheEntry {
+    let slotOf = this.slotOf;
+    if (slotOf === null) {
+      const map = this.map!;
+      let entry = map.get(key);
+      if (entry === undefined) {
+        entry = blankEntry();
+        map.set(key, entry);
+        this.order.push(key);
       }
-      status[key] = 1;
-    } else {
-      this.map!.set(key, entry);
+      entry.present = true;
+      return entry;
     }
-    this.order.push(key);
+    if (slotOf.length <= key) {
+      let length = slotOf.length;
+      while (length <= key) length *= 2;
+      const grown = new Int32Array(length);
+      grown.set(slotOf);
+      this.slotOf = slotOf = grown;
+    }
+    if (slotOf[key] === 0) this.order.push(key);
+    let slot: number;
+    let entry: CacheEntry;
+    if (this.freeSlots.length > 0) {
+      slot = this.freeSlots.pop()!;
+      entry = this.slots[slot];
+    } else {
+      slot = this.slots.length;
+      entry = blankEntry();
+      this.slots.push(entry);
+    }
+    slotOf[key] = slot + 1;
+    return entry;
   }
 
   private clearRecords(): void {
-    if (this.table !== null) {
-      this.table = [];
-      this.status!.fill(0);
+    if (this.slotOf !== null) {
+      this.slotOf.fill(0);
+      this.slots = [];
+      this.freeSlots = [];
     } else this.map!.clear();
     this.order = [];
   }
@@ -236,18 +247,21 @@ export class CacheInstance {
 
   /** Reads an entry without counting (a write-back flush, the inspector). */
   peek(key: number): CacheEntry | undefined {
-    const status = this.status;
-    if (status !== null) return key < status.length && status[key] === 1 ? this.table![key] : undefined;
+    const slotOf = this.slotOf;
+    if (slotOf !== null) {
+      const slot = key < slotOf.length ? slotOf[key] : 0;
+      return slot > 0 ? this.slots[slot - 1] : undefined;
+    }
     const entry = this.map!.get(key);
     return entry !== undefined && entry.present ? entry : undefined;
   }
 
   /** Why a key not held is missing: 0 never held, 1 capacity, 2 expired, 3 invalidated. */
   private removedReason(key: number): number {
-    const status = this.status;
-    if (status !== null) {
-      const state = key < status.length ? status[key] : 0;
-      return state === 0 ? 0 : state - 1;
+    const slotOf = this.slotOf;
+    if (slotOf !== null) {
+      const state = key < slotOf.length ? slotOf[key] : 0;
+      return state < 0 ? -state : 0;
     }
     const entry = this.map!.get(key);
     return entry === undefined ? 0 : entry.removedBy;
@@ -285,22 +299,20 @@ export class CacheInstance {
   private store(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirtyWrites: number): void {
     const ttlMs = this.drawTtlMs();
     if (dirtyWrites > 0) this.mayHoldDirty = true;
-    const record = this.record(key);
-    if (record !== undefined && !this.isPresent(key, record)) {
-      if (this.status !== null) this.status[key] = 1;
-      else record.present = true;
-      record.dataKey = dataKey;
-      record.version = version;
-      record.sizeBytes = sizeBytes;
-      record.storedAtMs = nowMs;
-      record.expiresAtMs = nowMs + ttlMs;
-      record.ttlMs = ttlMs;
-      record.dirtyWrites = dirtyWrites;
-      record.refreshing = false;
+    const held = this.peek(key);
+    if (held === undefined) {
+      const entry = this.newEntry(key);
+      entry.dataKey = dataKey;
+      entry.version = version;
+      entry.sizeBytes = sizeBytes;
+      entry.storedAtMs = nowMs;
+      entry.expiresAtMs = nowMs + ttlMs;
+      entry.ttlMs = ttlMs;
+      entry.dirtyWrites = dirtyWrites;
+      entry.refreshing = false;
       this.held++;
-      this.admit(key, record, nowMs);
-    } else if (record !== undefined) {
-      const held = record;
+      this.admit(key, entry, nowMs);
+    } else {
       held.dataKey = dataKey;
       held.version = version;
       held.storedAtMs = nowMs;
@@ -316,22 +328,6 @@ export class CacheInstance {
       } else {
         this.policy.touch(key);
       }
-    } else {
-      const entry: CacheEntry = {
-        dataKey,
-        version,
-        sizeBytes,
-        storedAtMs: nowMs,
-        expiresAtMs: nowMs + ttlMs,
-        ttlMs,
-        dirtyWrites,
-        refreshing: false,
-        present: true,
-        removedBy: 0,
-      };
-      this.addRecord(key, entry);
-      this.held++;
-      this.admit(key, entry, nowMs);
     }
     if (this.peek(key) === undefined) return;
     this.metrics.count(this.tierIndex, TierField.Fills);
@@ -345,16 +341,19 @@ export class CacheInstance {
     if (evicted.length > 0) evicted.length = 0;
     const admitted = this.policy.insert(key, entry.sizeBytes, evicted);
     for (let i = 0; i < evicted.length; i++) this.evict(evicted[i], nowMs);
-    if (!admitted && this.isPresent(key, entry)) {
+    if (!admitted && this.peek(key) !== undefined) {
       // Turned away by admission (or larger than the cache): it never really entered.
       this.remove(key, entry, removedBy.capacity);
       if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
     }
   }
 
+  /** Marks a key gone, and why. A dense tier's slot is free for the next store from here on. */
   private remove(key: number, entry: CacheEntry | undefined, reason: number): void {
-    if (this.status !== null) {
-      this.status[key] = 1 + reason;
+    const slotOf = this.slotOf;
+    if (slotOf !== null) {
+      this.freeSlots.push(slotOf[key] - 1);
+      slotOf[key] = -reason;
     } else {
       entry!.present = false;
       entry!.removedBy = reason;
@@ -363,12 +362,13 @@ export class CacheInstance {
   }
 
   private evict(key: number, nowMs: number): void {
-    const status = this.status;
+    const slotOf = this.slotOf;
     let entry: CacheEntry | undefined;
-    if (status !== null) {
-      // The status byte says whether it is held; the entry itself is read only if it may be dirty.
-      if (key >= status.length || status[key] !== 1) return;
-      if (this.mayHoldDirty) entry = this.table![key];
+    if (slotOf !== null) {
+      // The slot says whether it is held; the entry itself is read only if it may be dirty.
+      const slot = key < slotOf.length ? slotOf[key] : 0;
+      if (slot <= 0) return;
+      if (this.mayHoldDirty) entry = this.slots[slot - 1];
     } else {
       entry = this.peek(key);
       if (entry === undefined) return;
@@ -418,8 +418,8 @@ export class CacheInstance {
   crash(): { key: number; entry: CacheEntry }[] {
     const dirty: { key: number; entry: CacheEntry }[] = [];
     for (const key of this.order) {
-      const entry = this.record(key)!;
-      if (this.isPresent(key, entry) && entry.dirtyWrites > 0) dirty.push({ key, entry });
+      const entry = this.peek(key);
+      if (entry !== undefined && entry.dirtyWrites > 0) dirty.push({ key, entry });
     }
     this.clearRecords();
     this.held = 0;
@@ -445,8 +445,8 @@ export class CacheInstance {
     this.bytesUnit = config.capacityUnit === 'bytes';
     if (!config.enabled) {
       for (const key of this.order.slice()) {
-        const entry = this.record(key)!;
-        if (this.isPresent(key, entry)) this.drop(key, entry, 'invalidated');
+        const entry = this.peek(key);
+        if (entry !== undefined) this.drop(key, entry, 'invalidated');
       }
       return;
     }
@@ -456,8 +456,8 @@ export class CacheInstance {
       // that checks an entry's age on every read would.
       const ttlMs = config.ttl.seconds === null ? Infinity : config.ttl.seconds * 1000;
       for (const key of this.order) {
-        const entry = this.record(key)!;
-        if (!this.isPresent(key, entry)) continue;
+        const entry = this.peek(key);
+        if (entry === undefined) continue;
         entry.ttlMs = ttlMs;
         entry.expiresAtMs = entry.storedAtMs + ttlMs;
       }
@@ -482,7 +482,7 @@ export class CacheInstance {
 
   /** Every key held (for bus invalidation and purges). */
   *keys(): IterableIterator<number> {
-    for (const key of this.order) if (this.isPresent(key, this.record(key)!)) yield key;
+    for (const key of this.order) if (this.peek(key) !== undefined) yield key;
   }
 
   view(nowMs: number, maxEntries: number, stateOverride?: CacheView['state']): CacheView {

@@ -5,6 +5,11 @@
 export class HashRing {
   private points = new Uint32Array(0);
   private owners = new Int32Array(0);
+  /**
+   * primaryFor's answers by key id, plus 1 (0: not worked out yet), forgotten when the ring changes.
+   * A request asks for its key's node several times, so this saves a hash and a binary search each.
+   */
+  private primaries = new Int8Array(1024);
 
   constructor(
     private readonly nodeCount: number,
@@ -23,6 +28,7 @@ export class HashRing {
     pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     this.points = Uint32Array.from(pairs, (p) => p[0]);
     this.owners = Int32Array.from(pairs, (p) => p[1]);
+    this.primaries.fill(0);
   }
 
   /**
@@ -50,6 +56,25 @@ export class HashRing {
 
   /** The primary node of a key, or -1 when no node is up. */
   primaryFor(key: number): number {
+    const primaries = this.primaries;
+    if (key < primaries.length) {
+      const known = primaries[key];
+      if (known !== 0) return known - 1;
+    } else this.growPrimaries(key);
+    const primary = this.searchPrimary(key);
+    this.primaries[key] = primary + 1;
+    return primary;
+  }
+
+  private growPrimaries(key: number): void {
+    let length = this.primaries.length;
+    while (length <= key) length *= 2;
+    const grown = new Int8Array(length);
+    grown.set(this.primaries);
+    this.primaries = grown;
+  }
+
+  private searchPrimary(key: number): number {
     const n = this.points.length;
     if (n === 0) return -1;
     const h = hash32(key ^ 0x5bd1e995);

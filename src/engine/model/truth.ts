@@ -12,10 +12,13 @@ export class GroundTruth {
   private assigned = new Int32Array(1024);
   /** Version the database (primary) has committed per data key. */
   private committed = new Int32Array(1024);
-  /** Per written key: [version, sinceMs, version, sinceMs, ...] of the truth, oldest first. */
-  private readonly history = new Map<number, number[]>();
-  /** Per written key: [version, committedAtMs, ...] of the primary, for replicas with lag. */
-  private readonly commits = new Map<number, number[]>();
+  /**
+   * By data key, for keys written: [version, sinceMs, version, sinceMs, ...] of the truth, oldest
+   * first. Arrays indexed by key id, not Maps: a write looks its key up here on every commit.
+   */
+  private readonly history: (number[] | undefined)[] = [];
+  /** By data key, for keys written: [version, committedAtMs, ...] of the primary, for replicas with lag. */
+  private readonly commits: (number[] | undefined)[] = [];
 
   private static readonly historyLength = 64;
 
@@ -61,7 +64,7 @@ export class GroundTruth {
 
   /** What a replica lagging by lagMs holds at nowMs. */
   replicaVersion(key: number, nowMs: number, lagMs: number): number {
-    const list = this.commits.get(key);
+    const list = this.commits[key];
     if (list === undefined) return this.committed[key];
     const visibleMs = nowMs - lagMs;
     for (let i = list.length - 2; i >= 0; i -= 2) if (list[i + 1] <= visibleMs) return list[i];
@@ -75,7 +78,7 @@ export class GroundTruth {
    */
   stalenessMs(key: number, served: number, nowMs: number): number {
     if (served >= this.truth[key]) return 0;
-    const list = this.history.get(key);
+    const list = this.history[key];
     if (list === undefined) return 0;
     for (let i = list.length - 2; i >= 0; i -= 2) {
       if (list[i] <= served) return i + 3 < list.length ? nowMs - list[i + 3] : 0;
@@ -84,11 +87,13 @@ export class GroundTruth {
   }
 }
 
-function append(map: Map<number, number[]>, key: number, version: number, atMs: number, max: number): void {
-  let list = map.get(key);
+function append(lists: (number[] | undefined)[], key: number, version: number, atMs: number, max: number): void {
+  // Grown with push, so the array stays packed (a store far past its end would make it a dictionary).
+  while (lists.length <= key) lists.push(undefined);
+  let list = lists[key];
   if (list === undefined) {
     list = [];
-    map.set(key, list);
+    lists[key] = list;
   }
   list.push(version, atMs);
   // Two shifts, not splice(0, 2): the same list, without allocating the removed pair (V8 trims in place).
