@@ -28,7 +28,7 @@ export interface CacheEntry {
   refreshing: boolean;
   /**
    * Browsers only: false once the key has left the cache. The record stays in the browser's Map as a
-   * tombstone that remembers why (the next miss's cause). The other tiers keep this in `slotOf`.
+   * tombstone that remembers why (the next miss's cause). The other tiers keep this in `keyState`.
    */
   present: boolean;
   /** Browsers only: why it left, 0 never held, 1 capacity, 2 expired, 3 invalidated. */
@@ -69,12 +69,13 @@ export interface CacheWorld {
  */
 export class CacheInstance {
   /**
-   * The tiers of which there are a few (CDN, local caches, nodes, buffer pool) keep each key's state
-   * in one Int32 indexed by key id (their policies already keep 16 bytes per key id): 0 never held,
-   * above 0 held in slot (value - 1), below 0 gone, and -value says why (the next miss's cause).
-   * Browsers, of which there may be thousands, keep a Map of entries and tombstones instead.
+   * The tiers of which there are a few (CDN, local caches, nodes, buffer pool) keep two Int32 per key
+   * id (their policies already keep 16 bytes per key id), side by side so that a lookup and the
+   * epoch read after a miss share a cache line. At 2k: 0 never held, above 0 held in slot
+   * (value - 1), below 0 gone, and -value says why (the next miss's cause). At 2k + 1: the key's
+   * write epoch (see epoch()). Browsers, of which there may be thousands, keep Maps instead.
    */
-  private slotOf: Int32Array | null;
+  private keyState: Int32Array | null;
   /**
    * Entries by slot. An eviction frees its slot and the next store reuses it, entry object and all,
    * so a tier holds about `capacity` entry objects however many keys pass through it, and they stay
@@ -93,12 +94,18 @@ export class CacheInstance {
   private readonly context: PolicyContext;
   private readonly evicted: number[] = [];
   private readonly ttlRandom: RandomStream;
-  /** Bumped by every write stored here, so a load that began before a write cannot overwrite it. */
-  private readonly writeEpochs = new Map<number, number>();
+  /**
+   * Browsers only (the other tiers keep it in keyState): bumped by every write stored here, so a load
+   * that began before a write cannot overwrite it.
+   */
+  private readonly writeEpochs: Map<number, number> | null;
   // Hot settings, copied from `config` by configure() so that a lookup reads no property chains.
   private isEnabled: boolean;
   private resetOnHit: boolean;
   private swrMs: number;
+  /** The TTL in ms (Infinity for none) and its jitter, from config.ttl. */
+  private ttlMs: number;
+  private ttlJitter: number;
   private bytesUnit: boolean;
   private readonly isBufferPool: boolean;
   private readonly sink: EventSink;
@@ -131,7 +138,8 @@ export class CacheInstance {
     };
     this.policy = createPolicy(config.eviction as PolicyName, this.context);
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
-    this.slotOf = tier === 'browser' ? null : new Int32Array(1024);
+    this.keyState = tier === 'browser' ? null : new Int32Array(2 * 1024);
+    this.writeEpochs = tier === 'browser' ? new Map() : null;
     this.map = tier === 'browser' ? new Map() : null;
     this.isBufferPool = tier === 'bufferPool';
     this.sink = world.sink;
@@ -141,6 +149,8 @@ export class CacheInstance {
     this.resetOnHit = config.ttl.resetOnHit;
     this.swrMs = config.ttl.staleWhileRevalidateSeconds * 1000;
     this.bytesUnit = config.capacityUnit === 'bytes';
+    this.ttlMs = config.ttl.seconds === null ? Infinity : config.ttl.seconds * 1000;
+    this.ttlJitter = config.ttl.jitter;
   }
 
   /**
@@ -148,8 +158,8 @@ export class CacheInstance {
    * Its fields are the caller's to set.
    */
   private newEntry(key: number): CacheEntry {
-    let slotOf = this.slotOf;
-    if (slotOf === null) {
+    const keyState = this.keyState;
+    if (keyState === null) {
       const map = this.map!;
       let entry = map.get(key);
       if (entry === undefined) {
@@ -160,14 +170,8 @@ export class CacheInstance {
       entry.present = true;
       return entry;
     }
-    if (slotOf.length <= key) {
-      let length = slotOf.length;
-      while (length <= key) length *= 2;
-      const grown = new Int32Array(length);
-      grown.set(slotOf);
-      this.slotOf = slotOf = grown;
-    }
-    if (slotOf[key] === 0) this.order.push(key);
+    const state = this.roomFor(key);
+    if (state[2 * key] === 0) this.order.push(key);
     let slot: number;
     let entry: CacheEntry;
     if (this.freeSlots.length > 0) {
@@ -178,13 +182,26 @@ export class CacheInstance {
       entry = blankEntry();
       this.slots.push(entry);
     }
-    slotOf[key] = slot + 1;
+    state[2 * key] = slot + 1;
     return entry;
   }
 
+  /** keyState, grown (doubling) to hold `key`. */
+  private roomFor(key: number): Int32Array {
+    let state = this.keyState!;
+    if (state.length <= 2 * key) {
+      let length = state.length;
+      while (length <= 2 * key) length *= 2;
+      const grown = new Int32Array(length);
+      grown.set(state);
+      this.keyState = state = grown;
+    }
+    return state;
+  }
+
   private clearRecords(): void {
-    if (this.slotOf !== null) {
-      this.slotOf.fill(0);
+    if (this.keyState !== null) {
+      this.keyState.fill(0);
       this.slots = [];
       this.freeSlots = [];
     } else this.map!.clear();
@@ -247,9 +264,9 @@ export class CacheInstance {
 
   /** Reads an entry without counting (a write-back flush, the inspector). */
   peek(key: number): CacheEntry | undefined {
-    const slotOf = this.slotOf;
-    if (slotOf !== null) {
-      const slot = key < slotOf.length ? slotOf[key] : 0;
+    const state = this.keyState;
+    if (state !== null) {
+      const slot = 2 * key < state.length ? state[2 * key] : 0;
       return slot > 0 ? this.slots[slot - 1] : undefined;
     }
     const entry = this.map!.get(key);
@@ -258,9 +275,9 @@ export class CacheInstance {
 
   /** Why a key not held is missing: 0 never held, 1 capacity, 2 expired, 3 invalidated. */
   private removedReason(key: number): number {
-    const slotOf = this.slotOf;
-    if (slotOf !== null) {
-      const state = key < slotOf.length ? slotOf[key] : 0;
+    const keyState = this.keyState;
+    if (keyState !== null) {
+      const state = 2 * key < keyState.length ? keyState[2 * key] : 0;
       return state < 0 ? -state : 0;
     }
     const entry = this.map!.get(key);
@@ -269,7 +286,9 @@ export class CacheInstance {
 
   /** The write epoch of a key: a load records it at its miss and passes it back to fill. */
   epoch(key: number): number {
-    return this.writeEpochs.get(key) ?? 0;
+    const state = this.keyState;
+    if (state !== null) return 2 * key < state.length ? state[2 * key + 1] : 0;
+    return this.writeEpochs!.get(key) ?? 0;
   }
 
   /**
@@ -284,22 +303,32 @@ export class CacheInstance {
     // Unflushed writes are newer than anything a read brings back: a fill never replaces them.
     if (held !== undefined && held.dirtyWrites > 0) return;
     if (held !== undefined && held.dataKey === dataKey && held.version > version && nowMs < held.expiresAtMs) return;
-    this.store(key, dataKey, version, sizeBytes, nowMs, req, 0);
+    this.store(key, held, dataKey, version, sizeBytes, nowMs, req, 0);
   }
 
   /** Stores a written value (write-through, write-back, update on write). */
   write(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirty: boolean): void {
     if (!this.isEnabled || !this.up) return;
-    this.writeEpochs.set(key, this.epoch(key) + 1);
+    if (this.keyState !== null) this.roomFor(key)[2 * key + 1]++;
+    else this.writeEpochs!.set(key, this.epoch(key) + 1);
     const held = this.peek(key);
     const dirtyWrites = dirty ? (held?.dirtyWrites ?? 0) + 1 : 0;
-    this.store(key, dataKey, version, sizeBytes, nowMs, req, dirtyWrites);
+    this.store(key, held, dataKey, version, sizeBytes, nowMs, req, dirtyWrites);
   }
 
-  private store(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirtyWrites: number): void {
+  /** Stores a value under a key; `held` is the key's present entry (peek), if any. */
+  private store(
+    key: number,
+    held: CacheEntry | undefined,
+    dataKey: number,
+    version: number,
+    sizeBytes: number,
+    nowMs: number,
+    req: number,
+    dirtyWrites: number,
+  ): void {
     const ttlMs = this.drawTtlMs();
     if (dirtyWrites > 0) this.mayHoldDirty = true;
-    const held = this.peek(key);
     if (held === undefined) {
       const entry = this.newEntry(key);
       entry.dataKey = dataKey;
@@ -350,10 +379,10 @@ export class CacheInstance {
 
   /** Marks a key gone, and why. A dense tier's slot is free for the next store from here on. */
   private remove(key: number, entry: CacheEntry | undefined, reason: number): void {
-    const slotOf = this.slotOf;
-    if (slotOf !== null) {
-      this.freeSlots.push(slotOf[key] - 1);
-      slotOf[key] = -reason;
+    const state = this.keyState;
+    if (state !== null) {
+      this.freeSlots.push(state[2 * key] - 1);
+      state[2 * key] = -reason;
     } else {
       entry!.present = false;
       entry!.removedBy = reason;
@@ -362,11 +391,11 @@ export class CacheInstance {
   }
 
   private evict(key: number, nowMs: number): void {
-    const slotOf = this.slotOf;
+    const state = this.keyState;
     let entry: CacheEntry | undefined;
-    if (slotOf !== null) {
+    if (state !== null) {
       // The slot says whether it is held; the entry itself is read only if it may be dirty.
-      const slot = key < slotOf.length ? slotOf[key] : 0;
+      const slot = 2 * key < state.length ? state[2 * key] : 0;
       if (slot <= 0) return;
       if (this.mayHoldDirty) entry = this.slots[slot - 1];
     } else {
@@ -387,10 +416,8 @@ export class CacheInstance {
   }
 
   private drawTtlMs(): number {
-    const ttl = this.config.ttl;
-    if (ttl.seconds === null) return Infinity;
-    const ms = ttl.seconds * 1000;
-    return ttl.jitter > 0 ? ms * (1 - ttl.jitter * this.ttlRandom.next()) : ms;
+    const ms = this.ttlMs;
+    return this.ttlJitter > 0 && ms !== Infinity ? ms * (1 - this.ttlJitter * this.ttlRandom.next()) : ms;
   }
 
   /** Drops a key because of a write, a bus message or a purge. Returns whether it was held. */
@@ -423,7 +450,7 @@ export class CacheInstance {
     }
     this.clearRecords();
     this.held = 0;
-    this.writeEpochs.clear();
+    this.writeEpochs?.clear();
     this.policy = createPolicy(this.config.eviction as PolicyName, this.context);
     this.up = false;
     return dirty;
@@ -443,6 +470,8 @@ export class CacheInstance {
     this.resetOnHit = config.ttl.resetOnHit;
     this.swrMs = config.ttl.staleWhileRevalidateSeconds * 1000;
     this.bytesUnit = config.capacityUnit === 'bytes';
+    this.ttlMs = config.ttl.seconds === null ? Infinity : config.ttl.seconds * 1000;
+    this.ttlJitter = config.ttl.jitter;
     if (!config.enabled) {
       for (const key of this.order.slice()) {
         const entry = this.peek(key);
