@@ -83,7 +83,14 @@ export class CacheInstance {
    * waited on main memory.
    */
   private slots: CacheEntry[] = [];
+  /** The key in each slot. */
+  private slotKeys: number[] = [];
   private freeSlots: number[] = [];
+  /**
+   * Whether the policy is given slot numbers instead of key ids (EvictionPolicy.orderOnly): its
+   * per-id arrays then span the capacity, not the key space, and stay in the CPU's caches.
+   */
+  private slotIds = false;
   /** Whether an entry with unflushed writes was ever stored here (else an eviction need not look). */
   private mayHoldDirty = false;
   private readonly map: Map<number, CacheEntry> | null;
@@ -136,10 +143,11 @@ export class CacheInstance {
       future: { nextUse: Infinity },
       samples: config.samples,
     };
-    this.policy = createPolicy(config.eviction as PolicyName, this.context);
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
     this.keyState = tier === 'browser' ? null : new Int32Array(2 * 1024);
     this.writeEpochs = tier === 'browser' ? new Map() : null;
+    this.policy = createPolicy(config.eviction as PolicyName, this.context);
+    this.slotIds = this.keyState !== null && this.policy.orderOnly === true;
     this.map = tier === 'browser' ? new Map() : null;
     this.isBufferPool = tier === 'bufferPool';
     this.sink = world.sink;
@@ -177,10 +185,12 @@ export class CacheInstance {
     if (this.freeSlots.length > 0) {
       slot = this.freeSlots.pop()!;
       entry = this.slots[slot];
+      this.slotKeys[slot] = key;
     } else {
       slot = this.slots.length;
       entry = blankEntry();
       this.slots.push(entry);
+      this.slotKeys.push(key);
     }
     state[2 * key] = slot + 1;
     return entry;
@@ -203,6 +213,7 @@ export class CacheInstance {
     if (this.keyState !== null) {
       this.keyState.fill(0);
       this.slots = [];
+      this.slotKeys = [];
       this.freeSlots = [];
     } else this.map!.clear();
     this.order = [];
@@ -221,12 +232,12 @@ export class CacheInstance {
     const entry = this.peek(key);
     if (entry !== undefined) {
       if (nowMs < entry.expiresAtMs) {
-        this.policy.touch(key);
+        this.policy.touch(this.idOf(key));
         if (this.resetOnHit && entry.ttlMs !== Infinity) entry.expiresAtMs = nowMs + entry.ttlMs;
         return this.hit(key, entry, req, Lookup.Hit);
       }
       if (nowMs < entry.expiresAtMs + this.swrMs) {
-        this.policy.touch(key);
+        this.policy.touch(this.idOf(key));
         return this.hit(key, entry, req, Lookup.HitStale);
       }
       this.drop(key, entry, 'expired');
@@ -351,11 +362,11 @@ export class CacheInstance {
       held.refreshing = false;
       if (held.sizeBytes !== sizeBytes && this.bytesUnit) {
         // The policy charges by size: re-insert at the new size.
-        this.policy.remove(key);
+        this.policy.remove(this.idOf(key));
         held.sizeBytes = sizeBytes;
         this.admit(key, held, nowMs);
       } else {
-        this.policy.touch(key);
+        this.policy.touch(this.idOf(key));
       }
     }
     if (this.peek(key) === undefined) return;
@@ -368,8 +379,8 @@ export class CacheInstance {
     const evicted = this.evicted;
     // Setting length is a runtime call; most admissions start with an empty list.
     if (evicted.length > 0) evicted.length = 0;
-    const admitted = this.policy.insert(key, entry.sizeBytes, evicted);
-    for (let i = 0; i < evicted.length; i++) this.evict(evicted[i], nowMs);
+    const admitted = this.policy.insert(this.idOf(key), entry.sizeBytes, evicted);
+    for (let i = 0; i < evicted.length; i++) this.evict(this.keyOf(evicted[i]), nowMs);
     if (!admitted && this.peek(key) !== undefined) {
       // Turned away by admission (or larger than the cache): it never really entered.
       this.remove(key, entry, removedBy.capacity);
@@ -410,8 +421,8 @@ export class CacheInstance {
   }
 
   private drop(key: number, entry: CacheEntry, why: 'expired' | 'invalidated'): void {
+    this.policy.remove(this.idOf(key));
     this.remove(key, entry, removedBy[why]);
-    this.policy.remove(key);
     if (entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
   }
 
@@ -451,7 +462,7 @@ export class CacheInstance {
     this.clearRecords();
     this.held = 0;
     this.writeEpochs?.clear();
-    this.policy = createPolicy(this.config.eviction as PolicyName, this.context);
+    this.setPolicy(createPolicy(this.config.eviction as PolicyName, this.context));
     this.up = false;
     return dirty;
   }
@@ -492,10 +503,10 @@ export class CacheInstance {
       }
     }
     if (config.eviction !== previous.eviction || config.capacityUnit !== previous.capacityUnit) {
-      const order = this.policy.order();
+      const order = this.keysInOrder();
       this.context.capacity = config.capacity;
       this.context.unit = config.capacityUnit;
-      this.policy = createPolicy(config.eviction as PolicyName, this.context);
+      this.setPolicy(createPolicy(config.eviction as PolicyName, this.context));
       for (const key of order) {
         const entry = this.peek(key);
         if (entry !== undefined) this.admit(key, entry, nowMs);
@@ -505,8 +516,29 @@ export class CacheInstance {
       evicted.length = 0;
       this.context.capacity = config.capacity;
       this.policy.setCapacity(config.capacity, evicted);
-      for (const key of evicted.slice()) this.evict(key, nowMs);
+      for (const id of evicted.slice()) this.evict(this.keyOf(id), nowMs);
     }
+  }
+
+  private setPolicy(policy: EvictionPolicy): void {
+    this.policy = policy;
+    this.slotIds = this.keyState !== null && policy.orderOnly === true;
+  }
+
+  /** The id the policy knows a held key by. */
+  private idOf(key: number): number {
+    return this.slotIds ? this.keyState![2 * key] - 1 : key;
+  }
+
+  /** The key of an id the policy gave back. */
+  private keyOf(id: number): number {
+    return this.slotIds ? this.slotKeys[id] : id;
+  }
+
+  /** The held keys, next victim first. */
+  private keysInOrder(): number[] {
+    const order = this.policy.order();
+    return this.slotIds ? order.map((id) => this.slotKeys[id]) : order;
   }
 
   /** Every key held (for bus invalidation and purges). */
@@ -515,7 +547,7 @@ export class CacheInstance {
   }
 
   view(nowMs: number, maxEntries: number, stateOverride?: CacheView['state']): CacheView {
-    const order = this.policy.order();
+    const order = this.keysInOrder();
     const entries: CacheEntryView[] = [];
     for (let i = 0; i < order.length && entries.length < maxEntries; i++) {
       const entry = this.peek(order[i]);

@@ -9,6 +9,7 @@ import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
  */
 export class Lru implements EvictionPolicy {
   readonly name: PolicyName = 'lru';
+  readonly orderOnly = true;
   capacity: number;
   private readonly unit: PolicyContext['unit'];
   private readonly lists: KeyLists;

@@ -56,6 +56,13 @@ export interface EvictionPolicy {
   setCapacity(capacity: number, evicted: number[]): void;
   /** The held keys in eviction order: the next victim first. For the inspector, not the hot path. */
   order(): number[];
+  /**
+   * True when the policy's decisions depend only on the order of calls: never on the values of the
+   * keys, nor on keys it no longer holds (no ghosts, no history, no sampling). A cache tier may then
+   * give it any dense ids for its keys, and gives its own slot numbers, so the policy's per-id
+   * arrays span the capacity rather than the key space.
+   */
+  readonly orderOnly?: boolean;
 }
 
 /** Builds a policy from its context. Each policy file exports one. */
