@@ -8,12 +8,16 @@ export interface FullModelBenchOptions {
   requests: number;
   /** Runs per measurement; the median is reported (2 shared cores are noisy). */
   repeats: number;
+  /** Keys in the key space (fullModelKeys by default). */
+  keys?: number;
+  /** Whether to time runs with the event listener too (true by default). */
+  withEvents?: boolean;
 }
 
 export interface FullModelBenchResult {
   /** Requests per second with events off (median of the repeats). */
   eventsOff: number;
-  /** Requests per second with every event going through an onEvent listener (median). */
+  /** Requests per second with every event going through an onEvent listener (median); NaN when not timed. */
   eventsOn: number;
   /** Heap in use after the last events-off run, before its engine is dropped, in MB. */
   heapMb: number;
@@ -23,10 +27,19 @@ export interface FullModelBenchResult {
 const ratePerSecond = 20_000;
 
 /**
+ * The budget's key space: large enough that every tier matters (about a fifth of requests hit an app's
+ * local cache, half the rest a cache node, and 40% reach the database).
+ */
+export const fullModelKeys = 100_000;
+
+/** The largest key space of the presets: what a class runs, timed beside the budget's scenario. */
+export const presetSizedKeys = 5000;
+
+/**
  * The full model of DESIGN.md's second budget: 10 clients, 3 app servers with local caches, a
  * 3-node distributed cache, the database with its buffer pool, default latencies, 10% writes.
  */
-export function fullModelScenario(requests: number): Scenario {
+export function fullModelScenario(requests: number, keys: number = fullModelKeys): Scenario {
   return parseScenario({
     version: 1,
     seed: 1,
@@ -35,7 +48,7 @@ export function fullModelScenario(requests: number): Scenario {
       clients: 10,
       ratePerSecond,
       writeRatio: 0.1,
-      keySpaces: [{ name: 'item', count: 100_000, popularity: { kind: 'zipf', alpha: 0.8 } }],
+      keySpaces: [{ name: 'item', count: keys, popularity: { kind: 'zipf', alpha: 0.8 } }],
     },
     // Enough workers and database connections for the load: an overloaded model queues requests
     // that never finish, which flatters the rate and grows memory without bound.
@@ -78,8 +91,8 @@ function median(values: number[]): number {
  * const { eventsOff, eventsOn } = await benchFullModel({ requests: 1_000_000, repeats: 3 });
  */
 export async function benchFullModel(options: FullModelBenchOptions): Promise<FullModelBenchResult> {
-  const { requests, repeats } = options;
-  const scenario = fullModelScenario(requests);
+  const { requests, repeats, keys = fullModelKeys, withEvents = true } = options;
+  const scenario = fullModelScenario(requests, keys);
   const off: number[] = [];
   const on: number[] = [];
   let heapBytes = 0;
@@ -88,12 +101,14 @@ export async function benchFullModel(options: FullModelBenchOptions): Promise<Fu
     const quiet = runOnce(scenario, false);
     off.push(quiet.rate);
     heapBytes = quiet.heapBytes;
-    const loud = runOnce(scenario, true);
-    on.push(loud.rate);
-    sink += loud.sink;
+    if (withEvents) {
+      const loud = runOnce(scenario, true);
+      on.push(loud.rate);
+      sink += loud.sink;
+    }
     // Let the event loop breathe between runs (and keep the listener's work observable).
     await new Promise((resolve) => setImmediate(resolve));
   }
   if (Number.isNaN(sink)) throw new Error('benchFullModel: the event listener saw no times');
-  return { eventsOff: median(off), eventsOn: median(on), heapMb: heapBytes / 2 ** 20 };
+  return { eventsOff: median(off), eventsOn: withEvents ? median(on) : NaN, heapMb: heapBytes / 2 ** 20 };
 }
