@@ -377,10 +377,11 @@ export class CacheInstance {
 
   private admit(key: number, entry: CacheEntry, nowMs: number): void {
     const evicted = this.evicted;
-    // Setting length is a runtime call; most admissions start with an empty list.
-    if (evicted.length > 0) evicted.length = 0;
     const admitted = this.policy.insert(this.idOf(key), entry.sizeBytes, evicted);
     for (let i = 0; i < evicted.length; i++) this.evict(this.keyOf(evicted[i]), nowMs);
+    // Emptied with pops, which compile inline: setting length is a call into the runtime, and a full
+    // cache evicts on nearly every admission.
+    while (evicted.length > 0) evicted.pop();
     if (!admitted && this.peek(key) !== undefined) {
       // Turned away by admission (or larger than the cache): it never really entered.
       this.remove(key, entry, removedBy.capacity);
@@ -517,6 +518,7 @@ export class CacheInstance {
       this.context.capacity = config.capacity;
       this.policy.setCapacity(config.capacity, evicted);
       for (const id of evicted.slice()) this.evict(this.keyOf(id), nowMs);
+      evicted.length = 0;
     }
   }
 

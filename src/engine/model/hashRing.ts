@@ -37,7 +37,7 @@ export class HashRing {
    */
   nodesFor(key: number, copies: number, out: number[]): number {
     const n = this.points.length;
-    out.length = 0;
+    while (out.length > 0) out.pop(); // (setting length calls into the runtime)
     if (n === 0) return 0;
     const h = hash32(key ^ 0x5bd1e995);
     let lo = 0;

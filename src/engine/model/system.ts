@@ -1042,15 +1042,9 @@ export class System {
     const list = this.nodeList;
     if (this.replication === 1) {
       const primary = this.ring.primaryFor(key);
-      // Rewrites the one element in place rather than emptying the list (setting length is a runtime call).
-      if (primary < 0) {
-        if (list.length > 0) list.length = 0;
-      } else if (list.length === 1) {
-        list[0] = primary;
-      } else {
-        list.length = 0;
-        list.push(primary);
-      }
+      // Emptied with pops and refilled: setting length is a call into the runtime.
+      while (list.length > 0) list.pop();
+      if (primary >= 0) list.push(primary);
       return list;
     }
     this.ring.nodesFor(key, this.replication, list);

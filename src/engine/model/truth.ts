@@ -5,6 +5,11 @@
  *
  * Versions are labels that only grow: 0 is the value the key starts with, in the database.
  */
+/** Pairs (version, time) of a key's history that are kept: the newest. */
+const historyPairs = 64;
+/** The same, in numbers. */
+const kept = 2 * historyPairs;
+
 export class GroundTruth {
   /**
    * Per data key, side by side (a request reads two or three of them, and they then share a cache
@@ -19,8 +24,6 @@ export class GroundTruth {
   private readonly history: (number[] | undefined)[] = [];
   /** By data key, for keys written: [version, committedAtMs, ...] of the primary, for replicas with lag. */
   private readonly commits: (number[] | undefined)[] = [];
-
-  private static readonly historyLength = 64;
 
   ensure(size: number): void {
     if (4 * size <= this.versions.length) return;
@@ -47,14 +50,14 @@ export class GroundTruth {
   /** The truth moves to `version` at `nowMs` (an acknowledged write, or a revert after a loss). */
   acknowledge(key: number, version: number, nowMs: number): void {
     this.versions[4 * key] = version;
-    append(this.history, key, version, nowMs, GroundTruth.historyLength);
+    append(this.history, key, version, nowMs, historyPairs);
   }
 
   /** The primary database commits `version` (never goes backwards). */
   commit(key: number, version: number, nowMs: number): void {
     if (version <= this.versions[4 * key + 2]) return;
     this.versions[4 * key + 2] = version;
-    append(this.commits, key, version, nowMs, GroundTruth.historyLength);
+    append(this.commits, key, version, nowMs, historyPairs);
   }
 
   /** What a replica lagging by lagMs holds at nowMs. */
@@ -62,9 +65,10 @@ export class GroundTruth {
     const list = this.commits[key];
     if (list === undefined) return this.versions[4 * key + 2];
     const visibleMs = nowMs - lagMs;
-    for (let i = list.length - 2; i >= 0; i -= 2) if (list[i + 1] <= visibleMs) return list[i];
+    const start = keptFrom(list);
+    for (let i = list.length - 2; i >= start; i -= 2) if (list[i + 1] <= visibleMs) return list[i];
     // Older than the kept history: the version before the oldest kept commit.
-    return Math.max(0, list[0] - 1);
+    return Math.max(0, list[start] - 1);
   }
 
   /**
@@ -75,11 +79,17 @@ export class GroundTruth {
     if (served >= this.versions[4 * key]) return 0;
     const list = this.history[key];
     if (list === undefined) return 0;
-    for (let i = list.length - 2; i >= 0; i -= 2) {
+    const start = keptFrom(list);
+    for (let i = list.length - 2; i >= start; i -= 2) {
       if (list[i] <= served) return i + 3 < list.length ? nowMs - list[i + 3] : 0;
     }
-    return nowMs - list[1];
+    return nowMs - list[start + 1];
   }
+}
+
+/** Where the kept part of a history starts (older pairs may linger until the next trim). */
+function keptFrom(list: readonly number[]): number {
+  return list.length > kept ? list.length - kept : 0;
 }
 
 function append(lists: (number[] | undefined)[], key: number, version: number, atMs: number, max: number): void {
@@ -91,9 +101,7 @@ function append(lists: (number[] | undefined)[], key: number, version: number, a
     lists[key] = list;
   }
   list.push(version, atMs);
-  // Two shifts, not splice(0, 2): the same list, without allocating the removed pair (V8 trims in place).
-  if (list.length > max * 2) {
-    list.shift();
-    list.shift();
-  }
+  // Trimmed once every `max` appends, not by a shift per append (a call into the runtime each): the
+  // readers look only at the newest `max` pairs (keptFrom).
+  if (list.length >= 4 * max) list.splice(0, list.length - 2 * max);
 }

@@ -71,7 +71,8 @@ export function replayTrace(trace: Trace, options: ReplayOptions): ReplayResult 
       policy.touch(key);
     } else {
       policy.insert(key, sizes[i], evicted);
-      if (evicted.length > 0) evicted.length = 0;
+      // Pops compile inline; setting length calls into the runtime, on nearly every miss of a full cache.
+      while (evicted.length > 0) evicted.pop();
     }
   }
   const misses = n - hits;
