@@ -69,13 +69,17 @@ export interface CacheWorld {
  */
 export class CacheInstance {
   /**
-   * The tiers of which there are a few (CDN, local caches, nodes, buffer pool) keep two Int32 per key
-   * id (their policies already keep 16 bytes per key id), side by side so that a lookup and the
-   * epoch read after a miss share a cache line. At 2k: 0 never held, above 0 held in slot
-   * (value - 1), below 0 gone, and -value says why (the next miss's cause). At 2k + 1: the key's
-   * write epoch (see epoch()). Browsers, of which there may be thousands, keep Maps instead.
+   * The tiers of which there are a few (CDN, local caches, nodes, buffer pool) keep one Int32 per key
+   * id: 0 never held, above 0 held in slot (value - 1), below 0 gone, and -value says why (the next
+   * miss's cause). Browsers, of which there may be thousands, keep a Map of entries instead.
    */
   private keyState: Int32Array | null;
+  /**
+   * Dense tiers: each key's write epoch (see epoch()), made on the first write stored here. Apart
+   * from keyState, so that the tiers that never store a write (most, in most runs) keep half the
+   * bytes per key where lookups read at random.
+   */
+  private epochs: Int32Array | null = null;
   /**
    * Entries by slot. An eviction frees its slot and the next store reuses it, entry object and all,
    * so a tier holds about `capacity` entry objects however many keys pass through it, and they stay
@@ -102,7 +106,7 @@ export class CacheInstance {
   private readonly evicted: number[] = [];
   private readonly ttlRandom: RandomStream;
   /**
-   * Browsers only (the other tiers keep it in keyState): bumped by every write stored here, so a load
+   * Browsers only (the other tiers keep `epochs`): bumped by every write stored here, so a load
    * that began before a write cannot overwrite it.
    */
   private readonly writeEpochs: Map<number, number> | null;
@@ -144,7 +148,7 @@ export class CacheInstance {
       samples: config.samples,
     };
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
-    this.keyState = tier === 'browser' ? null : new Int32Array(2 * 1024);
+    this.keyState = tier === 'browser' ? null : new Int32Array(1024);
     this.writeEpochs = tier === 'browser' ? new Map() : null;
     this.policy = createPolicy(config.eviction as PolicyName, this.context);
     this.slotIds = this.keyState !== null && this.policy.orderOnly === true;
@@ -179,7 +183,7 @@ export class CacheInstance {
       return entry;
     }
     const state = this.roomFor(key);
-    if (state[2 * key] === 0) this.order.push(key);
+    if (state[key] === 0) this.order.push(key);
     let slot: number;
     let entry: CacheEntry;
     if (this.freeSlots.length > 0) {
@@ -192,16 +196,16 @@ export class CacheInstance {
       this.slots.push(entry);
       this.slotKeys.push(key);
     }
-    state[2 * key] = slot + 1;
+    state[key] = slot + 1;
     return entry;
   }
 
   /** keyState, grown (doubling) to hold `key`. */
   private roomFor(key: number): Int32Array {
     let state = this.keyState!;
-    if (state.length <= 2 * key) {
+    if (state.length <= key) {
       let length = state.length;
-      while (length <= 2 * key) length *= 2;
+      while (length <= key) length *= 2;
       const grown = new Int32Array(length);
       grown.set(state);
       this.keyState = state = grown;
@@ -212,6 +216,7 @@ export class CacheInstance {
   private clearRecords(): void {
     if (this.keyState !== null) {
       this.keyState.fill(0);
+      this.epochs = null;
       this.slots = [];
       this.slotKeys = [];
       this.freeSlots = [];
@@ -277,7 +282,7 @@ export class CacheInstance {
   peek(key: number): CacheEntry | undefined {
     const state = this.keyState;
     if (state !== null) {
-      const slot = 2 * key < state.length ? state[2 * key] : 0;
+      const slot = key < state.length ? state[key] : 0;
       return slot > 0 ? this.slots[slot - 1] : undefined;
     }
     const entry = this.map!.get(key);
@@ -288,7 +293,7 @@ export class CacheInstance {
   private removedReason(key: number): number {
     const keyState = this.keyState;
     if (keyState !== null) {
-      const state = 2 * key < keyState.length ? keyState[2 * key] : 0;
+      const state = key < keyState.length ? keyState[key] : 0;
       return state < 0 ? -state : 0;
     }
     const entry = this.map!.get(key);
@@ -297,9 +302,11 @@ export class CacheInstance {
 
   /** The write epoch of a key: a load records it at its miss and passes it back to fill. */
   epoch(key: number): number {
-    const state = this.keyState;
-    if (state !== null) return 2 * key < state.length ? state[2 * key + 1] : 0;
-    return this.writeEpochs!.get(key) ?? 0;
+    if (this.writeEpochs === null) {
+      const epochs = this.epochs;
+      return epochs !== null && key < epochs.length ? epochs[key] : 0;
+    }
+    return this.writeEpochs.get(key) ?? 0;
   }
 
   /**
@@ -320,8 +327,8 @@ export class CacheInstance {
   /** Stores a written value (write-through, write-back, update on write). */
   write(key: number, dataKey: number, version: number, sizeBytes: number, nowMs: number, req: number, dirty: boolean): void {
     if (!this.isEnabled || !this.up) return;
-    if (this.keyState !== null) this.roomFor(key)[2 * key + 1]++;
-    else this.writeEpochs!.set(key, this.epoch(key) + 1);
+    if (this.writeEpochs === null) this.epochsFor(key)[key]++;
+    else this.writeEpochs.set(key, this.epoch(key) + 1);
     const held = this.peek(key);
     const dirtyWrites = dirty ? (held?.dirtyWrites ?? 0) + 1 : 0;
     this.store(key, held, dataKey, version, sizeBytes, nowMs, req, dirtyWrites);
@@ -393,8 +400,8 @@ export class CacheInstance {
   private remove(key: number, entry: CacheEntry | undefined, reason: number): void {
     const state = this.keyState;
     if (state !== null) {
-      this.freeSlots.push(state[2 * key] - 1);
-      state[2 * key] = -reason;
+      this.freeSlots.push(state[key] - 1);
+      state[key] = -reason;
     } else {
       entry!.present = false;
       entry!.removedBy = reason;
@@ -407,7 +414,7 @@ export class CacheInstance {
     let entry: CacheEntry | undefined;
     if (state !== null) {
       // The slot says whether it is held; the entry itself is read only if it may be dirty.
-      const slot = 2 * key < state.length ? state[2 * key] : 0;
+      const slot = key < state.length ? state[key] : 0;
       if (slot <= 0) return;
       if (this.mayHoldDirty) entry = this.slots[slot - 1];
     } else {
@@ -529,7 +536,21 @@ export class CacheInstance {
 
   /** The id the policy knows a held key by. */
   private idOf(key: number): number {
-    return this.slotIds ? this.keyState![2 * key] - 1 : key;
+    return this.slotIds ? this.keyState![key] - 1 : key;
+  }
+
+  /** `epochs`, made or grown (doubling) to hold `key`. */
+  private epochsFor(key: number): Int32Array {
+    let epochs = this.epochs ?? new Int32Array(this.keyState!.length);
+    if (epochs.length <= key) {
+      let length = epochs.length;
+      while (length <= key) length *= 2;
+      const grown = new Int32Array(length);
+      grown.set(epochs);
+      epochs = grown;
+    }
+    this.epochs = epochs;
+    return epochs;
   }
 
   /** The key of an id the policy gave back. */
