@@ -44,6 +44,31 @@ describe('policy behaviour', () => {
     expect(request(4)).toEqual([1]);
   });
 
+  it('fifo puts a key removed and inserted again at the back, through removals and the ring growing', () => {
+    // The ring keeps removed keys as stale cells; this checks it against a plain array of arrivals
+    // over enough churn to compact and grow the ring many times.
+    const { policy } = make('fifo', 50);
+    const random = createStream(8, 'fifo-reference');
+    const reference: number[] = [];
+    for (let step = 0; step < 20_000; step++) {
+      const key = random.int(400);
+      const evicted: number[] = [];
+      if (random.next() < 0.3) {
+        const at = reference.indexOf(key);
+        expect(policy.remove(key)).toBe(at >= 0);
+        if (at >= 0) reference.splice(at, 1);
+      } else if (reference.includes(key)) {
+        policy.touch(key);
+      } else {
+        policy.insert(key, 1, evicted);
+        reference.push(key);
+        expect(evicted).toEqual(reference.length > 50 ? reference.splice(0, 1) : []);
+      }
+      expect(policy.count).toBe(reference.length);
+    }
+    expect(policy.order()).toEqual(reference);
+  });
+
   it('lfu evicts the least frequently used key, the oldest of a tie first', () => {
     const { request } = make('lfu', 3);
     [1, 2, 3].forEach(request);
