@@ -6,6 +6,7 @@
  */
 import { benchTraceReplay, type TraceReplayRow } from './benchTraceReplay';
 import { benchFullModel, presetSizedKeys } from './benchFullModel';
+import { budgetVerdicts } from './benchBudgets';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -62,6 +63,9 @@ if (!json) {
   const presetSized = await benchFullModel({ requests, repeats: 3, keys: presetSizedKeys, withEvents: false });
   log(`${'off'.padEnd(10)} ${presetSizedKeys.toLocaleString('en').padStart(8)} ${millions(presetSized.eventsOff).padStart(11)}  (the largest preset's key space, for reference)`);
 }
+log('');
+log('Budgets:');
+for (const { budget, met } of budgetVerdicts(rows, model)) log(`  ${met ? 'met    ' : 'NOT MET'}  ${budget}`);
 const fullModel = { eventsOff: Math.round(model.eventsOff), eventsOn: Math.round(model.eventsOn) };
 
 if (json) console.log(JSON.stringify({ traceReplay, fullModel }));
