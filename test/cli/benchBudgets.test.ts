@@ -3,7 +3,14 @@ import { budgetVerdicts } from '../../src/cli/benchBudgets';
 import type { TraceReplayRow } from '../../src/cli/benchTraceReplay';
 
 function row(policy: 'lru' | 'fifo', capacityFraction: number, requestsPerSecond: number): TraceReplayRow {
-  return { policy, capacityFraction, capacity: 1, requestsPerSecond, cpuRequestsPerSecond: requestsPerSecond, missRatio: 0.5 };
+  return {
+    policy,
+    capacityFraction,
+    capacity: 1,
+    requestsPerSecond,
+    cpuRequestsPerSecond: requestsPerSecond,
+    missRatio: 0.5,
+  };
 }
 
 describe('the bench budgets', () => {

@@ -9,6 +9,7 @@ import type { TierConfig } from '../scenario/parts';
 import type { CacheEntryView, CacheView } from '../snapshot';
 import type { EventSink } from './eventSink';
 import type { KeyTable } from './keyTable';
+import type { KeyColumns } from './keyColumns';
 import type { GroundTruth } from './truth';
 
 /** A cached copy of a key's data. */
@@ -28,7 +29,7 @@ export interface CacheEntry {
   refreshing: boolean;
   /**
    * Browsers only: false once the key has left the cache. The record stays in the browser's Map as a
-   * tombstone that remembers why (the next miss's cause). The other tiers keep this in `keyState`.
+   * tombstone that remembers why (the next miss's cause). The other tiers keep this in their KeyColumns column.
    */
   present: boolean;
   /** Browsers only: why it left, 0 never held, 1 capacity, 2 expired, 3 invalidated. */
@@ -56,6 +57,8 @@ export interface CacheWorld {
   metrics: MetricsCollector;
   keys: KeyTable;
   truth: GroundTruth;
+  /** Where the dense tiers keep their per-key state, a column each. */
+  keyColumns: KeyColumns;
   clock: { nowMs: number };
   seed: number;
   /** Called when an entry with unflushed writes is evicted: write-back must flush it now. */
@@ -70,14 +73,17 @@ export interface CacheWorld {
 export class CacheInstance {
   /**
    * The tiers of which there are a few (CDN, local caches, nodes, buffer pool) keep one Int32 per key
-   * id: 0 never held, above 0 held in slot (value - 1), below 0 gone, and -value says why (the next
-   * miss's cause). Browsers, of which there may be thousands, keep a Map of entries instead.
+   * id in their column of the world's KeyColumns: 0 never held, above 0 held in slot (value - 1),
+   * below 0 gone, and -value says why (the next miss's cause). Browsers, of which there may be
+   * thousands, keep a Map of entries instead (null here).
    */
-  private keyState: Int32Array | null;
+  private readonly keyColumns: KeyColumns | null;
+  /** This instance's column in keyColumns. */
+  private readonly column: number;
   /**
    * Dense tiers: each key's write epoch (see epoch()), made on the first write stored here. Apart
-   * from keyState, so that the tiers that never store a write (most, in most runs) keep half the
-   * bytes per key where lookups read at random.
+   * from the key state, so that the tiers that never store a write (most, in most runs) add nothing
+   * to the rows that lookups read at random.
    */
   private epochs: Int32Array | null = null;
   /**
@@ -148,10 +154,11 @@ export class CacheInstance {
       samples: config.samples,
     };
     this.ttlRandom = createStream(world.seed, `ttl:${id}`);
-    this.keyState = tier === 'browser' ? null : new Int32Array(1024);
+    this.keyColumns = tier === 'browser' ? null : world.keyColumns;
+    this.column = this.keyColumns === null ? -1 : this.keyColumns.addColumn();
     this.writeEpochs = tier === 'browser' ? new Map() : null;
     this.policy = createPolicy(config.eviction as PolicyName, this.context);
-    this.slotIds = this.keyState !== null && this.policy.orderOnly === true;
+    this.slotIds = this.keyColumns !== null && this.policy.orderOnly === true;
     this.map = tier === 'browser' ? new Map() : null;
     this.isBufferPool = tier === 'bufferPool';
     this.sink = world.sink;
@@ -170,8 +177,8 @@ export class CacheInstance {
    * Its fields are the caller's to set.
    */
   private newEntry(key: number): CacheEntry {
-    const keyState = this.keyState;
-    if (keyState === null) {
+    const columns = this.keyColumns;
+    if (columns === null) {
       const map = this.map!;
       let entry = map.get(key);
       if (entry === undefined) {
@@ -182,8 +189,9 @@ export class CacheInstance {
       entry.present = true;
       return entry;
     }
-    const state = this.roomFor(key);
-    if (state[key] === 0) this.order.push(key);
+    columns.ensure(key);
+    const at = key * columns.stride + this.column;
+    if (columns.data[at] === 0) this.order.push(key);
     let slot: number;
     let entry: CacheEntry;
     if (this.freeSlots.length > 0) {
@@ -196,26 +204,27 @@ export class CacheInstance {
       this.slots.push(entry);
       this.slotKeys.push(key);
     }
-    state[key] = slot + 1;
+    columns.data[at] = slot + 1;
     return entry;
   }
 
-  /** keyState, grown (doubling) to hold `key`. */
-  private roomFor(key: number): Int32Array {
-    let state = this.keyState!;
-    if (state.length <= key) {
-      let length = state.length;
-      while (length <= key) length *= 2;
-      const grown = new Int32Array(length);
-      grown.set(state);
-      this.keyState = state = grown;
-    }
-    return state;
+  /** A dense tier's state of a key (see keyColumns); 0 for a key beyond the table. */
+  private stateOf(key: number): number {
+    const columns = this.keyColumns!;
+    const at = key * columns.stride + this.column;
+    const data = columns.data;
+    return at < data.length ? data[at] : 0;
+  }
+
+  /** Sets a dense tier's state of a key that has a row (see KeyColumns.ensure). */
+  private setState(key: number, state: number): void {
+    const columns = this.keyColumns!;
+    columns.data[key * columns.stride + this.column] = state;
   }
 
   private clearRecords(): void {
-    if (this.keyState !== null) {
-      this.keyState.fill(0);
+    if (this.keyColumns !== null) {
+      this.keyColumns.clearColumn(this.column);
       this.epochs = null;
       this.slots = [];
       this.slotKeys = [];
@@ -280,9 +289,8 @@ export class CacheInstance {
 
   /** Reads an entry without counting (a write-back flush, the inspector). */
   peek(key: number): CacheEntry | undefined {
-    const state = this.keyState;
-    if (state !== null) {
-      const slot = key < state.length ? state[key] : 0;
+    if (this.keyColumns !== null) {
+      const slot = this.stateOf(key);
       return slot > 0 ? this.slots[slot - 1] : undefined;
     }
     const entry = this.map!.get(key);
@@ -291,9 +299,8 @@ export class CacheInstance {
 
   /** Why a key not held is missing: 0 never held, 1 capacity, 2 expired, 3 invalidated. */
   private removedReason(key: number): number {
-    const keyState = this.keyState;
-    if (keyState !== null) {
-      const state = key < keyState.length ? keyState[key] : 0;
+    if (this.keyColumns !== null) {
+      const state = this.stateOf(key);
       return state < 0 ? -state : 0;
     }
     const entry = this.map!.get(key);
@@ -398,10 +405,9 @@ export class CacheInstance {
 
   /** Marks a key gone, and why. A dense tier's slot is free for the next store from here on. */
   private remove(key: number, entry: CacheEntry | undefined, reason: number): void {
-    const state = this.keyState;
-    if (state !== null) {
-      this.freeSlots.push(state[key] - 1);
-      state[key] = -reason;
+    if (this.keyColumns !== null) {
+      this.freeSlots.push(this.stateOf(key) - 1);
+      this.setState(key, -reason);
     } else {
       entry!.present = false;
       entry!.removedBy = reason;
@@ -410,11 +416,10 @@ export class CacheInstance {
   }
 
   private evict(key: number, nowMs: number): void {
-    const state = this.keyState;
     let entry: CacheEntry | undefined;
-    if (state !== null) {
+    if (this.keyColumns !== null) {
       // The slot says whether it is held; the entry itself is read only if it may be dirty.
-      const slot = key < state.length ? state[key] : 0;
+      const slot = this.stateOf(key);
       if (slot <= 0) return;
       if (this.mayHoldDirty) entry = this.slots[slot - 1];
     } else {
@@ -531,17 +536,17 @@ export class CacheInstance {
 
   private setPolicy(policy: EvictionPolicy): void {
     this.policy = policy;
-    this.slotIds = this.keyState !== null && policy.orderOnly === true;
+    this.slotIds = this.keyColumns !== null && policy.orderOnly === true;
   }
 
   /** The id the policy knows a held key by. */
   private idOf(key: number): number {
-    return this.slotIds ? this.keyState![key] - 1 : key;
+    return this.slotIds ? this.stateOf(key) - 1 : key;
   }
 
   /** `epochs`, made or grown (doubling) to hold `key`. */
   private epochsFor(key: number): Int32Array {
-    let epochs = this.epochs ?? new Int32Array(this.keyState!.length);
+    let epochs = this.epochs ?? new Int32Array(this.keyColumns!.rows);
     if (epochs.length <= key) {
       let length = epochs.length;
       while (length <= key) length *= 2;

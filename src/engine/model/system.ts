@@ -14,6 +14,7 @@ import { CacheInstance, Lookup, type CacheEntry, type CacheWorld } from './cache
 import type { EventSink } from './eventSink';
 import { HashRing } from './hashRing';
 import { Stage } from './journey';
+import { KeyColumns } from './keyColumns';
 import { KeyTable } from './keyTable';
 import { cacheMessage, createRequest, message, resetRequest, TaskKind, type Message, type Request, type Task } from './request';
 import { GroundTruth } from './truth';
@@ -144,6 +145,7 @@ export class System {
       metrics,
       keys: this.keys,
       truth: this.truth,
+      keyColumns: new KeyColumns(Math.max(1024, this.keys.size)),
       clock,
       seed,
       onDirtyEviction: (instance, key, entry) => this.flushNow(instance, key, entry),

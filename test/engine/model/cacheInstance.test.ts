@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MetricsCollector } from '../../../src/engine/metrics/collector';
 import { CacheInstance, Lookup, type CacheWorld } from '../../../src/engine/model/cacheInstance';
+import { KeyColumns } from '../../../src/engine/model/keyColumns';
 import { KeyTable } from '../../../src/engine/model/keyTable';
 import { GroundTruth } from '../../../src/engine/model/truth';
 import type { TierConfig } from '../../../src/engine/scenario/parts';
@@ -17,6 +18,7 @@ function nodeCache(capacity: number, eviction: string): { cache: CacheInstance; 
     metrics: new MetricsCollector(1000),
     keys,
     truth,
+    keyColumns: new KeyColumns(),
     clock: { nowMs: 0 },
     seed: 1,
     onDirtyEviction: () => {},

@@ -1,0 +1,61 @@
+/**
+ * The per-key state of the dense cache tiers (CDN, app-local caches, distributed nodes, buffer
+ * pool), interleaved: row `key` holds one Int32 for each tier instance, its column. A request looks
+ * the same key up in several tiers one after another (its app's local cache, a node, the buffer
+ * pool, then fills them on the way back); in one row those reads share a CPU cache line, where one
+ * array per tier cost a trip to memory each over a large key space.
+ *
+ * What a value means is the tier's business (CacheInstance: 0 never held, above 0 a slot, below 0
+ * why it left). Rows grow by doubling; a grown table replaces `data`, so readers fetch it each time.
+ */
+export class KeyColumns {
+  /** `stride` Int32 per key: row key starts at key * stride. */
+  data: Int32Array;
+  /** Columns per row, a power of two at least the number of columns handed out. */
+  stride: number;
+  private columns = 0;
+
+  constructor(initialRows = 1024, initialStride = 8) {
+    this.stride = initialStride;
+    this.data = new Int32Array(initialRows * initialStride);
+  }
+
+  /** Rows the table has room for: keys below this can be read and written. */
+  get rows(): number {
+    return this.data.length / this.stride;
+  }
+
+  /** A new column of zeros for one tier instance; widens every row when the stride is full. */
+  addColumn(): number {
+    if (this.columns === this.stride) this.relayout(this.rows, this.stride * 2);
+    return this.columns++;
+  }
+
+  /** Makes room for rows up to `key`, doubling. */
+  ensure(key: number): void {
+    let rows = this.rows;
+    if (key < rows) return;
+    while (rows <= key) rows *= 2;
+    this.relayout(rows, this.stride);
+  }
+
+  /** Sets every key's value in one column to 0 (a tier that lost everything). */
+  clearColumn(column: number): void {
+    const { data, stride } = this;
+    for (let i = column; i < data.length; i += stride) data[i] = 0;
+  }
+
+  private relayout(rows: number, stride: number): void {
+    const data = new Int32Array(rows * stride);
+    const old = this.data;
+    const oldStride = this.stride;
+    if (stride === oldStride) data.set(old);
+    else {
+      const oldRows = old.length / oldStride;
+      for (let row = 0; row < oldRows; row++)
+        data.set(old.subarray(row * oldStride, (row + 1) * oldStride), row * stride);
+    }
+    this.data = data;
+    this.stride = stride;
+  }
+}
