@@ -111,12 +111,15 @@ class SimulationEngine implements Engine {
     return this.timeMs >= this.scenario.durationMs;
   }
 
-  /** Keeps exactly one pending arrival in the heap, at the workload's next request time. */
+  /**
+   * Keeps exactly one pending arrival, at the workload's next request time, aside from the queue (it
+   * is replaced once per request; see Scheduler.scheduleAside). A rate change replaces it.
+   */
   private scheduleArrival(): void {
     const next = this.workload.peekTimeMs();
     if (next === this.arrivalAtMs || next >= this.scenario.durationMs) return;
     this.arrivalAtMs = next;
-    this.scheduler.schedule(next, this.arrival);
+    this.scheduler.scheduleAside(next, this.arrival);
   }
 
   /** Runs one scheduled task. */

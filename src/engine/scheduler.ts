@@ -13,6 +13,10 @@
  *
  * Events live in parallel typed arrays (a pool of nodes linked by index), so nothing is allocated
  * per event once the pool has grown.
+ *
+ * One item may wait beside the queue instead of in it (scheduleAside): the workload's next arrival,
+ * which is taken and replaced once per request. It keeps its place in the same (time, sequence)
+ * order; it just skips the bucket lists.
  */
 export class Scheduler<T> {
   private times = new Float64Array(256);
@@ -37,11 +41,34 @@ export class Scheduler<T> {
   /** Work since the last check of the width: buckets stepped over and list nodes walked. */
   private work = 0;
   private operations = 0;
+  /** The item kept aside (see scheduleAside), its time (Infinity for none) and its sequence number. */
+  private asideItem: T | undefined = undefined;
+  private asideTime = Infinity;
+  private asideSeq = 0;
   /** Simulated time of the last event taken, in milliseconds. */
   now = 0;
 
   get size(): number {
-    return this.count;
+    return this.asideTime === Infinity ? this.count : this.count + 1;
+  }
+
+  /**
+   * Schedules an item aside, replacing the one kept aside before (which then never runs). It runs in
+   * its place among the others: by time, then by when it was scheduled.
+   *
+   * @throws RangeError when the time is not a finite number.
+   */
+  scheduleAside(timeMs: number, item: T): void {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`Scheduler: cannot schedule at time ${timeMs}`);
+    this.asideTime = timeMs < this.now ? this.now : timeMs;
+    this.asideSeq = this.nextSeq++;
+    this.asideItem = item;
+  }
+
+  /** Whether the item aside comes before the queue's next node (count > 0). */
+  private asideFirst(node: number): boolean {
+    const time = this.times[node];
+    return this.asideTime < time || (this.asideTime === time && this.asideSeq < this.seqs[node]);
   }
 
   /**
@@ -69,15 +96,20 @@ export class Scheduler<T> {
 
   /** Time of the next item, or Infinity when there is none. */
   peekTime(): number {
-    if (this.count === 0) return Infinity;
+    if (this.count === 0) return this.asideTime;
     if (this.found < 0) this.found = this.findNext();
-    return this.times[this.found];
+    const time = this.times[this.found];
+    return this.asideTime < time ? this.asideTime : time;
   }
 
   /** Takes the next item and advances `now` to its time. */
   pop(): T | undefined {
-    if (this.count === 0) return undefined;
+    if (this.count === 0) return this.popAside();
     const node = this.found >= 0 ? this.found : this.findNext();
+    if (this.asideTime !== Infinity && this.asideFirst(node)) {
+      this.found = node;
+      return this.popAside();
+    }
     this.found = -1;
     const slot = this.bucket & this.mask;
     const after = this.next[node];
@@ -91,6 +123,15 @@ export class Scheduler<T> {
     const slots = this.mask + 1;
     if (--this.count < slots >> 2 && slots > minSlots) this.rebuild(slots >> 1);
     else if (++this.operations === checkEvery) this.checkWidth();
+    return item;
+  }
+
+  private popAside(): T | undefined {
+    if (this.asideTime === Infinity) return undefined;
+    const item = this.asideItem;
+    this.now = this.asideTime;
+    this.asideTime = Infinity;
+    this.asideItem = undefined;
     return item;
   }
 

@@ -33,7 +33,8 @@ describe('Scheduler', () => {
 
   // The calendar queue re-files its events as their number and spacing change; whatever the mix of
   // dense bursts, ties, long gaps and far-off events, it must take them exactly as a stable sort of
-  // (time, order scheduled) would, interleaved with scheduling as the engine does.
+  // (time, order scheduled) would, interleaved with scheduling as the engine does. An item scheduled
+  // aside (the engine's next arrival) replaces the one aside before and keeps its place in that order.
   it('takes any interleaving of scheduling and taking in exact (time, order) order', () => {
     const delay = fc.oneof(
       fc.constant(0),
@@ -45,13 +46,22 @@ describe('Scheduler', () => {
     const step = fc.oneof(
       fc.record({ take: fc.constant(false), delays: fc.array(delay, { minLength: 1, maxLength: 300 }) }),
       fc.record({ take: fc.constant(true), count: fc.integer({ min: 1, max: 400 }) }),
+      fc.record({ take: fc.constant(false), aside: delay }),
     );
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
         const scheduler = new Scheduler<number>();
         let pending: { t: number; id: number }[] = [];
         let id = 0;
+        let asideId = -1;
         for (const s of steps) {
+          if ('aside' in s) {
+            pending = pending.filter((e) => e.id !== asideId);
+            asideId = id;
+            scheduler.scheduleAside(scheduler.now + s.aside, id);
+            pending.push({ t: scheduler.now + s.aside, id: id++ });
+            continue;
+          }
           if (!s.take) {
             for (const d of s.delays) {
               scheduler.schedule(scheduler.now + d, id);
