@@ -11,6 +11,7 @@ import type { EventSink } from './eventSink';
 import type { KeyTable } from './keyTable';
 import type { KeyColumns } from './keyColumns';
 import type { GroundTruth } from './truth';
+import { grownToHold } from '../growArray';
 
 /** A cached copy of a key's data. */
 export interface CacheEntry {
@@ -354,34 +355,25 @@ export class CacheInstance {
   ): void {
     const ttlMs = this.drawTtlMs();
     if (dirtyWrites > 0) this.mayHoldDirty = true;
+    const entry = held ?? this.newEntry(key);
+    entry.dataKey = dataKey;
+    entry.version = version;
+    entry.storedAtMs = nowMs;
+    entry.expiresAtMs = nowMs + ttlMs;
+    entry.ttlMs = ttlMs;
+    entry.dirtyWrites = dirtyWrites;
+    entry.refreshing = false;
     if (held === undefined) {
-      const entry = this.newEntry(key);
-      entry.dataKey = dataKey;
-      entry.version = version;
       entry.sizeBytes = sizeBytes;
-      entry.storedAtMs = nowMs;
-      entry.expiresAtMs = nowMs + ttlMs;
-      entry.ttlMs = ttlMs;
-      entry.dirtyWrites = dirtyWrites;
-      entry.refreshing = false;
       this.held++;
       this.admit(key, entry, nowMs);
+    } else if (held.sizeBytes !== sizeBytes && this.bytesUnit) {
+      // The policy charges by size: re-insert at the new size.
+      this.policy.remove(this.idOf(key));
+      held.sizeBytes = sizeBytes;
+      this.admit(key, held, nowMs);
     } else {
-      held.dataKey = dataKey;
-      held.version = version;
-      held.storedAtMs = nowMs;
-      held.expiresAtMs = nowMs + ttlMs;
-      held.ttlMs = ttlMs;
-      held.dirtyWrites = dirtyWrites;
-      held.refreshing = false;
-      if (held.sizeBytes !== sizeBytes && this.bytesUnit) {
-        // The policy charges by size: re-insert at the new size.
-        this.policy.remove(this.idOf(key));
-        held.sizeBytes = sizeBytes;
-        this.admit(key, held, nowMs);
-      } else {
-        this.policy.touch(this.idOf(key));
-      }
+      this.policy.touch(this.idOf(key));
     }
     if (this.peek(key) === undefined) return;
     this.metrics.count(this.tierIndex, TierField.Fills);
@@ -546,14 +538,7 @@ export class CacheInstance {
 
   /** `epochs`, made or grown (doubling) to hold `key`. */
   private epochsFor(key: number): Int32Array {
-    let epochs = this.epochs ?? new Int32Array(this.keyColumns!.rows);
-    if (epochs.length <= key) {
-      let length = epochs.length;
-      while (length <= key) length *= 2;
-      const grown = new Int32Array(length);
-      grown.set(epochs);
-      epochs = grown;
-    }
+    const epochs = grownToHold(this.epochs ?? new Int32Array(this.keyColumns!.rows), key);
     this.epochs = epochs;
     return epochs;
   }

@@ -1,3 +1,5 @@
+import { grownToHold } from '../growArray';
+
 /**
  * Consistent hashing with virtual nodes: each cache node owns many points on a 32-bit ring, and a key
  * belongs to the first point clockwise from its hash. When a node leaves, only its keys move.
@@ -60,18 +62,10 @@ export class HashRing {
     if (key < primaries.length) {
       const known = primaries[key];
       if (known !== 0) return known - 1;
-    } else this.growPrimaries(key);
+    } else this.primaries = grownToHold(primaries, key);
     const primary = this.searchPrimary(key);
     this.primaries[key] = primary + 1;
     return primary;
-  }
-
-  private growPrimaries(key: number): void {
-    let length = this.primaries.length;
-    while (length <= key) length *= 2;
-    const grown = new Int8Array(length);
-    grown.set(this.primaries);
-    this.primaries = grown;
   }
 
   private searchPrimary(key: number): number {

@@ -1,3 +1,5 @@
+import { doubledLength } from '../growArray';
+
 /**
  * The per-key state of the dense cache tiers (CDN, app-local caches, distributed nodes, buffer
  * pool), interleaved: row `key` holds one Int32 for each tier instance, its column. A request looks
@@ -33,10 +35,8 @@ export class KeyColumns {
 
   /** Makes room for rows up to `key`, doubling. */
   ensure(key: number): void {
-    let rows = this.rows;
-    if (key < rows) return;
-    while (rows <= key) rows *= 2;
-    this.relayout(rows, this.stride);
+    if (key < this.rows) return;
+    this.relayout(doubledLength(this.rows, key), this.stride);
   }
 
   /** Sets every key's value in one column to 0 (a tier that lost everything). */

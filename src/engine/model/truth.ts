@@ -1,3 +1,5 @@
+import { grownToHold } from '../growArray';
+
 /**
  * Ground truth: for every data key, its latest acknowledged write (version and time), and what the
  * database has committed. A read served with an older version than the truth is a stale read; its
@@ -26,12 +28,7 @@ export class GroundTruth {
   private readonly commits: (number[] | undefined)[] = [];
 
   ensure(size: number): void {
-    if (4 * size <= this.versions.length) return;
-    let length = this.versions.length;
-    while (length < 4 * size) length *= 2;
-    const grown = new Int32Array(length);
-    grown.set(this.versions);
-    this.versions = grown;
+    this.versions = grownToHold(this.versions, 4 * size - 1);
   }
 
   version(key: number): number {

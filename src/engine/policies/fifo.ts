@@ -2,6 +2,7 @@ import { checkCapacity } from './capacity';
 import { costOf } from './keyLists';
 import type { PolicyName } from './names';
 import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { grownToHold } from '../growArray';
 
 /** Positions count modulo 2^30, so they stay small integers however long a run is. */
 const positionMask = (1 << 30) - 1;
@@ -59,7 +60,10 @@ class Fifo implements EvictionPolicy {
     const cost = costOf(this.unit, size);
     if (cost > this.capacity) return false;
     while (this.total + cost > this.capacity) evicted.push(this.evictOldest());
-    if (key >= this.pushedAt.length) this.growKeys(key);
+    if (key >= this.pushedAt.length) {
+      this.pushedAt = grownToHold(this.pushedAt, key);
+      if (this.cost !== null) this.cost = grownToHold(this.cost, key);
+    }
     if (((this.tail - this.head) & positionMask) > this.ringMask) this.makeRoom();
     const position = this.tail;
     this.ring[position & this.ringMask] = key;
@@ -123,19 +127,6 @@ class Fifo implements EvictionPolicy {
     }
     this.head = 0;
     this.tail = live.length;
-  }
-
-  private growKeys(key: number): void {
-    let size = this.pushedAt.length;
-    while (size <= key) size *= 2;
-    const pushedAt = new Int32Array(size);
-    pushedAt.set(this.pushedAt);
-    this.pushedAt = pushedAt;
-    if (this.cost !== null) {
-      const cost = new Float64Array(size);
-      cost.set(this.cost);
-      this.cost = cost;
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RandomStream } from '../random';
+import { doubledLength, resized } from '../growArray';
 
 /**
  * The keys a cache holds, packed densely so that a uniform random pick is one index: O(1) add, drop
@@ -20,14 +21,9 @@ export class HeldKeys {
   /** Makes room for a key id; returns the new per-key array length when it grew, else 0. */
   ensure(key: number): number {
     if (key < this.position.length) return 0;
-    let size = this.position.length * 2;
-    while (size <= key) size *= 2;
-    const position = new Int32Array(size).fill(-1);
-    position.set(this.position);
-    this.position = position;
-    const cost = new Float64Array(size);
-    cost.set(this.cost);
-    this.cost = cost;
+    const size = doubledLength(this.position.length, key);
+    this.position = resized(this.position, size, -1);
+    this.cost = resized(this.cost, size);
     return size;
   }
 

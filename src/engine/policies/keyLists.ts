@@ -1,3 +1,5 @@
+import { doubledLength, resized } from '../growArray';
+
 /** Int32 slots per key in `node`: previous key, next key, owning list, mark. */
 const stride = 4;
 const PREV = 0;
@@ -77,17 +79,11 @@ export class KeyLists {
   ensure(key: number): void {
     const room = this.node.length / stride;
     if (key < room) return;
-    let size = room * 2;
-    while (size <= key) size *= 2;
-    const node = new Int32Array(size * stride);
-    node.set(this.node);
+    const size = doubledLength(room, key);
+    const node = resized(this.node, size * stride);
     for (let k = room; k < size; k++) node[k * stride + OWNER] = -1;
     this.node = node;
-    if (this.cost !== null) {
-      const cost = new Float64Array(size);
-      cost.set(this.cost);
-      this.cost = cost;
-    }
+    if (this.cost !== null) this.cost = resized(this.cost, size);
   }
 
   /** Adds a key (in no list) at the head of `list`. Call ensure(key) first. */

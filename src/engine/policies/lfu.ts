@@ -1,6 +1,7 @@
 import { costOf } from './keyLists';
 import { checkCapacity } from './capacity';
 import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { doubledLength, resized } from '../growArray';
 
 /**
  * Least frequently used, in O(1) (Shah, Mitra and Matani 2010): one list per frequency, keys append
@@ -40,17 +41,12 @@ class Lfu implements EvictionPolicy {
 
   private ensure(key: number): void {
     if (key < this.frequency.length) return;
-    let size = this.frequency.length * 2;
-    while (size <= key) size *= 2;
-    const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
-      fresh.set(old);
-      return fresh;
-    };
-    this.frequency = grow(this.frequency, new Int32Array(size));
-    this.prev = grow(this.prev, new Int32Array(size));
-    this.next = grow(this.next, new Int32Array(size));
-    this.cost = grow(this.cost, new Float64Array(size));
-    if (this.history !== null) this.history = grow(this.history, new Int32Array(size));
+    const size = doubledLength(this.frequency.length, key);
+    this.frequency = resized(this.frequency, size);
+    this.prev = resized(this.prev, size);
+    this.next = resized(this.next, size);
+    this.cost = resized(this.cost, size);
+    if (this.history !== null) this.history = resized(this.history, size);
   }
 
   private append(key: number, f: number): void {

@@ -1,6 +1,7 @@
 import { costOf } from './keyLists';
 import { checkCapacity } from './capacity';
 import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { doubledLength, resized } from '../growArray';
 
 /**
  * Belady's MIN (1966), the optimal offline policy: evict the held key whose next request is farthest
@@ -34,17 +35,10 @@ class Opt implements EvictionPolicy {
 
   private ensure(key: number): void {
     if (key < this.position.length) return;
-    let size = this.position.length * 2;
-    while (size <= key) size *= 2;
-    const position = new Int32Array(size).fill(-1);
-    position.set(this.position);
-    this.position = position;
-    const nextUse = new Float64Array(size);
-    nextUse.set(this.nextUse);
-    this.nextUse = nextUse;
-    const cost = new Float64Array(size);
-    cost.set(this.cost);
-    this.cost = cost;
+    const size = doubledLength(this.position.length, key);
+    this.position = resized(this.position, size, -1);
+    this.nextUse = resized(this.nextUse, size);
+    this.cost = resized(this.cost, size);
   }
 
   private siftUp(i: number): void {
