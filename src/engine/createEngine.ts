@@ -117,7 +117,13 @@ class SimulationEngine implements Engine {
    */
   private scheduleArrival(): void {
     const next = this.workload.peekTimeMs();
-    if (next === this.arrivalAtMs || next >= this.scenario.durationMs) return;
+    if (next === this.arrivalAtMs) return;
+    if (next >= this.scenario.durationMs) {
+      // No request comes before the end (a rate change may have moved it there): none is pending.
+      if (this.arrivalAtMs !== Infinity) this.scheduler.cancelAside();
+      this.arrivalAtMs = Infinity;
+      return;
+    }
     this.arrivalAtMs = next;
     this.scheduler.scheduleAside(next, this.arrival);
   }

@@ -65,6 +65,12 @@ export class Scheduler<T> {
     this.asideItem = item;
   }
 
+  /** Drops the item kept aside, if any: it will not run. */
+  cancelAside(): void {
+    this.asideTime = Infinity;
+    this.asideItem = undefined;
+  }
+
   /** Whether the item aside comes before the queue's next node (count > 0). */
   private asideFirst(node: number): boolean {
     const time = this.times[node];

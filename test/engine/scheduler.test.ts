@@ -34,7 +34,8 @@ describe('Scheduler', () => {
   // The calendar queue re-files its events as their number and spacing change; whatever the mix of
   // dense bursts, ties, long gaps and far-off events, it must take them exactly as a stable sort of
   // (time, order scheduled) would, interleaved with scheduling as the engine does. An item scheduled
-  // aside (the engine's next arrival) replaces the one aside before and keeps its place in that order.
+  // aside (the engine's next arrival) replaces the one aside before and keeps its place in that order;
+  // cancelled, it never runs.
   it('takes any interleaving of scheduling and taking in exact (time, order) order', () => {
     const delay = fc.oneof(
       fc.constant(0),
@@ -47,6 +48,7 @@ describe('Scheduler', () => {
       fc.record({ take: fc.constant(false), delays: fc.array(delay, { minLength: 1, maxLength: 300 }) }),
       fc.record({ take: fc.constant(true), count: fc.integer({ min: 1, max: 400 }) }),
       fc.record({ take: fc.constant(false), aside: delay }),
+      fc.record({ take: fc.constant(false), cancelAside: fc.constant(true) }),
     );
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
@@ -55,6 +57,11 @@ describe('Scheduler', () => {
         let id = 0;
         let asideId = -1;
         for (const s of steps) {
+          if ('cancelAside' in s) {
+            pending = pending.filter((e) => e.id !== asideId);
+            scheduler.cancelAside();
+            continue;
+          }
           if ('aside' in s) {
             pending = pending.filter((e) => e.id !== asideId);
             asideId = id;

@@ -233,6 +233,22 @@ describe('commands', () => {
   });
 });
 
+describe('arrivals after a rate change', () => {
+  it('a rate so low that the next request falls after the end issues none after the change', () => {
+    // At 100/s the next arrival is a few ms away; at 0.001/s it is redrawn from the change, beyond
+    // the run's end, and the one drawn under the old rate must not come anyway.
+    const scenario = scenarioOf({ durationMs: 10_000, workload: { ratePerSecond: 100 } });
+    const changeMs = 9_000;
+    const { events } = run(scenario, {
+      commands: [{ atMs: changeMs, command: { type: 'workload.set', changes: { ratePerSecond: 0.001 } } }],
+      events: true,
+    });
+    const issued = events.filter((e) => e.type === 'request.issued');
+    expect(issued.some((e) => e.t < changeMs)).toBe(true);
+    expect(issued.filter((e) => e.t > changeMs)).toEqual([]);
+  });
+});
+
 describe('stepping and draining', () => {
   it('stepRequest stops right after the next request completes', () => {
     const { engine } = run(scenarioOf({}, 'basics'), { untilMs: 0 });
