@@ -8,9 +8,9 @@ export interface BudgetVerdict {
 }
 
 /** Trace replay's floor for LRU on this machine: about what the native libCacheSim does here. */
-export const lruFloor = 4_000_000;
+const lruFloor = 4_000_000;
 /** The full model's floors, with the event log off and on. */
-export const fullModelFloors = { eventsOff: 1_000_000, eventsOn: 300_000 };
+const fullModelFloors = { eventsOff: 1_000_000, eventsOn: 300_000 };
 
 /**
  * The throughput budgets, checked against one run of `npm run bench`: LRU at least 4M requests/s

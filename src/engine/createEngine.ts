@@ -78,7 +78,6 @@ class SimulationEngine implements Engine {
   private readonly scheduledCommands: TimedCommand[];
   private nextCommand = 0;
   private readonly arrival: Message = message(TaskKind.Arrival);
-  private arrivalAtMs = Infinity;
   private completedRequests = 0;
   private timeMs = 0;
 
@@ -113,19 +112,16 @@ class SimulationEngine implements Engine {
 
   /**
    * Keeps exactly one pending arrival, at the workload's next request time, aside from the queue (it
-   * is replaced once per request; see Scheduler.scheduleAside). A rate change replaces it.
+   * is replaced once per request; see Scheduler.scheduleAside). A rate change moves it, or cancels it
+   * when no request comes before the end any more.
    */
   private scheduleArrival(): void {
     const next = this.workload.peekTimeMs();
-    if (next === this.arrivalAtMs) return;
-    if (next >= this.scenario.durationMs) {
-      // No request comes before the end (a rate change may have moved it there): none is pending.
-      if (this.arrivalAtMs !== Infinity) this.scheduler.cancelAside();
-      this.arrivalAtMs = Infinity;
-      return;
-    }
-    this.arrivalAtMs = next;
-    this.scheduler.scheduleAside(next, this.arrival);
+    const scheduler = this.scheduler;
+    // Already pending: scheduling it again would give it a later place among events at its time.
+    if (next === scheduler.asideTimeMs) return;
+    if (next >= this.scenario.durationMs) scheduler.cancelAside();
+    else scheduler.scheduleAside(next, this.arrival);
   }
 
   /** Runs one scheduled task. */
@@ -139,8 +135,6 @@ class SimulationEngine implements Engine {
         this.system.advance(task);
         return;
       case TaskKind.Arrival: {
-        if (now !== this.arrivalAtMs) return; // superseded by a rate change
-        this.arrivalAtMs = Infinity;
         const req = this.workload.next();
         this.system.issue(req.client, req.keySpace, req.keyIndex, req.op, req.sizeBytes);
         this.scheduleArrival();

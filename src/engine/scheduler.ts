@@ -65,6 +65,11 @@ export class Scheduler<T> {
     this.asideItem = item;
   }
 
+  /** Time of the item kept aside, Infinity when there is none. */
+  get asideTimeMs(): number {
+    return this.asideTime;
+  }
+
   /** Drops the item kept aside, if any: it will not run. */
   cancelAside(): void {
     this.asideTime = Infinity;

@@ -30,7 +30,8 @@ export interface CacheEntry {
   refreshing: boolean;
   /**
    * Browsers only: false once the key has left the cache. The record stays in the browser's Map as a
-   * tombstone that remembers why (the next miss's cause). The other tiers keep this in their KeyColumns column.
+   * tombstone that remembers why (the next miss's cause). The other tiers keep this in their
+   * column of KeyColumns.
    */
   present: boolean;
   /** Browsers only: why it left, 0 never held, 1 capacity, 2 expired, 3 invalidated. */
@@ -190,9 +191,7 @@ export class CacheInstance {
       entry.present = true;
       return entry;
     }
-    columns.ensure(key);
-    const at = key * columns.stride + this.column;
-    if (columns.data[at] === 0) this.order.push(key);
+    if (this.stateOf(key) === 0) this.order.push(key);
     let slot: number;
     let entry: CacheEntry;
     if (this.freeSlots.length > 0) {
@@ -205,22 +204,13 @@ export class CacheInstance {
       this.slots.push(entry);
       this.slotKeys.push(key);
     }
-    columns.data[at] = slot + 1;
+    columns.write(key, this.column, slot + 1);
     return entry;
   }
 
-  /** A dense tier's state of a key (see keyColumns); 0 for a key beyond the table. */
+  /** A dense tier's state of a key (see keyColumns). */
   private stateOf(key: number): number {
-    const columns = this.keyColumns!;
-    const at = key * columns.stride + this.column;
-    const data = columns.data;
-    return at < data.length ? data[at] : 0;
-  }
-
-  /** Sets a dense tier's state of a key that has a row (see KeyColumns.ensure). */
-  private setState(key: number, state: number): void {
-    const columns = this.keyColumns!;
-    columns.data[key * columns.stride + this.column] = state;
+    return this.keyColumns!.read(key, this.column);
   }
 
   private clearRecords(): void {
@@ -399,7 +389,7 @@ export class CacheInstance {
   private remove(key: number, entry: CacheEntry | undefined, reason: number): void {
     if (this.keyColumns !== null) {
       this.freeSlots.push(this.stateOf(key) - 1);
-      this.setState(key, -reason);
+      this.keyColumns.write(key, this.column, -reason);
     } else {
       entry!.present = false;
       entry!.removedBy = reason;

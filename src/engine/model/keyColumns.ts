@@ -8,7 +8,7 @@ import { doubledLength } from '../growArray';
  * array per tier cost a trip to memory each over a large key space.
  *
  * What a value means is the tier's business (CacheInstance: 0 never held, above 0 a slot, below 0
- * why it left). Rows grow by doubling; a grown table replaces `data`, so readers fetch it each time.
+ * why it left). Rows grow by doubling (a grown table replaces `data`).
  */
 export class KeyColumns {
   /** `stride` Int32 per key: row key starts at key * stride. */
@@ -31,6 +31,19 @@ export class KeyColumns {
   addColumn(): number {
     if (this.columns === this.stride) this.relayout(this.rows, this.stride * 2);
     return this.columns++;
+  }
+
+  /** A key's value in a column; 0 for a key beyond the table. */
+  read(key: number, column: number): number {
+    const at = key * this.stride + column;
+    const data = this.data;
+    return at < data.length ? data[at] : 0;
+  }
+
+  /** Sets a key's value in a column, making room for its row first. */
+  write(key: number, column: number, value: number): void {
+    this.ensure(key);
+    this.data[key * this.stride + column] = value;
   }
 
   /** Makes room for rows up to `key`, doubling. */

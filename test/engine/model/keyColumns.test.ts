@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { KeyColumns } from '../../../src/engine/model/keyColumns';
 
-const read = (table: KeyColumns, key: number, column: number) => table.data[key * table.stride + column];
-const write = (table: KeyColumns, key: number, column: number, value: number) => {
-  table.ensure(key);
-  table.data[key * table.stride + column] = value;
-};
-
 describe('the per-key columns of the dense cache tiers', () => {
   it('keep every value through more rows and more columns than they started with', () => {
     const table = new KeyColumns(4, 2);
     const columns = [table.addColumn(), table.addColumn()];
-    write(table, 1, columns[0], 11);
-    write(table, 3, columns[1], -3);
-    write(table, 40, columns[1], 7); // grows the rows
+    table.write(1, columns[0], 11);
+    table.write(3, columns[1], -3);
+    table.write(40, columns[1], 7); // grows the rows
     const third = table.addColumn(); // widens every row
-    write(table, 2, third, 5);
+    table.write(2, third, 5);
     expect(table.stride).toBe(4);
     expect(table.rows).toBeGreaterThan(40);
     expect([
-      read(table, 1, columns[0]),
-      read(table, 3, columns[1]),
-      read(table, 40, columns[1]),
-      read(table, 2, third),
+      table.read(1, columns[0]),
+      table.read(3, columns[1]),
+      table.read(40, columns[1]),
+      table.read(2, third),
     ]).toEqual([11, -3, 7, 5]);
-    expect(read(table, 1, columns[1])).toBe(0);
+    expect(table.read(1, columns[1])).toBe(0);
+    expect(table.read(100_000, columns[0])).toBe(0); // beyond the table: never held
   });
 
   it('clear one column and leave the others', () => {
@@ -32,10 +27,10 @@ describe('the per-key columns of the dense cache tiers', () => {
     const a = table.addColumn();
     const b = table.addColumn();
     for (let key = 0; key < 100; key++) {
-      write(table, key, a, key + 1);
-      write(table, key, b, -(key + 1));
+      table.write(key, a, key + 1);
+      table.write(key, b, -(key + 1));
     }
     table.clearColumn(a);
-    expect([read(table, 50, a), read(table, 50, b), read(table, 99, b)]).toEqual([0, -51, -100]);
+    expect([table.read(50, a), table.read(50, b), table.read(99, b)]).toEqual([0, -51, -100]);
   });
 });
