@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../engine/inputError';
 import { policyNames, type PolicyName } from '../engine/policies/names';
+import { parseWhole } from './parseWhole';
 
 /** What `npm run sim` was asked to do, its flags checked and converted. */
 export type SimRequest =
@@ -148,15 +149,6 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
     eventsCsv: text('events-csv'),
     json,
   };
-}
-
-function parseWhole(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-    throw new InputError(`${flag}: expected a whole number ${range}, got ${JSON.stringify(text)}`);
-  }
-  return value;
 }
 
 /** Turns node:util parseArgs's errors into messages that name the flag and what to do. */
