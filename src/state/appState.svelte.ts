@@ -122,6 +122,11 @@ export class AppState {
     if (!this.openShareLink(hash)) this.loadPreset(defaultPreset);
   };
 
+  /** Playing at the chosen speed: not paused, not fast-forwarding to the end. */
+  get playingAtSpeed(): boolean {
+    return this.playback === 'playing' && !this.fastForward;
+  }
+
   play = () => this.actor.send({ type: 'play' });
   pause = () => this.actor.send({ type: 'pause' });
   toggle = () => this.actor.send({ type: 'toggle' });

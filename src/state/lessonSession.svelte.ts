@@ -12,6 +12,10 @@ export interface LessonHost {
     readonly metrics: MetricsReport | null;
     readonly nowMs: number;
     readonly endToEnd: EndToEnd | null;
+    /** The run's length in simulated time. */
+    readonly durationMs: number;
+    /** The run has reached its end. */
+    readonly finished: boolean;
     /** The run's command log as the worker last reported it. */
     readonly commands: readonly TimedCommand[];
   };
@@ -19,9 +23,12 @@ export interface LessonHost {
   readonly rewinding: boolean;
   /** Loads an exported run `{ scenario, commands }` as JSON text (the import path of the app). */
   importText(text: string): void;
+  /** Whether the run is playing at its speed (not paused, not fast-forwarding to the end). */
+  readonly playingAtSpeed: boolean;
   /** Applies a command now, as the controls do. */
   apply(command: Command): void;
   play(): void;
+  pause(): void;
   /** Rewinds the run to toMs with the first commandCount commands of its log, and pauses there. */
   seek(toMs: number, commandCount: number): void;
 }
@@ -38,6 +45,11 @@ export class LessonSession {
   /** Simulated time at which the current step began; its goal counts from here. */
   stepStartMs = $state(0);
   private atStepStart = $state.raw<StepTotals>(noTotals);
+  /**
+   * Said in the panel when a step could not go on from where the run was and began on a fresh run
+   * instead; null otherwise.
+   */
+  notice = $state<string | null>(null);
   /** Commands in the run's log when the step began: those applied in the step come after them. */
   private stepStartCommands = 0;
   private readonly actor: Actor<typeof lessonRunnerMachine>;
@@ -108,9 +120,15 @@ export class LessonSession {
     this.stepStartCommands = commands.length;
   }
 
-  /** Tells the runner how the goal stands now (called on each metrics update). */
+  /**
+   * Tells the runner how the goal stands now (called on each metrics update). The moment the goal is
+   * met, a run playing at its speed pauses: the student reads the result and moves on, rather than
+   * letting the run use up the time the later steps need.
+   */
   observe(met: boolean): void {
-    if (this.runner.context.goalMet !== met && !this.inSandbox) this.actor.send({ type: 'goal.update', met });
+    if (this.runner.context.goalMet === met || this.inSandbox) return;
+    this.actor.send({ type: 'goal.update', met });
+    if (met && this.host.playingAtSpeed) this.host.pause();
   }
 
   answer = (choice: number) => this.actor.send({ type: 'prediction.answer', choice });
@@ -146,10 +164,12 @@ export class LessonSession {
       this.atStepStart = noTotals;
       this.stepStartCommands = 0;
     }
+    this.notice = null;
     this.host.seek(this.stepStartMs, this.stepStartCommands);
   };
 
   restart = () => {
+    this.notice = null;
     this.progress.forget(this.lesson.id);
     this.actor.send({ type: 'lesson.restart' });
     this.open();
@@ -159,7 +179,22 @@ export class LessonSession {
     this.actor.stop();
   }
 
+  /**
+   * The step goes on from where the run is, if enough of the run is left for it (its runMs); else
+   * (the run went on, or ran to its end, in an earlier step) it begins on a fresh run from 0, with
+   * the earlier steps' solutions applied, as reopening the lesson would, and says so.
+   */
   private beginStep(): void {
+    const { nowMs, durationMs } = this.host.sim;
+    const needMs = this.inSandbox ? 0 : this.step.runMs;
+    if (durationMs - nowMs < needMs) {
+      this.open();
+      this.notice =
+        `The run had ${formatSeconds(durationMs - nowMs)} left and this step needs about ${formatSeconds(needMs)}, ` +
+        "so it starts on a fresh run from 0:00, with the earlier steps' solutions applied.";
+      return;
+    }
+    this.notice = null;
     this.stepStartMs = this.host.sim.nowMs;
     this.atStepStart = this.host.sim.endToEnd ?? noTotals;
     this.stepStartCommands = this.host.sim.commands.length;
@@ -177,4 +212,9 @@ export class LessonSession {
       answers,
     });
   }
+}
+
+/** Simulated seconds for a sentence: "12 s", "0.5 s". */
+function formatSeconds(ms: number): string {
+  return `${Math.max(0, Math.round(ms / 100) / 10)} s`;
 }

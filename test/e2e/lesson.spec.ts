@@ -1,4 +1,4 @@
-import { expect, pause, play, screenshot, setSpeed, simSeconds, test } from './fixtures';
+import { expect, play, screenshot, setSpeed, simSeconds, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Opens the lesson panel beside the simulator. */
@@ -90,7 +90,7 @@ test('reset step puts the simulation back where the step began, paused, and show
   await setSpeed(page, 5);
   await play(page);
   await goalTicks(page);
-  await pause(page);
+  // The run pauses by itself the moment the goal is met, so the student can read before going on.
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   const time = page.getByTestId('sim-time');
   const requests = page.getByTestId('total-requests');
@@ -113,4 +113,22 @@ test('reset step puts the simulation back where the step began, paused, and show
   await expect(page.getByRole('button', { name: 'Show me' })).toBeEnabled();
   await page.getByRole('button', { name: 'Show me' }).click();
   await goalTicks(page);
+});
+
+test('a step after the run has reached its end begins on a fresh run, says so, and can still be done', async ({
+  page,
+}) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  // The student runs the whole run in step 1: nothing is left for step 2.
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('sim-time')).toContainText('0:30.000', { timeout: 60_000 });
+  await goalTicks(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
+  await expect(page.getByText(/this step needs about 5 s, so it starts on a fresh run from 0:00/)).toBeVisible();
+  await expect(page.getByTestId('sim-time')).toContainText('0:00.000');
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await goalTicks(page);
+  await screenshot(page, 'lesson-fresh-run');
 });

@@ -37,7 +37,7 @@ function fakeApp() {
       nowMs: engine!.nowMs,
       durationMs: engine!.scenario.durationMs,
       playing,
-      finished: false,
+      finished: engine!.nowMs >= engine!.scenario.durationMs,
       events: [],
       dropped: 0,
       metrics: { ...rest, seriesFromMs: 0, series },
@@ -47,6 +47,8 @@ function fakeApp() {
   const app = {
     sim,
     rewinding: false,
+    playingAtSpeed: true,
+    pause: vi.fn(),
     importText: vi.fn((text: string) => {
       const { scenario, commands } = JSON.parse(text);
       loadedWith = commands;
@@ -161,6 +163,61 @@ describe('LessonPanel', () => {
     expect(checks().some((c) => c.dataset.met === 'false')).toBe(true);
     await runTo(15000);
     expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
+  });
+
+  it('pauses a run playing at its speed the moment the goal is met, and not a run fast-forwarding', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await runTo(3000);
+    expect(app.pause).not.toHaveBeenCalled();
+    await runTo(10000);
+    expect(checks()[0].dataset.met).toBe('true');
+    expect(app.pause).toHaveBeenCalledOnce();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    app.playingAtSpeed = false;
+    await fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
+    await runTo(15000);
+    expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
+    expect(app.pause).toHaveBeenCalledOnce();
+  });
+
+  it('begins a step on a fresh run, and says so, when the run has too little time left for it', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' })); // disabled: nothing happens
+    // The student lets the whole 30 s run go by in step 1; step 2 needs 5 s of run.
+    await runTo(30000);
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', false);
+    expect(app.importText).toHaveBeenCalledOnce();
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 2 of 3');
+    expect(app.importText).toHaveBeenCalledTimes(2);
+    expect(app.sim.nowMs).toBe(0);
+    expect(screen.getByText(/The run had 0 s left and this step needs about 5 s, so it starts on a fresh run from 0:00/)).toBeTruthy();
+
+    // The step works on the fresh run: show me, and the goal is met within the step's time.
+    await fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
+    await runTo(5000);
+    expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
+    // On to step 3 with 25 s left, enough: the run goes on, with no notice.
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(app.importText).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText(/fresh run/)).toBeNull();
+  });
+
+  it('tells the student when the run ends before the goal is met', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await runTo(20000);
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    // The student never turns the cache off, and the run ends.
+    await runTo(30000);
+    expect(checks().some((c) => c.dataset.met === 'false')).toBe(true);
+    expect(screen.getByText(/The run has reached its end before this goal\. Reset step/)).toBeTruthy();
   });
 
   it('reopens a lesson where the saved progress left it, with the earlier solutions applied', async () => {
