@@ -225,7 +225,7 @@ function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, 
         if (command.node >= nodes) {
           problems.push(
             `${path}.node: expected a cache node index from 0 to ${nodes - 1} ` +
-              `(topology.distributed.nodes is ${nodes}), got ${command.node}`,
+              `(topology.distributed.nodes is ${nodes}; index 0 is the app's Cache node 1), got ${command.node}`,
           );
         }
         break;

@@ -27,6 +27,21 @@ describe('the course', () => {
     }
   });
 
+  it('names cache nodes as the app does, from 1, in the text of every step that fails or recovers one', () => {
+    for (const lesson of lessons) {
+      for (const step of lesson.steps) {
+        const text = [step.prose, ...step.hints].join('\n');
+        expect(text, `${lesson.file}: ${step.title}`).not.toMatch(/\bnode 0\b/i);
+        for (const command of step.solution) {
+          if (command.type !== 'node.fail' && command.type !== 'node.recover') continue;
+          // The command counts from 0; the Faults control and the topology say "node 1" for node 0.
+          expect(step.hints.join('\n'), `${lesson.file}: ${step.title}`).toContain(`node ${command.node + 1}`);
+          expect(step.prose, `${lesson.file}: ${step.title}`).toContain(`node ${command.node + 1}`);
+        }
+      }
+    }
+  });
+
   it('gives every step a hint and asks at least one prediction per lesson', () => {
     for (const lesson of lessons) {
       expect(
