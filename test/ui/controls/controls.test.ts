@@ -68,6 +68,17 @@ describe('tier controls', () => {
     expect(onapply).not.toHaveBeenCalled();
   });
 
+  it('take text the number field cannot read as a mistake, not as a blank "never"', async () => {
+    const onapply = setup();
+    const input = screen.getByLabelText('TTL (s)') as HTMLInputElement;
+    // What Chromium does with "1e": the value reads as '' and validity says the input is bad.
+    Object.defineProperty(input, 'validity', { value: { badInput: true } });
+    await fireEvent.change(input, { target: { value: '' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/TTL needs a number/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(onapply).not.toHaveBeenCalled();
+  });
+
   it('choose an eviction policy and a capacity', async () => {
     const onapply = setup();
     await fireEvent.change(screen.getByLabelText('Eviction'), { target: { value: 'sieve' } });
