@@ -35,6 +35,20 @@ describe('Charts', () => {
     expect(within(chart(/Stale reads/)).getByTestId('readout').textContent).toBe('at 2 s: stale reads 6/s');
   });
 
+  it('measures the rate of the bucket in progress over the time it has run, not the whole bucket', () => {
+    // Paused half way through the bucket at 2 s: its 10 queries took half a second.
+    render(Charts, { series: seriesFixture(), bucketMs: 1000, nowMs: 2500 });
+    expect(within(chart(/Database queries/)).getByTestId('readout').textContent).toBe('at 2 s: queries 20/s');
+    expect(within(chart(/Stale reads/)).getByTestId('readout').textContent).toBe('at 2 s: stale reads 6/s');
+  });
+
+  it('leaves out the rate of a bucket in progress that has barely begun, and reads the one before', () => {
+    render(Charts, { series: seriesFixture(), bucketMs: 1000, nowMs: 2010 });
+    expect(within(chart(/Database queries/)).getByTestId('readout').textContent).toBe('at 1 s: queries 25/s');
+    // Ratios need no length of time: the hit ratio still reads the bucket in progress.
+    expect(within(chart(/Hit ratio/)).getByTestId('readout').textContent).toBe('at 2 s: distributed 90 %');
+  });
+
   it('lets the keyboard step back through time and read each point', async () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
     const slider = within(chart(/Hit ratio/)).getByRole('slider');

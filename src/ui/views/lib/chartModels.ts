@@ -46,9 +46,11 @@ const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
 /**
  * The small multiples of the live charts, from the metric series: hit ratio per tier (%), latency
  * percentiles (ms), database queries/s, its peak queue, stale reads/s and evictions/s per tier.
- * Rates divide a bucket's count by the bucket's length in seconds.
+ * Rates divide a bucket's count by the time it covers in seconds: its length, or for the bucket in
+ * progress (shown while paused) the part up to nowMs; one that has covered under a quarter of its
+ * length has no rate yet (too little time to read one from).
  */
-export function chartModels(series: readonly SeriesRow[], bucketMs: number): ChartModel[] {
+export function chartModels(series: readonly SeriesRow[], bucketMs: number, nowMs = Infinity): ChartModel[] {
   const xsMs = [...new Set(series.map((r) => r.startMs))].sort((a, b) => a - b);
   const slot = new Map(xsMs.map((x, i) => [x, i]));
   const rowsOf = new Map<SeriesRow['tier'], (SeriesRow | null)[]>();
@@ -57,11 +59,14 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
     if (!rows) rowsOf.set(row.tier, (rows = xsMs.map(() => null)));
     rows[slot.get(row.startMs)!] = row;
   }
-  const seconds = bucketMs / 1000;
+  const rate = (count: number, row: SeriesRow): number | null => {
+    const coveredMs = Math.min(bucketMs, nowMs - row.startMs);
+    return coveredMs >= bucketMs / 4 ? count / (coveredMs / 1000) : null;
+  };
   const all = rowsOf.get('all') ?? xsMs.map(() => null);
-  const fromAll = (f: (r: SeriesRow) => number) => all.map((r) => (r ? f(r) : null));
+  const fromAll = (f: (r: SeriesRow) => number | null) => all.map((r) => (r ? f(r) : null));
 
-  const perTier = (has: (r: SeriesRow) => boolean, value: (r: SeriesRow) => number): ChartLine[] =>
+  const perTier = (has: (r: SeriesRow) => boolean, value: (r: SeriesRow) => number | null): ChartLine[] =>
     tierNames
       .filter((tier) => rowsOf.get(tier)?.some((r) => r !== null && has(r)))
       .map((tier, i) => ({
@@ -112,7 +117,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       title: 'Database queries',
       unit: 'queries/s',
       xsMs,
-      lines: [single('queries', fromAll((r) => r.databaseQueries / seconds))],
+      lines: [single('queries', fromAll((r) => rate(r.databaseQueries, r)))],
       yMax: null,
       integer: false,
       format: perSecond,
@@ -134,7 +139,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       title: 'Stale reads',
       unit: 'reads/s',
       xsMs,
-      lines: [single('stale reads', fromAll((r) => r.staleReads / seconds), 4)],
+      lines: [single('stale reads', fromAll((r) => rate(r.staleReads, r)), 4)],
       yMax: null,
       integer: false,
       format: perSecond,
@@ -147,7 +152,7 @@ export function chartModels(series: readonly SeriesRow[], bucketMs: number): Cha
       xsMs,
       lines: perTier(
         (r) => r.evictions > 0 || r.lookups > 0,
-        (r) => r.evictions / seconds,
+        (r) => rate(r.evictions, r),
       ),
       yMax: null,
       integer: false,
