@@ -163,7 +163,8 @@ export class AppState {
   };
 
   /** Loads an exported run or a scenario from JSON text; a bad one leaves the current run as it is. */
-  importText = (text: string) => this.port.post({ type: 'import', text });
+  importText = (text: string, source: 'file' | 'share link' = 'file') =>
+    this.port.post({ type: 'import', text, source });
 
   /**
    * Restores the run in a share link hash. Returns false when the hash holds no run; a damaged link
@@ -178,7 +179,7 @@ export class AppState {
       return false;
     }
     if (text === null) return false;
-    this.importText(text);
+    this.importText(text, 'share link');
     return true;
   };
 

@@ -114,7 +114,7 @@ export class EngineHost {
         return;
       case 'import': {
         // Either an exported run { scenario, commands } or a bare scenario.
-        const input = this.deps.parseJson(message.text, 'file');
+        const input = this.deps.parseJson(message.text, message.source ?? 'file');
         const isRun = typeof input === 'object' && input !== null && 'scenario' in input;
         const scenario = this.deps.parseScenario(isRun ? (input as { scenario: unknown }).scenario : input);
         const commands = isRun ? (input as { commands?: unknown }).commands : [];

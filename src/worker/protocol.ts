@@ -16,7 +16,8 @@ export type ToWorker =
   /** Starts a new run from a preset, by name. */
   | { type: 'load.preset'; name: string }
   /** JSON text from a file or a share link: an exported run `{ scenario, commands }` or a bare scenario. */
-  | { type: 'import'; text: string }
+  /** `source` names where the text came from in messages about it (default "file"). */
+  | { type: 'import'; text: string; source?: 'file' | 'share link' }
   | { type: 'play' }
   | { type: 'pause' }
   /** Simulated milliseconds per wall millisecond, 0.1 to 1000. */

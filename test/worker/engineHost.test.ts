@@ -191,6 +191,16 @@ describe('engine host', () => {
     expect(posted.filter((m) => m.type === 'error').length).toBe(1);
   });
 
+  it('names where text that is not JSON came from: a file, or a share link', () => {
+    const { host, posted } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'import', text: '{"scenario": ' });
+    host.handle({ type: 'import', text: 'hello', source: 'share link' });
+    const errors = posted.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message);
+    expect(errors[0]).toMatch(/^The file is not valid JSON/);
+    expect(errors[1]).toMatch(/^The share link is not valid JSON/);
+  });
+
   it('keeps the commands a run was loaded with in the log it reports and exports after a live change', () => {
     const { host, posted, frame } = setup();
     const loadedWith = [{ atMs: 0, command: { type: 'database.slow' as const, factor: 2 } }];

@@ -20,7 +20,8 @@ export const formatSpeed = (speed: number): string =>
 
 /** Simulated time as m:ss.mmm, or h:mm:ss for long runs. */
 export function formatSimTime(ms: number): string {
-  const total = Math.max(0, ms);
+  // Whole milliseconds first, so that 59,999.7 ms reads 1:00.000, never 0:60.000.
+  const total = Math.round(Math.max(0, ms));
   const hours = Math.floor(total / 3_600_000);
   const minutes = Math.floor((total % 3_600_000) / 60_000);
   const seconds = (total % 60_000) / 1000;

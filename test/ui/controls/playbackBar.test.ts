@@ -55,4 +55,10 @@ describe('playback bar', () => {
   it('formats long runs as hours', () => {
     expect(formatSimTime(3_725_000)).toBe('1:02:05');
   });
+
+  it('carries a time just short of a minute into the minute, never showing 60 seconds', () => {
+    expect(formatSimTime(59_999.7)).toBe('1:00.000');
+    expect(formatSimTime(59_999.4)).toBe('0:59.999');
+    expect(formatSimTime(12_345.6)).toBe('0:12.346');
+  });
 });
