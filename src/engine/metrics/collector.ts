@@ -32,7 +32,11 @@ const enum AllField {
   StaleReads,
   DatabaseQueries,
   DatabaseQueueMax,
+  /** Reads answered in the bucket, and of those, answered by a cache tier. */
+  CompletedReads,
+  ReadsFromCache,
 }
+const allFieldCount = AllField.ReadsFromCache + 1;
 
 /** The index of each tier in the counter arrays. */
 export const tierIndex: Record<TierName, number> = Object.fromEntries(tierNames.map((name, i) => [name, i])) as Record<
@@ -47,7 +51,7 @@ export const tierIndex: Record<TierName, number> = Object.fromEntries(tierNames.
 export class MetricsCollector {
   private readonly total = new Float64Array(tierNames.length * tierFieldCount);
   private readonly bucket = new Float64Array(tierNames.length * tierFieldCount);
-  private readonly bucketAll = new Float64Array(4);
+  private readonly bucketAll = new Float64Array(allFieldCount);
   private readonly bucketLatency = new LatencyHistogram();
   private readonly rows: SeriesRow[] = [];
   private bucketStartMs = 0;
@@ -125,8 +129,12 @@ export class MetricsCollector {
     this.bucketLatency.record(latencyMs);
     if (op === 'read') {
       this.completedReads++;
+      this.bucketAll[AllField.CompletedReads]++;
       this.readLatency.record(latencyMs);
-      if (fromCache) this.readsFromCache++;
+      if (fromCache) {
+        this.readsFromCache++;
+        this.bucketAll[AllField.ReadsFromCache]++;
+      }
     } else {
       this.writeLatency.record(latencyMs);
     }
@@ -181,6 +189,12 @@ export class MetricsCollector {
       all.expirations += c.expirations;
       all.invalidations += c.invalidations;
     });
+    // The whole system as the users saw it: each read answered counts as one lookup of "the cache",
+    // a hit when any tier answered it (the summary's cacheHitRatio, per bucket).
+    all.lookups = this.bucketAll[AllField.CompletedReads];
+    all.hits = this.bucketAll[AllField.ReadsFromCache];
+    all.misses = all.lookups - all.hits;
+    all.hitRatio = all.lookups > 0 ? all.hits / all.lookups : 0;
     all.requests = this.bucketAll[AllField.Requests];
     all.staleReads = this.bucketAll[AllField.StaleReads];
     all.databaseQueries = this.bucketAll[AllField.DatabaseQueries];

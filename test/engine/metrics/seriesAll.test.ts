@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/engine/createEngine';
+import { loadPreset } from '../../../src/engine/scenario/presets/index';
+
+describe("the time series' whole-system rows", () => {
+  it.each(['layered', 'login-sessions', 'flash-sale'])(
+    'count each answered read once, a hit when a cache answered it, adding up to the summary (%s)',
+    (preset) => {
+      const scenario = loadPreset(preset);
+      const engine = createEngine(scenario, { recordEvents: false });
+      engine.runUntil(Math.min(scenario.durationMs, 20_000));
+      const { series, endToEnd } = engine.metrics();
+      const all = series.filter((row) => row.tier === 'all');
+      const lookups = all.reduce((sum, row) => sum + row.lookups, 0);
+      const hits = all.reduce((sum, row) => sum + row.hits, 0);
+      // Every answered read, once: the read-latency histogram counts the same reads.
+      expect(lookups).toBe(endToEnd.readLatency.count);
+      expect(lookups).toBeGreaterThan(0);
+      expect(hits / lookups).toBeCloseTo(endToEnd.cacheHitRatio, 12);
+      for (const row of all) {
+        expect(row.hits + row.misses).toBe(row.lookups);
+        expect(row.hitRatio).toBe(row.lookups > 0 ? row.hits / row.lookups : 0);
+      }
+    },
+  );
+});
