@@ -1,5 +1,6 @@
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import { evaluateGoal, goalMet, type CheckResult, type StepTotals } from '../engine/lessons/evaluateGoal';
+import { evaluateGoal, goalMet, openBucket, type CheckResult, type StepTotals } from '../engine/lessons/evaluateGoal';
+import type { SeriesRow } from '../engine/metrics/types';
 import type { Lesson, LessonStep } from '../engine/lessons/lesson';
 import type { EndToEnd, MetricsReport } from '../engine/metrics/types';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
@@ -45,6 +46,8 @@ export class LessonSession {
   /** Simulated time at which the current step began; its goal counts from here. */
   stepStartMs = $state(0);
   private atStepStart = $state.raw<StepTotals>(noTotals);
+  /** The bucket in progress when the step began, as it stood then (see GoalContext). */
+  private openBucketAtStart = $state.raw<readonly SeriesRow[]>([]);
   /**
    * Said in the panel when a step could not go on from where the run was and began on a fresh run
    * instead; null otherwise.
@@ -103,6 +106,7 @@ export class LessonSession {
       metrics,
       stepStartMs: restarted ? 0 : this.stepStartMs,
       atStepStart: restarted ? noTotals : this.atStepStart,
+      openBucketAtStart: restarted ? [] : this.openBucketAtStart,
     });
   });
 
@@ -117,6 +121,7 @@ export class LessonSession {
     this.host.importText(JSON.stringify({ scenario: this.lesson.scenario, commands }));
     this.stepStartMs = 0;
     this.atStepStart = noTotals;
+    this.openBucketAtStart = [];
     this.stepStartCommands = commands.length;
   }
 
@@ -162,6 +167,7 @@ export class LessonSession {
       // The run itself was restarted under the step (the reset button): the step starts at 0 now.
       this.stepStartMs = 0;
       this.atStepStart = noTotals;
+      this.openBucketAtStart = [];
       this.stepStartCommands = 0;
     }
     this.notice = null;
@@ -197,6 +203,7 @@ export class LessonSession {
     this.notice = null;
     this.stepStartMs = this.host.sim.nowMs;
     this.atStepStart = this.host.sim.endToEnd ?? noTotals;
+    this.openBucketAtStart = this.host.sim.metrics ? openBucket(this.host.sim.metrics) : [];
     this.stepStartCommands = this.host.sim.commands.length;
   }
 

@@ -11,6 +11,18 @@ export interface GoalContext {
   stepStartMs: number;
   /** The run's totals when the step began; totals such as leaks count from there. */
   atStepStart: StepTotals;
+  /**
+   * The rows of the bucket in progress when the step began, as they stood then (openBucket of the
+   * report at the step's start). A step that began mid-bucket counts that bucket's events after its
+   * start: the bucket's counts less these. Without them (or on a bucket's edge) the step counts from
+   * the next bucket, and what was done in its first moments would go unseen.
+   */
+  openBucketAtStart?: readonly SeriesRow[];
+}
+
+/** The rows of a report's bucket still in progress (its counts so far); none on a bucket's edge. */
+export function openBucket(metrics: MetricsReport): SeriesRow[] {
+  return metrics.series.filter((row) => row.startMs + metrics.bucketMs > metrics.nowMs + 1e-6);
 }
 
 export interface CheckResult {
@@ -43,7 +55,10 @@ export function goalMet(results: readonly CheckResult[]): boolean {
   return results.length > 0 && results.every((r) => r.met);
 }
 
-function evaluateCheck(check: GoalCheck, { metrics, stepStartMs, atStepStart }: GoalContext): CheckResult {
+function evaluateCheck(
+  check: GoalCheck,
+  { metrics, stepStartMs, atStepStart, openBucketAtStart = [] }: GoalContext,
+): CheckResult {
   const name = checkMetric(check);
   const info = goalMetrics[name];
   const now = metrics.nowMs;
@@ -58,10 +73,19 @@ function evaluateCheck(check: GoalCheck, { metrics, stepStartMs, atStepStart }: 
     const field = name.slice('endToEnd.'.length) as keyof StepTotals;
     value = metrics.endToEnd[field] - atStepStart[field];
   } else {
-    const rows = metrics.series.filter((row) => row.startMs >= from - 1e-6 && row.startMs < now + 1e-6);
+    // Counted from the step's start: the bucket it began in counts too, less what it held then. (A
+    // peak or a percentile cannot be split so; those read whole buckets from the next one on.)
+    const before = from === stepStartMs && info.kind !== 'worst' ? openBucketAtStart : [];
+    const firstMs = before.length > 0 ? Math.min(from, before[0].startMs) : from;
+    const rows = metrics.series
+      .filter((row) => row.startMs >= firstMs - 1e-6 && row.startMs < now + 1e-6)
+      .map((row) => {
+        const then = before.find((b) => b.startMs === row.startMs && b.tier === row.tier);
+        return then ? countsSince(row, then) : row;
+      });
     const tierRows = rows.filter((row) => (check.tier ? row.tier === check.tier : row.tier !== 'all'));
     const allRows = rows.filter((row) => row.tier === 'all');
-    value = measure(name, tierRows, allRows, now);
+    value = measure(name, tierRows, allRows, now, from);
   }
   return { check, met: ready && value !== null && compare(check, value), value, ready };
 }
@@ -71,6 +95,7 @@ function measure(
   tierRows: SeriesRow[],
   allRows: SeriesRow[],
   now: number,
+  from: number,
 ): number | null {
   const sum = (rows: SeriesRow[], read: (row: SeriesRow) => number) =>
     rows.reduce((s, row) => s + read(row), 0);
@@ -113,7 +138,7 @@ function measure(
       return sum(allRows, (r) => r.databaseQueries);
     case 'database.queriesPerSecond': {
       if (allRows.length === 0) return null;
-      const seconds = (now - allRows[0].startMs) / 1000;
+      const seconds = (now - Math.max(from, allRows[0].startMs)) / 1000;
       return seconds > 0 ? sum(allRows, (r) => r.databaseQueries) / seconds : null;
     }
     case 'database.queueMax':
@@ -121,6 +146,27 @@ function measure(
     default:
       return null;
   }
+}
+
+/** A bucket's counts since an earlier look at the same bucket (`then`). */
+function countsSince(row: SeriesRow, then: SeriesRow): SeriesRow {
+  const lookups = row.lookups - then.lookups;
+  const hits = row.hits - then.hits;
+  const cause = (c: keyof SeriesRow['missesByCause']) => row.missesByCause[c] - then.missesByCause[c];
+  return {
+    ...row,
+    lookups,
+    hits,
+    misses: row.misses - then.misses,
+    missesByCause: { cold: cause('cold'), capacity: cause('capacity'), expired: cause('expired'), invalidated: cause('invalidated') },
+    hitRatio: lookups > 0 ? hits / lookups : 0,
+    staleReads: row.staleReads - then.staleReads,
+    evictions: row.evictions - then.evictions,
+    expirations: row.expirations - then.expirations,
+    invalidations: row.invalidations - then.invalidations,
+    requests: row.requests - then.requests,
+    databaseQueries: row.databaseQueries - then.databaseQueries,
+  };
 }
 
 function worst(rows: SeriesRow[], read: (row: SeriesRow) => number): number | null {

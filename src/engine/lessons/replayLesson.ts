@@ -1,6 +1,6 @@
 import { createEngine } from '../createEngine';
 import type { TimedCommand } from '../scenario/commandSchema';
-import { evaluateGoal, goalMet, type CheckResult } from './evaluateGoal';
+import { evaluateGoal, goalMet, openBucket, type CheckResult } from './evaluateGoal';
 import type { Lesson } from './lesson';
 
 /** What happened to one step when the lesson was played headless, as a student following it would. */
@@ -38,6 +38,7 @@ export function replayLesson(lesson: Lesson): StepReplay[] {
       metrics,
       stepStartMs: startMs,
       atStepStart: atStart.endToEnd,
+      openBucketAtStart: openBucket(atStart),
     });
     const metAtStart = goalMet(evaluateGoal(step.goal.all, context(atStart)));
     const endMs = startMs + step.runMs;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeCheck, evaluateGoal } from '../../../src/engine/lessons/index';
+import { createEngine } from '../../../src/engine/createEngine';
+import { describeCheck, evaluateGoal, openBucket, parseLesson } from '../../../src/engine/lessons/index';
+import { readLessonFiles } from './readLessons';
 import type { GoalCheck } from '../../../src/engine/lessons/lessonSchema';
 import type { MetricsReport, SeriesRow } from '../../../src/engine/metrics/types';
 
@@ -104,5 +106,53 @@ describe('evaluateGoal', () => {
     expect(describeCheck({ event: 'read.stale', atLeast: 1 })).toBe(
       'At least 1 stale read since this step began',
     );
+  });
+});
+
+describe('a step that begins mid-bucket', () => {
+  // Lesson 4's second step, begun where a student's run paused: 4.089 s, inside the bucket [4 s, 5 s).
+  const lesson = readLessonFiles()
+    .map(({ file, text }) => parseLesson(text, file))
+    .find((l) => l.id === '04-manual-invalidation')!;
+  const step = lesson.steps[1];
+  const startMs = 4089;
+
+  function runStep(withSnapshot: boolean) {
+    const engine = createEngine(lesson.scenario, { recordEvents: false });
+    engine.runUntil(startMs);
+    const atStart = engine.metrics();
+    for (const command of step.solution) engine.apply(command);
+    engine.runUntil(startMs + 800);
+    return evaluateGoal(step.goal.all, {
+      metrics: engine.metrics(),
+      stepStartMs: startMs,
+      atStepStart: atStart.endToEnd,
+      openBucketAtStart: withSnapshot ? openBucket(atStart) : undefined,
+    });
+  }
+
+  it('counts what the student did in its first moments, in the bucket it began in', () => {
+    // The purge at 4.089 s and the miss after it both fall in the bucket that began at 4 s.
+    const results = runStep(true);
+    expect(results.map((r) => r.value)).toEqual([1, expect.any(Number)]);
+    expect(results[1].value).toBeGreaterThanOrEqual(1);
+    expect(results.every((r) => r.met)).toBe(true);
+  });
+
+  it('did not see them when it counted only from the next bucket on', () => {
+    expect(runStep(false).map((r) => r.value)).toEqual([0, 0]);
+  });
+
+  it('does not count what happened in that bucket before the step began', () => {
+    const engine = createEngine(lesson.scenario, { recordEvents: false });
+    engine.runUntil(startMs);
+    const atStart = engine.metrics();
+    engine.runUntil(startMs + 500); // the student waits: the cache only hits and misses as before
+    const context = { metrics: engine.metrics(), stepStartMs: startMs, atStepStart: atStart.endToEnd };
+    const requests: GoalCheck = { metric: 'endToEnd.requests', atLeast: 0 };
+    const [since] = evaluateGoal([requests], { ...context, openBucketAtStart: openBucket(atStart) });
+    const all = (r: MetricsReport) => r.series.filter((row) => row.tier === 'all').reduce((s, row) => s + row.requests, 0);
+    expect(since.value).toBe(all(engine.metrics()) - all(atStart));
+    expect(since.value).toBeGreaterThan(0);
   });
 });
