@@ -126,6 +126,15 @@ describe('policy controls', () => {
       { type: 'bus.configure', changes: { delayMs: 5000 } },
     ]);
   });
+
+  it('turn the user out of the cache key, as lessons 9 and 14 ask, and back in', async () => {
+    const onapply = vi.fn<(c: Command) => void>();
+    render(PolicyControls, { settings, onapply });
+    const box = screen.getByLabelText('Cache key includes user') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await fireEvent.click(box);
+    expect(onapply).toHaveBeenLastCalledWith({ type: 'policies.set', changes: { cacheKeyIncludesUser: false } });
+  });
 });
 
 describe('workload controls', () => {
@@ -146,6 +155,30 @@ describe('workload controls', () => {
     onrestart.mock.calls[0][0](draft);
     expect(draft.workload.clients).toBe(25);
     expect(screen.getByText(/restarts the run/)).toBeTruthy();
+  });
+
+  it("choose a key space and set its Cache-Control, as lessons 8 and 14 ask", async () => {
+    const twoSpaces = parseScenario({
+      version: 1,
+      workload: {
+        keySpaces: [
+          { name: 'catalogue', count: 100, http: 'public' },
+          { name: 'payment-token', count: 1, perUser: true, http: 'public', sensitive: true },
+        ],
+      },
+    });
+    const onapply = vi.fn<(c: Command) => void>();
+    render(WorkloadControls, { settings: twoSpaces, onapply, onrestart: vi.fn() });
+    expect((screen.getByLabelText('Cache-Control (catalogue)') as HTMLSelectElement).value).toBe('public');
+    await fireEvent.change(screen.getByLabelText('Key space'), { target: { value: 'payment-token' } });
+    const header = screen.getByLabelText('Cache-Control (payment-token)') as HTMLSelectElement;
+    expect(screen.getByLabelText('Keys (payment-token)')).toBeTruthy();
+    await fireEvent.change(header, { target: { value: 'no-store' } });
+    expect(onapply).toHaveBeenLastCalledWith({
+      type: 'keySpace.set',
+      name: 'payment-token',
+      changes: { http: 'no-store' },
+    });
   });
 
   it('refuse a rate of 0', async () => {
