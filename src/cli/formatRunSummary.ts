@@ -16,7 +16,8 @@ export function formatRunSummary(scenario: Scenario, source: string, report: Met
   );
   lines.push('');
 
-  const tiers = report.tiers.filter((tier) => tier.enabled);
+  // A tier switched off during the run still shows what it did while it was on.
+  const tiers = report.tiers.filter((tier) => tier.enabled || tier.lookups > 0);
   if (tiers.length === 0) lines.push('Cache tiers: none enabled');
   else {
     const header = [
@@ -28,7 +29,7 @@ export function formatRunSummary(scenario: Scenario, source: string, report: Met
       'stale hits',
     ];
     const rows = tiers.map((tier) => [
-      tier.tier,
+      tier.enabled ? tier.tier : `${tier.tier} (off now)`,
       percent(tier.hitRatio),
       count(tier.lookups),
       count(tier.hits),

@@ -1,11 +1,13 @@
+import { constants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../engine/inputError';
 
 /**
- * Reads a trace file as text for parseTrace: plain CSV, or gzip-compressed when the name ends in
- * `.gz`. A missing or unreadable file, or a broken gzip stream, is the person's mistake, so it is an
- * InputError naming the path rather than a stack trace.
+ * Reads a trace file as text for parseTrace: plain CSV, or gzip-compressed (known by its first two
+ * bytes, whatever the file is called). A missing or unreadable file, a broken gzip stream or a
+ * trace too large to hold as text is the person's mistake, so it is an InputError naming the path
+ * rather than a stack trace.
  */
 export function readTraceFile(path: string): string {
   let bytes: Buffer;
@@ -16,12 +18,23 @@ export function readTraceFile(path: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new InputError(`trace file ${path}: cannot read it (${why})`);
   }
-  if (path.endsWith('.gz')) {
+  const gzipped = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (!gzipped && /\.gz$/i.test(path)) {
+    throw new InputError(`trace file ${path}: named .gz but not gzip-compressed (it does not start as gzip does)`);
+  }
+  if (gzipped) {
     try {
       bytes = gunzipSync(bytes);
     } catch (error) {
       throw new InputError(`trace file ${path}: not a valid gzip file (${(error as Error).message})`);
     }
+  }
+  if (bytes.length > constants.MAX_STRING_LENGTH) {
+    const mib = (n: number) => `${Math.floor(n / 2 ** 20).toLocaleString('en-US')} MiB`;
+    throw new InputError(
+      `trace file ${path}: ${mib(bytes.length)} of text${gzipped ? ' once decompressed' : ''}, ` +
+        `more than the ${mib(constants.MAX_STRING_LENGTH)} Node can read at once; split the trace into parts`,
+    );
   }
   return bytes.toString('utf8');
 }

@@ -227,11 +227,23 @@ async function openSink(io: SimIo, flag: string, path: string): Promise<FileSink
     const chunks: string[] = [];
     return { write: (chunk) => void chunks.push(chunk), close: () => io.writeFile(path, chunks.join('')) };
   }
+  let sink: FileSink;
   try {
-    return await io.openFile(path);
+    sink = await io.openFile(path);
   } catch (error) {
     throw new InputError(`${flag} ${path}: cannot write it (${fileProblem(error)})`);
   }
+  // Writes happen during the run (a full disk, a closed pipe): the person's to fix, not a bug.
+  return {
+    write(chunk) {
+      try {
+        sink.write(chunk);
+      } catch (error) {
+        throw new InputError(`${flag} ${path}: cannot write it (${fileProblem(error)})`);
+      }
+    },
+    close: () => sink.close(),
+  };
 }
 
 async function closeSink(sink: FileSink, flag: string, path: string): Promise<void> {
@@ -255,6 +267,10 @@ function fileProblem(error: unknown): string {
       return 'permission denied';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EPIPE':
+      return 'the program reading it stopped reading';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -208,6 +208,37 @@ describe('npm run sim: trace replay', () => {
     expect(result.stdout).toContain('Policy opt, capacity 2 entries');
     expect(result.stdout).toMatch(/Hits 2 \(33\.33%\), misses 4/);
   });
+
+  it('still lists a tier switched off during the run, with what it did while it was on', async () => {
+    const commands = JSON.stringify([
+      { atMs: 2000, command: { type: 'tier.configure', tier: 'distributed', changes: { enabled: false } } },
+    ]);
+    const result = await run(['--scenario', 'small.json', '--commands', 'off.json'], { 'small.json': small, 'off.json': commands });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/distributed \(off now\)\s+\d/);
+  });
+
+  it('knows a gzipped trace by its bytes, whatever it is called', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'tiny.csv');
+    writeFileSync(path, gzipSync(traceText));
+    const result = await run(['--trace', path, '--policy', 'lru', '--capacity', '2', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ requests: 6 });
+  });
+
+  it('says so, with status 2, when the event log cannot be written during the run (a full disk)', async () => {
+    const { io, out } = memoryIo();
+    io.openFile = async () => ({
+      write: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+      close: async () => {},
+    });
+    const status = await main(['--scenario', 'preset:basics', '--events-csv', 'events.csv'], io);
+    expect(status).toBe(2);
+    expect(out.stderr).toBe('sim: --events-csv events.csv: cannot write it (no space left on the device)\n');
+  });
 });
 
 describe('npm run sim: mistakes exit with status 2 and a message naming the problem', () => {

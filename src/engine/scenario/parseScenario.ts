@@ -14,6 +14,10 @@ import { scenarioSchema, type Scenario } from './schema';
 export const maxExpectedRequests = 200_000_000;
 /** Per-user key spaces hold count × clients keys; more than this will not fit in a browser tab. */
 export const maxPerUserKeys = 10_000_000;
+/** Keys of all the key spaces together: each key has a row in every tier's tables. */
+export const maxTotalKeys = 10_000_000;
+/** Time buckets in one run (durationMs / bucketMs): each keeps a row per tier, for the whole run. */
+export const maxBuckets = 100_000;
 
 /** A scenario and the commands a person applied during its run: the export and share format. */
 export interface CommandLog {
@@ -117,7 +121,25 @@ export function parseCommands(input: unknown, scenario: Scenario, label = 'comma
       );
     }
   }
+  // A scenario's own faults may fall after a shortened run's end (they just never happen); a command
+  // log given with a run is what a person wants applied, so one past the end is a mistake.
+  result.data.forEach(({ atMs }, i) => {
+    if (atMs > scenario.durationMs) {
+      problems.push(
+        `${label}[${i}].atMs: expected a time within the run (durationMs is ${formatCount(scenario.durationMs)}), ` +
+          `got ${formatCount(atMs)}; a command after the end would never run`,
+      );
+    }
+  });
   problems.push(...commandProblems(result.data, scenario, label));
+  const requests = expectedRequests(scenario, result.data);
+  if (problems.length === 0 && requests > maxExpectedRequests) {
+    problems.push(
+      `${label}: with these commands the run would issue about ${formatCount(requests)} requests ` +
+        `(their rate changes and traffic spikes over the scenario's ${formatCount(scenario.durationMs)} ms), ` +
+        `expected at most ${formatCount(maxExpectedRequests)}; lower the rates or the spikes' multipliers`,
+    );
+  }
   if (problems.length > 0) throw invalid('The commands are not valid', problems);
   return result.data;
 }
@@ -134,7 +156,13 @@ export function parseJson(text: string, what: string): unknown {
     return JSON.parse(body);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const found = findJsonSyntaxError(body);
+    let found: JsonSyntaxError | null = null;
+    try {
+      found = findJsonSyntaxError(body);
+    } catch (scanError) {
+      // Nested deeper than the scan's stack (thousands of "[" in a row): JSON.parse's words will do.
+      if (!(scanError instanceof RangeError)) throw scanError;
+    }
     const where = found ? lineAndColumn(body, found.position) : null;
     const problem = where
       ? `line ${where.line}, column ${where.column}: ${found!.message}`
@@ -189,6 +217,24 @@ function scenarioProblems(scenario: Scenario): string[] {
     }
   });
 
+  const totalKeys = workload.keySpaces.reduce((sum, space) => sum + keysOf(space.count, space.perUser, workload.clients), 0);
+  const perUserTooMany = workload.keySpaces.some((s) => s.perUser && s.count * workload.clients > maxPerUserKeys);
+  if (!perUserTooMany && totalKeys > maxTotalKeys) {
+    problems.push(
+      `workload.keySpaces: the key spaces hold ${formatCount(totalKeys)} keys in all ` +
+        `(count, times workload.clients for per-user ones), expected at most ${formatCount(maxTotalKeys)}; lower their counts`,
+    );
+  }
+
+  const buckets = scenario.durationMs / scenario.bucketMs;
+  if (buckets > maxBuckets) {
+    problems.push(
+      `bucketMs: durationMs / bucketMs makes ${formatCount(Math.ceil(buckets))} time buckets, each kept for the whole run; ` +
+        `expected at most ${formatCount(maxBuckets)}; raise bucketMs to at least ${formatCount(Math.ceil(scenario.durationMs / maxBuckets))} ` +
+        'or shorten durationMs',
+    );
+  }
+
   if (topology.distributed.replication > topology.distributed.nodes) {
     problems.push(
       `topology.distributed.replication: expected at most the number of nodes ` +
@@ -210,6 +256,11 @@ function scenarioProblems(scenario: Scenario): string[] {
   return problems;
 }
 
+/** Keys a key space holds: its count, once per client when per-user. */
+function keysOf(count: number, perUser: boolean, clients: number): number {
+  return perUser ? count * clients : count;
+}
+
 /** Checks that commands name nodes, servers and key spaces the scenario has. */
 function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, label: string): string[] {
   const problems: string[] = [];
@@ -217,6 +268,7 @@ function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, 
   const servers = scenario.topology.appServers.count;
   const spaces = scenario.workload.keySpaces;
   const spaceNames = spaces.map((space) => space.name);
+  const counts = new Map(spaces.map((space) => [space.name, space.count]));
   commands.forEach(({ command }, i) => {
     const path = `${label}[${i}].command`;
     switch (command.type) {
@@ -266,6 +318,18 @@ function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, 
             `${path}.changes.count: a per-user key space holds count × workload.clients keys: ` +
               `${command.changes.count} × ${scenario.workload.clients}, expected at most ${formatCount(maxPerUserKeys)}`,
           );
+        } else if (command.changes.count !== undefined) {
+          counts.set(space.name, command.changes.count);
+          const total = spaces.reduce(
+            (sum, s) => sum + keysOf(counts.get(s.name)!, s.perUser, scenario.workload.clients),
+            0,
+          );
+          if (total > maxTotalKeys) {
+            problems.push(
+              `${path}.changes.count: the key spaces would hold ${formatCount(total)} keys in all, ` +
+                `expected at most ${formatCount(maxTotalKeys)}`,
+            );
+          }
         }
         break;
       }
@@ -278,22 +342,33 @@ function commandProblems(commands: readonly TimedCommand[], scenario: Scenario, 
 
 /**
  * About how many requests a run issues: the base rate over the duration, times the multipliers of
- * the phases and scheduled traffic spikes in force at each moment (overlapping ones multiply, as in
- * the workload's rate schedule).
+ * the phases and traffic spikes in force at each moment (overlapping ones multiply, as in the
+ * workload's rate schedule). The scenario's faults and `commands` (a command log to run with it)
+ * may change the base rate and add spikes.
  */
-export function expectedRequests(scenario: Scenario): number {
+export function expectedRequests(scenario: Scenario, commands: readonly TimedCommand[] = []): number {
   const { durationMs } = scenario;
   const windows = scenario.workload.phases.map((phase) => ({
     startMs: phase.startMs,
     endMs: phase.endMs,
     multiplier: phase.rateMultiplier,
   }));
-  for (const { atMs, command } of scenario.faults) {
+  const rateChanges: { atMs: number; rate: number }[] = [];
+  for (const { atMs, command } of [...scenario.faults, ...commands]) {
     if (command.type === 'traffic.spike') {
       windows.push({ startMs: atMs, endMs: atMs + command.durationMs, multiplier: command.multiplier });
+    } else if (command.type === 'workload.set' && command.changes.ratePerSecond !== undefined) {
+      rateChanges.push({ atMs, rate: command.changes.ratePerSecond });
     }
   }
+  rateChanges.sort((a, b) => a.atMs - b.atMs);
+  const baseRateAt = (ms: number) => {
+    let rate = scenario.workload.ratePerSecond;
+    for (const change of rateChanges) if (change.atMs <= ms) rate = change.rate;
+    return rate;
+  };
   const cuts = new Set<number>([0, durationMs]);
+  for (const change of rateChanges) cuts.add(Math.min(Math.max(change.atMs, 0), durationMs));
   for (const span of windows) {
     cuts.add(Math.min(Math.max(span.startMs, 0), durationMs));
     cuts.add(Math.min(Math.max(span.endMs, 0), durationMs));
@@ -305,7 +380,7 @@ export function expectedRequests(scenario: Scenario): number {
     for (const window of windows) {
       if (window.startMs <= times[i - 1] && window.endMs >= times[i]) multiplier *= window.multiplier;
     }
-    total += (scenario.workload.ratePerSecond * multiplier * (times[i] - times[i - 1])) / 1000;
+    total += (baseRateAt(times[i - 1]) * multiplier * (times[i] - times[i - 1])) / 1000;
   }
   return total;
 }

@@ -24,8 +24,10 @@ const basePopularity = z.discriminatedUnion('kind', [
   /** Walks the keys in order, wrapping: the pattern that flushes an LRU cache. */
   z.strictObject({ kind: z.literal('scan') }),
 ]);
-export const popularitySchema = z.union([
-  basePopularity,
+// One discriminated union over every kind, mix included, so that a mistake inside a mix's part is
+// reported at that part (a plain union of the two reported it at the mix, against the wrong list).
+export const popularitySchema = z.discriminatedUnion('kind', [
+  ...basePopularity.options,
   z.strictObject({
     kind: z.literal('mix'),
     parts: z.array(z.strictObject({ weight: z.number().gt(0), popularity: basePopularity })).min(1).max(16),

@@ -191,6 +191,50 @@ const malformed: Case[] = [
     says: ['faults[0].command.type: expected one of', 'got "node.fial"', 'did you mean "node.fail"?'],
   },
   {
+    what: 'a fault that raises the rate so far the run would never end',
+    input: with_({ faults: [{ atMs: 0, command: { type: 'workload.set', changes: { ratePerSecond: 10_000_000 } } }] }),
+    says: ['durationMs: this run would issue about 600,000,000 requests', 'expected at most 200,000,000'],
+  },
+  {
+    what: 'so many time buckets that the metrics would fill the memory',
+    input: with_({ durationMs: 1e9, workload: { ratePerSecond: 0.01 } }),
+    says: ['bucketMs: durationMs / bucketMs makes 1,000,000 time buckets', 'raise bucketMs to at least 10,000'],
+  },
+  {
+    what: 'key spaces that hold too many keys together',
+    input: with_({
+      workload: {
+        keySpaces: [
+          { name: 'a', count: 6_000_000 },
+          { name: 'b', count: 6_000_000 },
+        ],
+      },
+    }),
+    says: ['workload.keySpaces: the key spaces hold 12,000,000 keys in all', 'expected at most 10,000,000'],
+  },
+  {
+    what: 'a misspelt popularity inside a mix, named at its part',
+    input: with_({
+      workload: {
+        keySpaces: [
+          {
+            name: 'a',
+            popularity: {
+              kind: 'mix',
+              parts: [
+                { weight: 1, popularity: { kind: 'zipf', alpha: 0.8 } },
+                { weight: 1, popularity: { kind: 'zipff' } },
+              ],
+            },
+          },
+        ],
+      },
+    }),
+    says: [
+      'workload.keySpaces[0].popularity.parts[1].popularity.kind: expected one of "uniform", "zipf", "hotspot", "scan", got "zipff" (did you mean "zipf"?)',
+    ],
+  },
+  {
     what: 'a fault at a negative time',
     input: with_({ faults: [{ atMs: -5, command: { type: 'database.fail' } }] }),
     says: ['faults[0].atMs: expected a number >= 0, got -5'],
@@ -463,6 +507,46 @@ describe('parseCommandLog', () => {
     });
     expect(log.scenario.topology.distributed.nodes).toBe(3);
     expect(log.commands.map((c) => c.atMs)).toEqual([1000, 1000, 5000]);
+  });
+
+  it('rejects a command log that would raise the rate past what a run may issue', () => {
+    const error = inputErrorOf(() =>
+      parseCommandLog({
+        scenario,
+        commands: [
+          { atMs: 0, command: { type: 'workload.set', changes: { ratePerSecond: 10_000_000 } } },
+          { atMs: 10_000, command: { type: 'traffic.spike', multiplier: 1000, durationMs: 60_000 } },
+        ],
+      }),
+    );
+    expect(error.message).toContain('commands: with these commands the run would issue about');
+    expect(error.message).toContain('expected at most 200,000,000');
+  });
+
+  it('counts rate changes and spikes from commands in the expected requests', () => {
+    const parsed = parseScenario({ version: 1, durationMs: 10_000, workload: { ratePerSecond: 100 } });
+    const commands = [
+      { atMs: 4000, command: { type: 'workload.set' as const, changes: { ratePerSecond: 300 } } },
+      { atMs: 8000, command: { type: 'traffic.spike' as const, multiplier: 2, durationMs: 1000 } },
+    ];
+    expect(expectedRequests(parsed, commands)).toBeCloseTo(100 * 4 + 300 * 4 + 600 * 1 + 300 * 1);
+  });
+
+  it('rejects a command after the end of the run, which would never be applied', () => {
+    const error = inputErrorOf(() =>
+      parseCommandLog({ scenario, commands: [{ atMs: 99_999_999, command: { type: 'database.fail' } }] }),
+    );
+    expect(error.message).toContain('commands[0].atMs: expected a time within the run (durationMs is 60,000), got 99,999,999');
+  });
+
+  it('rejects a keySpace.set that would take the key spaces past the total', () => {
+    const error = inputErrorOf(() =>
+      parseCommandLog({
+        scenario: { version: 1, workload: { keySpaces: [{ name: 'a', count: 5_000_000 }, { name: 'b' }] } },
+        commands: [{ atMs: 0, command: { type: 'keySpace.set', name: 'b', changes: { count: 6_000_000 } } }],
+      }),
+    );
+    expect(error.message).toContain('commands[0].command.changes.count: the key spaces would hold 11,000,000 keys in all');
   });
 
   it('rejects commands out of time order, naming the index', () => {
