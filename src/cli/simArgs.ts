@@ -35,7 +35,7 @@ Run a scenario (a JSON file or a preset) headlessly:
   --seed N                           override the scenario's seed (a whole number 0..4294967295)
   --commands FILE.json               timed commands to apply: a list [{atMs, command}, ...] or an
                                      exported run {scenario, commands}
-  --summary-csv FILE                 write the summary CSV (a row per tier)
+  --summary-csv FILE                 write the summary CSV (a row per tier, then an end-to-end row)
   --timeseries-csv FILE              write the time-series CSV (a row per bucket per tier)
   --events-csv FILE                  write the event log CSV (a row per event)
   --json                             print one JSON object instead of the readable summary

@@ -95,6 +95,14 @@ describe('npm run sim: scenario runs', () => {
     expect(JSON.parse(other.stdout).metrics).not.toEqual(JSON.parse(first.stdout).metrics);
   });
 
+  it('prints for the flash sale exactly the summary docs/cli.md shows', async () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/cli.md'), 'utf8');
+    const shown = /Without `--json` the run prints a readable summary:\n\n```\n([\s\S]*?)```/.exec(doc)?.[1];
+    const result = await run(['--scenario', 'preset:flash-sale']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(shown).toBe(result.stdout);
+  });
+
   it('prints a readable summary: hit ratio per tier, misses by cause, staleness, latency, database, failures', async () => {
     const result = await run(['--scenario', 'small.json'], { 'small.json': small });
     expect(result.status, result.stderr).toBe(0);

@@ -884,7 +884,7 @@ function findJsonSyntaxError(text: string): JsonSyntaxError | null {
 
   try {
     skipSpace();
-    if (pos === text.length) return { position: 0, message: 'the text is empty: expected a JSON object' };
+    if (pos === text.length) return { position: 0, message: 'the text is empty: expected a JSON value ({ ... } or [ ... ])' };
     value();
     skipSpace();
     if (pos < text.length) fail('unexpected text after the end of the JSON value (one value per file)');
