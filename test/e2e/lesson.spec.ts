@@ -43,7 +43,7 @@ test('a student completes lesson 1 by clicking, sees each goal tick, and finds t
   // Step 2: the student turns the cache off with "show me"; the checklist starts unticked.
   await expect(step).toHaveText('Step 2 of 3');
   await expect(page.getByTestId('goal-check').first()).toHaveAttribute('data-met', 'false');
-  await page.getByRole('button', { name: 'It goes up about tenfold, to every read' }).click();
+  await page.getByRole('button', { name: 'It goes up several-fold, to every read' }).click();
   await page.getByRole('button', { name: 'Show me' }).click();
   await goalTicks(page);
   await next.click();

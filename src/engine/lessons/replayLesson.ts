@@ -12,14 +12,19 @@ export interface StepReplay {
   /** The goal at the step's start (must be false: nothing is given for free). */
   metAtStart: boolean;
   /**
-   * The goal after runMs without the solution: must be false, so that the solution, not waiting, is
-   * what meets it. Null for a step whose solution is empty (a step of watching).
+   * Whether the goal was met at any moment without the solution, looking every quarter second for
+   * twice the step's runMs (a student reads, or waits, longer than the lesson plans): must be false,
+   * so that the solution, not waiting, is what meets it. Null for a step whose solution is empty (a
+   * step of watching).
    */
   metWithoutSolution: boolean | null;
   /** The goal after the solution and runMs (must be true). */
   metWithSolution: boolean;
   results: CheckResult[];
 }
+
+/** How often the run without the solution is looked at. */
+const lookEveryMs = 250;
 
 /**
  * Plays a lesson headless: each step starts where the previous one ended, its solution is applied at
@@ -46,8 +51,12 @@ export function replayLesson(lesson: Lesson): StepReplay[] {
     let metWithoutSolution: boolean | null = null;
     if (step.solution.length > 0) {
       const control = createEngine(lesson.scenario, { recordEvents: false, commands: log });
-      control.runUntil(endMs);
-      metWithoutSolution = goalMet(evaluateGoal(step.goal.all, context(control.metrics())));
+      const horizonMs = Math.min(startMs + 2 * step.runMs, lesson.scenario.durationMs);
+      metWithoutSolution = false;
+      for (let atMs = startMs + lookEveryMs; atMs <= horizonMs && !metWithoutSolution; atMs += lookEveryMs) {
+        control.runUntil(atMs);
+        metWithoutSolution = goalMet(evaluateGoal(step.goal.all, context(control.metrics())));
+      }
     }
 
     for (const command of step.solution) {
