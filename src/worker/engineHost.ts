@@ -345,6 +345,7 @@ export class EngineHost {
       seriesCsv: csv.timeSeries,
       eventsCsv: csv.events,
       scenarioJson: `${JSON.stringify({ scenario: this.scenario, commands }, null, 2)}\n`,
+      atMs: this.engine.nowMs,
     });
   }
 

@@ -74,6 +74,8 @@ export interface ExportFiles {
   eventsCsv: string;
   /** The scenario and its command log, as `{ scenario, commands }`. */
   scenarioJson: string;
+  /** The simulated time the files describe. */
+  atMs: number;
 }
 
 /** A preset as the picker lists it. */

@@ -27,7 +27,7 @@ test('each export has its header, a name that says preset and seed, and the tota
   expect(requests).toBeGreaterThan(0);
 
   const summary = await exportFile(page, 'Summary CSV');
-  expect(summary.name).toBe('cachescope-flash-sale-seed11-summary.csv');
+  expect(summary.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-summary\.csv$/);
   expect(summary.text.split('\n')[0]).toMatch(/^scope,enabled,entries,lookups,hits,misses,/);
   const rows = csvParse(summary.text);
   expect(Number(rows.find((r) => r.scope === 'end-to-end')?.requests)).toBe(requests);
@@ -37,19 +37,19 @@ test('each export has its header, a name that says preset and seed, and the tota
   await screenshot(page, 'export-menu');
 
   const series = await exportFile(page, 'Time series CSV');
-  expect(series.name).toBe('cachescope-flash-sale-seed11-timeseries.csv');
+  expect(series.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-timeseries\.csv$/);
   expect(series.text.split('\n')[0]).toMatch(/^startMs,endMs,tier,lookups,hits,misses,/);
   const seriesRows = csvParse(series.text).filter((r) => r.tier === 'distributed');
   expect(seriesRows.reduce((sum, r) => sum + Number(r.hits), 0)).toBe(hits);
 
   const events = await exportFile(page, 'Events CSV');
-  expect(events.name).toBe('cachescope-flash-sale-seed11-events.csv');
+  expect(events.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-events\.csv$/);
   const eventRows = csvParse(events.text);
   expect(eventRows.columns.slice(0, 2)).toEqual(['type', 't']);
   expect(eventRows.filter((r) => r.type === 'request.issued').length).toBe(requests);
 
   const run = await exportFile(page, 'Scenario + commands JSON');
-  expect(run.name).toBe('cachescope-flash-sale-seed11-run.json');
+  expect(run.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-run\.json$/);
   const parsed = JSON.parse(run.text);
   expect(parsed.scenario.seed).toBe(11);
   expect(parsed.commands).toEqual([]);

@@ -157,6 +157,7 @@ describe('AppState', () => {
       seriesCsv: 't',
       eventsCsv: 'e',
       scenarioJson: '{}',
+      atMs: 1500,
     });
     expect((await pending).summaryCsv).toBe('s');
   });

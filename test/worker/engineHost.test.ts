@@ -249,7 +249,7 @@ describe('engine host', () => {
     frame(50);
     host.handle({ type: 'export', requestId: 7 });
     const exported = posted.find((m) => m.type === 'exported');
-    expect(exported).toMatchObject({ requestId: 7, summaryCsv: 'summary until 50 with 1 commands\n' });
+    expect(exported).toMatchObject({ requestId: 7, summaryCsv: 'summary until 50 with 1 commands\n', atMs: 50 });
     const json = JSON.parse((exported as { scenarioJson: string }).scenarioJson);
     expect(json.scenario.seed).toBe(42);
     expect(json.commands).toEqual([

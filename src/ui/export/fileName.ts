@@ -2,12 +2,14 @@
 export type ExportKind = 'summary' | 'timeseries' | 'events' | 'run';
 
 /**
- * The download name of a run's file, saying preset (or scenario name) and seed, such as
- * `cachescope-flash-sale-seed42-summary.csv`.
+ * The download name of a run's file, saying preset (or scenario name), seed and the simulated
+ * moment it describes (files taken mid-run differ), such as
+ * `cachescope-flash-sale-seed42-at12.5s-summary.csv`.
  */
 export function exportFileName(
   run: { preset: string | null; scenarioName: string; seed: number },
   kind: ExportKind,
+  atMs: number,
 ) {
   const slug =
     (run.preset ?? run.scenarioName)
@@ -16,5 +18,7 @@ export function exportFileName(
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'run';
   const extension = kind === 'run' ? 'json' : 'csv';
-  return `cachescope-${slug}-seed${run.seed}-${kind}.${extension}`;
+  // Whole milliseconds at most: 12.5s, 60s, 0.001s.
+  const seconds = Math.round(Math.max(0, atMs)) / 1000;
+  return `cachescope-${slug}-seed${run.seed}-at${seconds}s-${kind}.${extension}`;
 }

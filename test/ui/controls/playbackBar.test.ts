@@ -35,6 +35,23 @@ describe('playback bar', () => {
     expect(p.onspeed).toHaveBeenCalledWith(100);
   });
 
+  it('jumps about threefold with Page Up and Page Down, within 0.1x to 1000x', async () => {
+    const p = props('paused');
+    render(PlaybackBar, p);
+    const slider = screen.getByLabelText('Speed');
+    await fireEvent.keyDown(slider, { key: 'PageUp' });
+    expect(p.onspeed).toHaveBeenLastCalledWith(3.2);
+    await fireEvent.keyDown(slider, { key: 'PageDown' });
+    expect(p.onspeed).toHaveBeenLastCalledWith(0.32);
+  });
+
+  it('keeps Page Up at the top of the scale', async () => {
+    const p = { ...props('paused'), speed: 1000 };
+    render(PlaybackBar, p);
+    await fireEvent.keyDown(screen.getByLabelText('Speed'), { key: 'PageUp' });
+    expect(p.onspeed).toHaveBeenLastCalledWith(1000);
+  });
+
   it('shows the simulated time and offers Pause while playing', async () => {
     const p = props('playing');
     render(PlaybackBar, p);

@@ -96,6 +96,8 @@ describe('LessonPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
     expect(app.importText).toHaveBeenCalledOnce();
     expect(screen.getByTestId('lesson-step').textContent).toBe('Step 1 of 3');
+    await tick();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
 
     // The prediction: answer, then see why.
     await fireEvent.click(screen.getByRole('button', { name: 'Well over 80%' }));
