@@ -14,6 +14,9 @@ function chromiumPath(): string {
   return found;
 }
 
+// Several checkouts can run their browser tests at once when each names its own port.
+const port = Number(process.env.CACHESCOPE_E2E_PORT ?? 4173);
+
 // CI asks for a JSON report beside the usual output; .ci/count.mjs reads it.
 const resultsDir = process.env.CACHESCOPE_RESULTS_DIR;
 const reporter: ReporterDescription[] = [['list']];
@@ -31,7 +34,7 @@ export default defineConfig({
   retries: 0,
   reporter,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
     launchOptions: {
@@ -49,8 +52,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',
