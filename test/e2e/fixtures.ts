@@ -61,7 +61,10 @@ export async function playUntil(page: Page, seconds: number): Promise<void> {
     .toBeGreaterThanOrEqual(seconds);
   // Pause at once: waiting for the button to hold still would let the run go on meanwhile.
   const pauseButton = page.getByRole('button', { name: 'Pause' });
-  if (await pauseButton.isVisible()) await pauseButton.dispatchEvent('click');
+  // The run can reach its end, and show Play, between the check and the click: that is paused too.
+  if (await pauseButton.isVisible()) {
+    await pauseButton.dispatchEvent('click', undefined, { timeout: 1_000 }).catch(() => undefined);
+  }
   // The frame sent on pause carries the figures at the paused time.
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 }
