@@ -6,7 +6,8 @@ import type { MetricsReport } from '../engine/metrics/types';
 import { parseTrace } from '../engine/replay/parseTrace';
 import { replayTrace } from '../engine/replay/replayTrace';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
-import { parseCommandLog, parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
+import { isRunShaped, parseRunDocument } from '../engine/scenario/parseRunDocument';
+import { parseCommands, parseJson } from '../engine/scenario/parseScenario';
 import { loadPreset, presetNames } from '../engine/scenario/presets/index';
 import type { Scenario } from '../engine/scenario/schema';
 import { formatRunSummary } from './formatRunSummary';
@@ -82,19 +83,19 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
     // --commands alone: the file must be a whole exported run.
     const path = request.commands as string;
     const input = await readJson(io, '--commands', path, 'command log');
-    if (!isRun(input)) {
+    if (!isRunShaped(input)) {
       throw new InputError(
         `--commands ${path}: holds only commands; give the scenario too with --scenario FILE.json|preset:NAME`,
       );
     }
-    ({ scenario, commands } = inFile(path, () => parseCommandLog(input)));
+    ({ scenario, commands } = inFile(path, () => parseRunDocument(input)));
     source = path;
   }
   if (request.seed !== null) scenario = { ...scenario, seed: request.seed };
   if (request.commands !== null && request.scenario !== null) {
     const path = request.commands;
     const input = await readJson(io, '--commands', path, 'command log');
-    const list = isRun(input) ? input.commands : input;
+    const list = isRunShaped(input) ? input.commands : input;
     commands = inFile(path, () => parseCommands(list, scenario, 'commands'));
   }
 
@@ -147,8 +148,8 @@ async function loadScenarioArgument(
     }
   }
   const input = await readJson(io, '--scenario', argument, 'scenario');
-  if (isRun(input)) return { ...inFile(argument, () => parseCommandLog(input)), source: argument };
-  return { scenario: inFile(argument, () => parseScenario(input)), commands: [], source: argument };
+  const { scenario, commands } = inFile(argument, () => parseRunDocument(input));
+  return { scenario, commands, source: argument };
 }
 
 function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): void {
@@ -177,17 +178,6 @@ function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): v
       `Hits ${hits.toLocaleString('en-US')} (${(hitRatio * 100).toFixed(2)}%), ` +
       `misses ${misses.toLocaleString('en-US')} (${(missRatio * 100).toFixed(2)}%)\n` +
       `Replay took ${seconds.toFixed(3)} s${rate}\n`,
-  );
-}
-
-/** An exported run `{ scenario, commands }` rather than a bare scenario or a bare list. */
-function isRun(input: unknown): input is { scenario: unknown; commands: unknown } {
-  return (
-    input !== null &&
-    typeof input === 'object' &&
-    !Array.isArray(input) &&
-    'scenario' in input &&
-    !('version' in input)
   );
 }
 

@@ -23,7 +23,12 @@ export const maxBuckets = 100_000;
 export interface CommandLog {
   scenario: Scenario;
   commands: TimedCommand[];
+  /** The simulated moment the run was exported at, when the file records it. */
+  atMs?: number;
 }
+
+/** The top-level fields of an exported run. */
+const commandLogFields = ['scenario', 'commands', 'atMs'];
 
 type Path = readonly PropertyKey[];
 
@@ -61,9 +66,9 @@ export function parseCommandLog(input: unknown): CommandLog {
   }
   const problems: string[] = [];
   for (const key of Object.keys(input)) {
-    if (key !== 'scenario' && key !== 'commands') {
+    if (!commandLogFields.includes(key)) {
       problems.push(
-        `${key}: unknown field${suggest(key, ['scenario', 'commands'])}; expected only "scenario" and "commands"`,
+        `${key}: unknown field${suggest(key, commandLogFields)}; expected only "scenario", "commands" and "atMs"`,
       );
     }
   }
@@ -81,8 +86,19 @@ export function parseCommandLog(input: unknown): CommandLog {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
   }
+  const atMs = input.atMs;
+  if (atMs !== undefined && scenario) {
+    if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0 || atMs > scenario.durationMs) {
+      problems.push(
+        `atMs: expected the simulated time the run was exported at, from 0 to its durationMs ` +
+          `(${formatCount(scenario.durationMs)}), got ${describe(atMs)}`,
+      );
+    }
+  }
   if (problems.length > 0) throw invalid('The command log is not valid', problems);
-  return { scenario: scenario as Scenario, commands };
+  return atMs === undefined
+    ? { scenario: scenario as Scenario, commands }
+    : { scenario: scenario as Scenario, commands, atMs: atMs as number };
 }
 
 /** Parses an exported run from JSON text; a syntax error names its line and column. */
