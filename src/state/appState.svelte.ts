@@ -2,7 +2,15 @@ import { createActor, type Actor } from 'xstate';
 import type { Command } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import { clampSpeed, playbackMachine } from '../machines/playback';
-import type { ExportFiles, FromWorker, PresetInfo, ToWorker } from '../worker/protocol';
+import type {
+  EventsEstimate,
+  ExportedFile,
+  ExportFile,
+  FromWorker,
+  PresetInfo,
+  TimeWindow,
+  ToWorker,
+} from '../worker/protocol';
 import { settingsAfter } from './liveSettings';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import { SimStore } from './simStore.svelte';
@@ -18,6 +26,14 @@ export interface Notice {
   kind: 'error' | 'info';
   message: string;
   problems: string[];
+  /** What became of the run, after the problems; an error says "Your current run is unchanged." without it. */
+  outcome?: string;
+}
+
+/** A reply the app waits for from the worker: an export or an estimate. */
+interface Pending<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
 }
 
 export type PlaybackState = 'idle' | 'paused' | 'playing' | 'finished';
@@ -38,6 +54,8 @@ export class AppState {
   /** A seek was asked for and the worker has not finished it: what is shown is still from before. */
   rewinding = $state(false);
   notice = $state.raw<Notice | null>(null);
+  /** The file the worker is making, or null: the export buttons wait while it is set. */
+  exporting = $state<ExportFile | null>(null);
 
   /** What the controls show: the scenario with the live setting changes applied. */
   settings: Scenario | null = $derived(
@@ -47,10 +65,12 @@ export class AppState {
   /** Loaded when nothing else could be (a share link whose run is not valid). */
   private defaultPreset: string | null = null;
   private readonly actor: Actor<typeof playbackMachine>;
-  private exportId = 0;
-  // Bookkeeping for replies, never rendered: a plain Map on purpose.
+  private requestId = 0;
+  // Bookkeeping for replies, never rendered: plain Maps on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private pendingExports = new Map<number, (files: ExportFiles) => void>();
+  private pendingExports = new Map<number, Pending<ExportedFile>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private pendingEstimates = new Map<number, Pending<EventsEstimate>>();
 
   constructor(private readonly port: WorkerPort) {
     const post = (message: ToWorker) => () => port.post(message);
@@ -95,23 +115,35 @@ export class AppState {
         return;
       case 'loaded':
         this.rewinding = false;
+        this.abandonExports('A new run was loaded before the file was ready: export again from this run.');
         this.preset = message.preset;
         this.actor.send({ type: 'run.loaded' });
         // The worker keeps its speed across runs; say it again in case it restarted.
         this.port.post({ type: 'speed', speed: this.speed });
         return;
-      case 'exported': {
-        const resolve = this.pendingExports.get(message.requestId);
-        this.pendingExports.delete(message.requestId);
-        resolve?.(message);
+      case 'exported':
+        this.settleExport(message.requestId)?.resolve(message);
+        return;
+      case 'export.failed':
+        this.notice = { kind: 'error', message: message.message, problems: [] };
+        this.settleExport(message.requestId)?.reject(new Error(message.message));
+        return;
+      case 'events.estimated': {
+        const pending = this.pendingEstimates.get(message.requestId);
+        this.pendingEstimates.delete(message.requestId);
+        pending?.resolve(message);
         return;
       }
       case 'error':
         this.notice = { kind: 'error', message: message.message, problems: message.problems };
         if (!message.input) {
           this.rewinding = false;
+          this.abandonExports(message.message);
           this.actor.send({ type: 'run.stopped' });
-        } else if (!this.sim.scenario && this.defaultPreset) this.loadPreset(this.defaultPreset);
+        } else if (!this.sim.scenario && this.defaultPreset) {
+          this.notice = { ...this.notice, outcome: this.defaultLoaded() };
+          this.loadPreset(this.defaultPreset);
+        }
         return;
     }
   }
@@ -175,7 +207,13 @@ export class AppState {
     try {
       text = decodeShareLink(hash);
     } catch (error) {
-      this.notice = { kind: 'error', message: (error as Error).message, problems: [] };
+      const fresh = !this.sim.scenario && this.defaultPreset !== null;
+      this.notice = {
+        kind: 'error',
+        message: (error as Error).message,
+        problems: [],
+        ...(fresh ? { outcome: this.defaultLoaded() } : {}),
+      };
       return false;
     }
     if (text === null) return false;
@@ -189,13 +227,50 @@ export class AppState {
     return scenario ? encodeShareLink({ scenario, commands }) : null;
   }
 
-  /** The run's files, replayed by the worker up to the current simulated time. */
-  requestExport = (): Promise<ExportFiles> =>
-    new Promise((resolve) => {
-      const requestId = ++this.exportId;
-      this.pendingExports.set(requestId, resolve);
-      this.port.post({ type: 'export', requestId });
+  /**
+   * One file of the run, replayed by the worker up to the current simulated time (the event log
+   * within `window` when given). Rejects with a message a person can act on when the file cannot be
+   * made, or when another run is loaded first; `exporting` names the file meanwhile.
+   */
+  requestExport = (file: ExportFile, window?: TimeWindow): Promise<ExportedFile> =>
+    new Promise((resolve, reject) => {
+      const requestId = ++this.requestId;
+      this.pendingExports.set(requestId, { resolve, reject });
+      this.exporting = file;
+      this.port.post({ type: 'export', requestId, file, ...(window ? { window } : {}) });
     });
+
+  /** How large the event log of the run so far is, counted as it ran (nothing is made). */
+  estimateEvents = (): Promise<EventsEstimate> =>
+    new Promise((resolve, reject) => {
+      const requestId = ++this.requestId;
+      this.pendingEstimates.set(requestId, { resolve, reject });
+      this.port.post({ type: 'events.estimate', requestId });
+    });
+
+  /** Takes a pending export off the list; the buttons come back once none is left. */
+  private settleExport(requestId: number): Pending<ExportedFile> | undefined {
+    const pending = this.pendingExports.get(requestId);
+    this.pendingExports.delete(requestId);
+    if (this.pendingExports.size === 0) this.exporting = null;
+    return pending;
+  }
+
+  /** Every export still waiting fails with `reason`: its run is gone or the worker stopped. */
+  private abandonExports(reason: string): void {
+    const waiting = [...this.pendingExports.values(), ...this.pendingEstimates.values()];
+    this.pendingExports.clear();
+    this.pendingEstimates.clear();
+    this.exporting = null;
+    for (const pending of waiting) pending.reject(new Error(reason));
+  }
+
+  /** The outcome line of a notice about a run that could not be opened when nothing was open yet. */
+  private defaultLoaded(): string {
+    const name = this.defaultPreset ?? '';
+    const title = this.presets.find((p) => p.name === name)?.title ?? name;
+    return `Nothing else was open, so the ${title} preset was loaded instead.`;
+  }
 
   dismissNotice = () => {
     this.notice = null;

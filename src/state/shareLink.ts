@@ -38,3 +38,9 @@ export function decodeShareLink(hash: string): string | null {
     throw new Error('The share link is damaged: its data is not text. Copy the whole link again.');
   }
 }
+
+/**
+ * The longest share link offered, in characters. Chromium refuses to open an address longer than
+ * 2 MiB (2,097,152 characters) and other browsers hold less; a run that needs more goes in a run file.
+ */
+export const maxShareLinkChars = 2_000_000;

@@ -55,6 +55,8 @@ export class SimStore {
   flashEvents = $state.raw<SimEvent[]>([]);
   /** Hops and bus messages still travelling, and the issue events that say which requests are writes. */
   flight = $state.raw<SimEvent[]>([]);
+  /** Every event of the run up to now, kept or not: the event log keeps only the newest logCapacity. */
+  eventsTotal = $state(0);
   /** Events the worker sampled away or lost since the run began (the animation shows a sample). */
   droppedEvents = $state(0);
   /** The last frame was a sample of what happened. */
@@ -124,6 +126,7 @@ export class SimStore {
     this.snapshot = null;
     this.nowMs = 0;
     this.droppedEvents = 0;
+    this.eventsTotal = 0;
     this.sampled = false;
     this.finished = false;
     this.playing = false;
@@ -136,6 +139,7 @@ export class SimStore {
     this.playing = frame.playing;
     this.finished = frame.finished;
     this.droppedEvents += frame.dropped;
+    if (frame.eventsTotal !== undefined) this.eventsTotal = frame.eventsTotal;
     this.sampled = frame.dropped > 0;
     if (frame.snapshot) this.snapshot = frame.snapshot;
 

@@ -3,8 +3,11 @@ import type { SimEvent } from '../engine/events';
 import type { SeriesRow } from '../engine/metrics/types';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
-import type { RunCsv } from '../engine/export/exportRun';
-import type { FrameMessage, FromWorker, ToWorker } from './protocol';
+import { eventCsvRow } from '../engine/export/eventsCsv';
+import type { ExportRunOptions, RunCsv } from '../engine/export/exportRun';
+import type { RunDocument } from '../engine/scenario/parseRunDocument';
+import { BlobWriter } from './blobWriter';
+import type { ExportFile, FrameMessage, FromWorker, TimeWindow, ToWorker } from './protocol';
 
 /** What the host needs from the outside: the engine's entry points, the clock and the message port. */
 export interface EngineHostDeps {
@@ -15,8 +18,15 @@ export interface EngineHostDeps {
   parseCommands(input: unknown, scenario: Scenario, label?: string): TimedCommand[];
   /** Parses JSON text; a syntax error becomes an InputError naming line and column. */
   parseJson(text: string, what: string): unknown;
+  /** Validates an exported run or a bare scenario, as the CLI does; throws an InputError. */
+  parseRunDocument(input: unknown): RunDocument;
   /** Replays scenario + commands to untilMs and returns the CSVs exactly as the CLI writes them. */
-  exportRun(scenario: Scenario, commands: readonly TimedCommand[], untilMs: number): RunCsv;
+  exportRun(
+    scenario: Scenario,
+    commands: readonly TimedCommand[],
+    untilMs: number,
+    options?: ExportRunOptions,
+  ): RunCsv;
   /** A preset by name, validated; throws an InputError for an unknown name. */
   loadPreset(name: string): Scenario;
   post(message: FromWorker): void;
@@ -40,6 +50,17 @@ export type HostMode = 'idle' | 'paused' | 'playing' | 'fastForward' | 'seeking'
 
 /** Wall time that counts for one frame at most, so a tab coming back from the background does not jump. */
 const maxWallStepMs = 100;
+
+/** How the files are named in messages. */
+const fileWords: Record<ExportFile, string> = {
+  summary: 'summary CSV',
+  timeseries: 'time series CSV',
+  events: 'events CSV',
+  run: 'run file',
+};
+
+/** Event log rows formatted per frame to measure a row's mean size for the estimate. */
+const rowSamplesPerFrame = 8;
 
 /**
  * Hosts one engine and drives it from wall time: while playing, each tick advances simulated time by
@@ -65,6 +86,16 @@ export class EngineHost {
   private held: ToWorker[] = [];
   /** Simulated ms run per slice; adapts so that one slice takes about a millisecond of wall time. */
   private sliceSimMs = 10;
+  /**
+   * Events of the run so far per time bucket, animated or not: the size of the event log export,
+   * known without making it. Counts only, so it stays small however long the run.
+   */
+  private eventCounts: number[] = [];
+  private eventsTotal = 0;
+  private rowBytes = 0;
+  private rowSamples = 0;
+  /** The last summary and time series made, for the moment and command log they describe. */
+  private metricsFiles: { key: string; csv: RunCsv } | null = null;
   private readonly tickBudgetMs: number;
   private readonly maxEvents: number;
   private readonly snapshotEvery: number;
@@ -113,12 +144,9 @@ export class EngineHost {
         this.start(this.deps.loadPreset(message.name), [], message.name);
         return;
       case 'import': {
-        // Either an exported run { scenario, commands } or a bare scenario.
-        const input = this.deps.parseJson(message.text, message.source ?? 'file');
-        const isRun = typeof input === 'object' && input !== null && 'scenario' in input;
-        const scenario = this.deps.parseScenario(isRun ? (input as { scenario: unknown }).scenario : input);
-        const commands = isRun ? (input as { commands?: unknown }).commands : [];
-        this.start(scenario, this.deps.parseCommands(commands ?? [], scenario));
+        // Either an exported run { scenario, commands, atMs? } or a bare scenario, read as the CLI reads it.
+        const run = this.deps.parseRunDocument(this.deps.parseJson(message.text, message.source ?? 'file'));
+        this.start(run.scenario, run.commands);
         return;
       }
       case 'reset':
@@ -131,7 +159,10 @@ export class EngineHost {
         this.speed = Math.min(1000, Math.max(0.1, message.speed));
         return;
       case 'export':
-        this.exportFiles(message.requestId);
+        this.exportFile(message.requestId, message.file, message.window);
+        return;
+      case 'events.estimate':
+        this.estimateEvents(message.requestId);
         return;
     }
     const engine = this.engine;
@@ -196,6 +227,8 @@ export class EngineHost {
     this.frames = 0;
     this.unacked = 0;
     this.held = [];
+    this.metricsFiles = null;
+    this.resetEventCounts();
     this.deps.post({ type: 'loaded', scenario, commands, preset });
     this.postFrame(true);
   }
@@ -251,6 +284,7 @@ export class EngineHost {
       eventBufferSize: this.maxEvents * 8,
     });
     this.startCommands = kept;
+    this.resetEventCounts();
     this.seekToMs = target;
     this.seriesFromMs = 0;
     this.modeValue = 'seeking';
@@ -288,7 +322,10 @@ export class EngineHost {
       const full = engine.nowMs + this.sliceSimMs <= targetMs;
       engine.runUntil(full ? engine.nowMs + this.sliceSimMs : targetMs);
       // Drained as it goes, so that the engine's bounded buffer never drops (and counts) any.
-      if (discardEvents) engine.drainEvents();
+      if (discardEvents) {
+        const { events, dropped } = engine.drainEvents();
+        this.countEvents(events, dropped, engine.nowMs);
+      }
       const took = this.deps.wallMs() - sliceStart;
       // Aim at slices of about a millisecond so the budget check stays fine-grained. Only a whole
       // slice says it was quick: one cut short by the target (playing at 1x) would let the slice grow
@@ -304,6 +341,7 @@ export class EngineHost {
     if (!engine) return;
     if (!force && this.unacked >= 2) return;
     const { events: drained, dropped: lost } = engine.drainEvents(this.maxEvents * 8);
+    this.countEvents(drained, lost, engine.nowMs);
     const events = sampleEvents(drained, this.maxEvents);
     const report = engine.metrics();
     const fromMs = this.seriesFromMs;
@@ -317,6 +355,7 @@ export class EngineHost {
       finished: engine.finished,
       events,
       dropped: lost + (drained.length - events.length),
+      eventsTotal: this.eventsTotal,
       metrics: {
         nowMs: report.nowMs,
         bucketMs: report.bucketMs,
@@ -334,19 +373,128 @@ export class EngineHost {
     this.deps.post(frame);
   }
 
-  private exportFiles(requestId: number): void {
-    if (!this.engine || !this.scenario) return;
-    const commands = this.commandLog();
-    const csv = this.deps.exportRun(this.scenario, commands, this.engine.nowMs);
+  private resetEventCounts(): void {
+    this.eventCounts = [];
+    this.eventsTotal = 0;
+  }
+
+  /**
+   * Counts drained events in their buckets, and those the engine's buffer dropped in the bucket of
+   * `nowMs` (they happened since the last drain, a few milliseconds of simulated time at most).
+   */
+  private countEvents(events: readonly SimEvent[], dropped: number, nowMs: number): void {
+    const bucketMs = this.scenario?.bucketMs ?? 1000;
+    const counts = this.eventCounts;
+    for (const event of events) {
+      const bucket = Math.floor(event.t / bucketMs);
+      counts[bucket] = (counts[bucket] ?? 0) + 1;
+    }
+    if (dropped > 0) {
+      const bucket = Math.floor(nowMs / bucketMs);
+      counts[bucket] = (counts[bucket] ?? 0) + dropped;
+    }
+    this.eventsTotal += events.length + dropped;
+    const every = Math.max(1, Math.floor(events.length / rowSamplesPerFrame));
+    for (let i = 0; i < events.length; i += every) {
+      this.rowBytes += eventCsvRow(events[i]).length;
+      this.rowSamples++;
+    }
+  }
+
+  private estimateEvents(requestId: number): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const counts = Array.from(this.eventCounts, (count) => count ?? 0);
+    // Before any event was seen, a row of a typical event log (about 70 bytes).
+    const bytesPerRow = this.rowSamples > 0 ? this.rowBytes / this.rowSamples : 70;
     this.deps.post({
-      type: 'exported',
+      type: 'events.estimated',
       requestId,
-      summaryCsv: csv.summary,
-      seriesCsv: csv.timeSeries,
-      eventsCsv: csv.events,
-      scenarioJson: `${JSON.stringify({ scenario: this.scenario, commands }, null, 2)}\n`,
-      atMs: this.engine.nowMs,
+      atMs: engine.nowMs,
+      bucketMs: engine.scenario.bucketMs,
+      counts,
+      bytesPerRow,
     });
+  }
+
+  /**
+   * Makes one file of the run so far. The CSVs come from a replay (exportRun), so that they are the
+   * CLI's bytes; the summary and the time series replay without formatting a single event, and the
+   * event log goes into Blob parts as it is made. A failure never leaves the page waiting: it is
+   * answered with what went wrong and what to do instead.
+   */
+  private exportFile(requestId: number, file: ExportFile, window?: TimeWindow): void {
+    const engine = this.engine;
+    if (!engine) {
+      this.deps.post({
+        type: 'export.failed',
+        requestId,
+        message: 'There is no run to export yet: load a preset first.',
+      });
+      return;
+    }
+    const scenario = engine.scenario;
+    const commands = this.commandLog();
+    const atMs = engine.nowMs;
+    try {
+      if (file === 'run') {
+        const text = `${JSON.stringify({ scenario, commands, atMs }, null, 2)}\n`;
+        this.deps.post({
+          type: 'exported',
+          requestId,
+          file,
+          atMs,
+          blob: new Blob([text], { type: 'application/json' }),
+        });
+        return;
+      }
+      if (file === 'events') {
+        const toMs = Math.min(atMs, window?.toMs ?? atMs);
+        const fromMs = Math.max(0, window?.fromMs ?? 0);
+        if (!(fromMs <= toMs)) {
+          this.deps.post({
+            type: 'export.failed',
+            requestId,
+            message: `The time window is empty: it starts at ${fromMs} ms, after its end at ${toMs} ms. Give a start before the end.`,
+          });
+          return;
+        }
+        const writer = new BlobWriter('text/csv');
+        const csv = this.deps.exportRun(scenario, commands, toMs, {
+          writeEvents: writer.write,
+          eventsFromMs: fromMs,
+        });
+        this.deps.post({
+          type: 'exported',
+          requestId,
+          file,
+          atMs: toMs,
+          blob: writer.finish(),
+          rows: csv.eventRows,
+        });
+        return;
+      }
+      const csv = this.metricsCsv(scenario, commands, atMs);
+      const text = file === 'summary' ? csv.summary : csv.timeSeries;
+      this.deps.post({
+        type: 'exported',
+        requestId,
+        file,
+        atMs,
+        blob: new Blob([text], { type: 'text/csv' }),
+      });
+    } catch (error) {
+      this.deps.post({ type: 'export.failed', requestId, message: exportFailure(file, error) });
+    }
+  }
+
+  /** The summary and time series at atMs: one replay serves both files. */
+  private metricsCsv(scenario: Scenario, commands: TimedCommand[], atMs: number): RunCsv {
+    const key = `${atMs}\u0000${JSON.stringify(commands)}`;
+    if (this.metricsFiles?.key !== key) {
+      this.metricsFiles = { key, csv: this.deps.exportRun(scenario, commands, atMs, { events: false }) };
+    }
+    return this.metricsFiles.csv;
   }
 
   /**
@@ -364,6 +512,22 @@ export class EngineHost {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     this.deps.post({ type: 'error', message, problems, input: isInput });
   }
+}
+
+/** What a person reads when a file could not be made: what happened, and what to do instead. */
+export function exportFailure(file: ExportFile, error: unknown): string {
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const words = fileWords[file];
+  if (error instanceof RangeError || /memory|allocation|string length/i.test(detail)) {
+    const instead =
+      file === 'events'
+        ? 'Export a shorter time window of the event log, or save the run file and make the whole log with ' +
+          'the CLI (npm run sim -- --scenario RUN.json --events-csv FILE), which writes it to disk as it goes.'
+        : 'Close other tabs and export again, or save the run file and make it with the CLI ' +
+          '(npm run sim -- --scenario RUN.json --summary-csv FILE --timeseries-csv FILE).';
+    return `The ${words} could not be made: the browser ran out of memory for it (${detail}). ${instead}`;
+  }
+  return `The ${words} could not be made (${detail}). Your run is unchanged: export again, or save the run file and make the CSVs with the CLI.`;
 }
 
 /**

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { createEngine } from '../engine/createEngine';
 import { exportRun } from '../engine/export/exportRun';
+import { parseRunDocument } from '../engine/scenario/parseRunDocument';
 import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
 import { loadPreset, presetInputs, presetNames } from '../engine/scenario/presets';
 import { EngineHost } from './engineHost';
@@ -17,6 +18,7 @@ const host = new EngineHost({
   parseScenario,
   parseCommands,
   parseJson,
+  parseRunDocument,
   exportRun,
   loadPreset,
   post: (message: FromWorker) => scope.postMessage(message),

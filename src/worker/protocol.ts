@@ -37,7 +37,13 @@ export type ToWorker =
   | { type: 'seek'; toMs: number; commandCount?: number }
   /** Applies a command at the engine's current simulated time. */
   | { type: 'command'; command: Command }
-  | { type: 'export'; requestId: number }
+  /**
+   * Makes one of the run's files by replaying it up to now (the event log up to `window.toMs`, with
+   * only the events from `window.fromMs` on). Answered by 'exported' or 'export.failed'.
+   */
+  | { type: 'export'; requestId: number; file: ExportFile; window?: TimeWindow }
+  /** Asks how large the event log is so far, without making it. Answered by 'events.estimated'. */
+  | { type: 'events.estimate'; requestId: number }
   | { type: 'snapshot' }
   /** The main thread has rendered a frame; the worker holds back frames while two are unread. */
   | { type: 'frame.ack' };
@@ -63,19 +69,43 @@ export interface FrameMessage {
   events: SimEvent[];
   /** Events of this slice left out of `events` (sampled away or lost to the engine's buffer). */
   dropped: number;
+  /** Every event the run has had up to nowMs, animated or not (the event log export's rows). */
+  eventsTotal?: number;
   metrics: MetricsDelta;
   /** Sent every few frames, and after a step, a pause or a command. */
   snapshot?: Snapshot;
 }
 
-export interface ExportFiles {
-  summaryCsv: string;
-  seriesCsv: string;
-  eventsCsv: string;
-  /** The scenario and its command log, as `{ scenario, commands }`. */
-  scenarioJson: string;
-  /** The simulated time the files describe. */
+/** Which file of a run: the three CSVs (docs/csv.md) and the run itself as JSON. */
+export type ExportFile = 'summary' | 'timeseries' | 'events' | 'run';
+
+/** Simulated milliseconds from and to, both included. */
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+/** One file of the run, made in the worker. */
+export interface ExportedFile {
+  file: ExportFile;
+  /** The file's bytes; the event log is built in parts, never as one string. */
+  blob: Blob;
+  /** The simulated time the file describes (a window's end for the event log). */
   atMs: number;
+  /** The event log's rows, header not counted. */
+  rows?: number;
+}
+
+/**
+ * How large the event log of the run so far is: events per time bucket (counted as the run went,
+ * including those not animated) and the mean bytes of a CSV row, measured on a sample.
+ */
+export interface EventsEstimate {
+  atMs: number;
+  bucketMs: number;
+  /** Events in bucket i, which starts at i × bucketMs. */
+  counts: number[];
+  bytesPerRow: number;
 }
 
 /** A preset as the picker lists it. */
@@ -96,7 +126,10 @@ export type FromWorker =
   | { type: 'commands'; commands: TimedCommand[] }
   /** A seek is done: the run is paused at nowMs with this command log; a frame follows. */
   | { type: 'seeked'; nowMs: number; commands: TimedCommand[] }
-  | ({ type: 'exported'; requestId: number } & ExportFiles)
+  | ({ type: 'exported'; requestId: number } & ExportedFile)
+  /** A file could not be made; the message says why and what to do. The run is unchanged. */
+  | { type: 'export.failed'; requestId: number; message: string }
+  | ({ type: 'events.estimated'; requestId: number } & EventsEstimate)
   /**
    * Something went wrong. `input` errors are a person's mistake (a bad scenario or command): show
    * the message and keep the current run.

@@ -146,19 +146,72 @@ describe('AppState', () => {
     expect(app.sim.nowMs).toBe(4000);
   });
 
-  it('resolves an export when the worker sends the files back', async () => {
-    const { app, sent, deliver } = setup();
-    const pending = app.requestExport();
-    const request = sent.find((m) => m.type === 'export') as { requestId: number };
+  it('resolves an export when the worker sends the file back, and the buttons wait meanwhile', async () => {
+    const { app, sent, deliver, loaded } = setup();
+    loaded();
+    const pending = app.requestExport('summary');
+    expect(app.exporting).toBe('summary');
+    const request = sent.find((m) => m.type === 'export') as Extract<ToWorker, { type: 'export' }>;
+    expect(request.file).toBe('summary');
     deliver({
       type: 'exported',
       requestId: request.requestId,
-      summaryCsv: 's',
-      seriesCsv: 't',
-      eventsCsv: 'e',
-      scenarioJson: '{}',
+      file: 'summary',
+      blob: new Blob(['s']),
       atMs: 1500,
     });
-    expect((await pending).summaryCsv).toBe('s');
+    expect(await (await pending).blob.text()).toBe('s');
+    expect(app.exporting).toBe(null);
+  });
+
+  it('ends the busy state when an export fails and says why in a notice', async () => {
+    const { app, sent, deliver, loaded } = setup();
+    loaded();
+    const pending = app.requestExport('events', { fromMs: 0, toMs: 1000 });
+    const request = sent.find((m) => m.type === 'export') as Extract<ToWorker, { type: 'export' }>;
+    expect(request.window).toEqual({ fromMs: 0, toMs: 1000 });
+    const message = 'The events CSV could not be made: the browser ran out of memory for it.';
+    deliver({ type: 'export.failed', requestId: request.requestId, message });
+    await expect(pending).rejects.toThrow(message);
+    expect(app.exporting).toBe(null);
+    expect(app.notice).toMatchObject({ kind: 'error', message });
+  });
+
+  it('ends the busy state when another run is loaded before the file comes back', async () => {
+    const { app, deliver, loaded } = setup();
+    loaded();
+    const pending = app.requestExport('summary');
+    const estimate = app.estimateEvents();
+    loaded();
+    await expect(pending).rejects.toThrow(/A new run was loaded/);
+    await expect(estimate).rejects.toThrow(/A new run was loaded/);
+    expect(app.exporting).toBe(null);
+    // The stopped worker ends it too.
+    const again = app.requestExport('timeseries');
+    deliver({ type: 'error', message: 'The simulator stopped: out of memory', problems: [], input: false });
+    await expect(again).rejects.toThrow('The simulator stopped');
+    expect(app.exporting).toBe(null);
+  });
+
+  it('on a fresh load, a bad share link says what is wrong and that the default preset was loaded', () => {
+    const damaged = setup();
+    damaged.deliver({ type: 'presets', presets: [{ name: 'basics', title: 'Basics', description: '' }] });
+    damaged.app.start('#run=@@@', 'basics');
+    expect(damaged.sent).toContainEqual({ type: 'load.preset', name: 'basics' });
+    expect(damaged.app.notice?.message).toMatch(/share link is damaged/);
+    expect(damaged.app.notice?.outcome).toBe(
+      'Nothing else was open, so the Basics preset was loaded instead.',
+    );
+
+    const invalid = setup();
+    invalid.app.start(encodeShareLink({ scenario, commands: [] }), 'basics');
+    invalid.deliver({ type: 'error', message: 'The command log is not valid', problems: ['x'], input: true });
+    expect(invalid.app.notice?.outcome).toMatch(/the basics preset was loaded instead/);
+
+    // With a run open, the run is kept: the notice says nothing else (the banner says it is unchanged).
+    const open = setup();
+    open.loaded();
+    open.app.openShareLink('#run=@@@');
+    expect(open.app.notice?.outcome).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
 import type { Engine } from '../../src/engine/engine';
+import type { ExportRunOptions, RunCsv } from '../../src/engine/export/exportRun';
+import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
 import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
 import { loadPreset } from '../../src/engine/scenario/presets';
 import type { Scenario } from '../../src/engine/scenario/schema';
@@ -9,9 +11,22 @@ import { EngineHost, sampleEvents } from '../../src/worker/engineHost';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 import { createFakeEngine } from './fakeEngine';
 
+/** One call the host made to exportRun, with its options. */
+interface ExportCall {
+  commands: number;
+  untilMs: number;
+  options: ExportRunOptions;
+}
+
 function setup(
-  options: { wallCostPerRunMs?: number; tickBudgetMs?: number; maxEventsPerFrame?: number } = {},
+  options: {
+    wallCostPerRunMs?: number;
+    tickBudgetMs?: number;
+    maxEventsPerFrame?: number;
+    exportRun?: (untilMs: number, options: ExportRunOptions) => RunCsv;
+  } = {},
 ) {
+  const exportCalls: ExportCall[] = [];
   const clock = { wallMs: 0, wallCostPerRunMs: options.wallCostPerRunMs ?? 0 };
   const posted: FromWorker[] = [];
   const engines: ReturnType<typeof createFakeEngine>[] = [];
@@ -26,12 +41,19 @@ function setup(
       parseScenario,
       parseCommands,
       parseJson,
+      parseRunDocument,
       loadPreset,
-      exportRun: (_scenario, commands, untilMs) => ({
-        summary: `summary until ${untilMs} with ${commands.length} commands\n`,
-        timeSeries: 'series\n',
-        events: 'events\n',
-      }),
+      exportRun: (_scenario, commands, untilMs, exportOptions = {}) => {
+        exportCalls.push({ commands: commands.length, untilMs, options: exportOptions });
+        if (options.exportRun) return options.exportRun(untilMs, exportOptions);
+        exportOptions.writeEvents?.('events\n');
+        return {
+          summary: `summary until ${untilMs} with ${commands.length} commands\n`,
+          timeSeries: 'series\n',
+          events: '',
+          eventRows: 1,
+        };
+      },
       post: (message) => posted.push(message),
       wallMs: () => clock.wallMs,
     },
@@ -45,7 +67,13 @@ function setup(
     host.tick();
     host.handle({ type: 'frame.ack' });
   };
-  return { host, posted, clock, engines, frames, lastFrame, frame };
+  /** The file the host posted for a request, as text. */
+  const exported = async (requestId: number) => {
+    const message = posted.find((m) => m.type === 'exported' && m.requestId === requestId);
+    if (!message || message.type !== 'exported') throw new Error(`no file for request ${requestId}`);
+    return { ...message, text: await message.blob.text() };
+  };
+  return { host, posted, clock, engines, frames, lastFrame, frame, exportCalls, exported };
 }
 
 const scenario = { version: 1 as const, seed: 42, durationMs: 10_000, bucketMs: 1000 };
@@ -201,8 +229,8 @@ describe('engine host', () => {
     expect(errors[1]).toMatch(/^The share link is not valid JSON/);
   });
 
-  it('keeps the commands a run was loaded with in the log it reports and exports after a live change', () => {
-    const { host, posted, frame } = setup();
+  it('keeps the commands a run was loaded with in the log it reports and exports after a live change', async () => {
+    const { host, posted, frame, exported } = setup();
     const loadedWith = [{ atMs: 0, command: { type: 'database.slow' as const, factor: 2 } }];
     host.handle({ type: 'load', scenario, commands: loadedWith });
     host.handle({ type: 'play' });
@@ -213,9 +241,8 @@ describe('engine host', () => {
       type: 'commands',
       commands: expected,
     });
-    host.handle({ type: 'export', requestId: 1 });
-    const exported = posted.find((m) => m.type === 'exported') as { scenarioJson: string };
-    expect(JSON.parse(exported.scenarioJson).commands).toEqual(expected);
+    host.handle({ type: 'export', requestId: 1, file: 'run' });
+    expect(JSON.parse((await exported(1)).text).commands).toEqual(expected);
   });
 
   it('resets to time 0 with an empty command log', () => {
@@ -241,20 +268,139 @@ describe('engine host', () => {
     expect(lastFrame().metrics.series.map((r) => r.startMs)).toEqual([2000, 3000]);
   });
 
-  it('exports the CSVs of the run so far and the scenario with its command log', () => {
-    const { host, posted, frame } = setup();
+  it('exports the CSVs of the run so far and the scenario with its command log and moment', async () => {
+    const { host, frame, exported } = setup();
     host.handle({ type: 'load', scenario });
     host.handle({ type: 'command', command: { type: 'purge', tier: 'all', match: { kind: 'all' } } });
     host.handle({ type: 'play' });
     frame(50);
-    host.handle({ type: 'export', requestId: 7 });
-    const exported = posted.find((m) => m.type === 'exported');
-    expect(exported).toMatchObject({ requestId: 7, summaryCsv: 'summary until 50 with 1 commands\n', atMs: 50 });
-    const json = JSON.parse((exported as { scenarioJson: string }).scenarioJson);
+    host.handle({ type: 'export', requestId: 7, file: 'summary' });
+    expect(await exported(7)).toMatchObject({
+      file: 'summary',
+      text: 'summary until 50 with 1 commands\n',
+      atMs: 50,
+    });
+    host.handle({ type: 'export', requestId: 8, file: 'run' });
+    const json = JSON.parse((await exported(8)).text);
     expect(json.scenario.seed).toBe(42);
+    expect(json.atMs).toBe(50);
     expect(json.commands).toEqual([
       { atMs: 0, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } },
     ]);
+    // The run file opens again as it was.
+    expect(parseRunDocument(json).commands).toEqual(json.commands);
+  });
+
+  it('makes the summary and the time series from one replay that formats no event', async () => {
+    const { host, frame, exported, exportCalls } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'play' });
+    frame(50);
+    host.handle({ type: 'export', requestId: 1, file: 'summary' });
+    host.handle({ type: 'export', requestId: 2, file: 'timeseries' });
+    expect((await exported(2)).text).toBe('series\n');
+    expect(exportCalls).toEqual([{ commands: 0, untilMs: 50, options: { events: false } }]);
+    // A later moment is another replay.
+    frame(16);
+    host.handle({ type: 'export', requestId: 3, file: 'summary' });
+    expect(exportCalls.map((c) => c.untilMs)).toEqual([50, 66]);
+  });
+
+  it('streams the event log into a Blob and makes only the time window asked for', async () => {
+    const { host, frame, exported, exportCalls } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'speed', speed: 100 });
+    host.handle({ type: 'play' });
+    frame(50); // to 5000 ms
+    host.handle({ type: 'export', requestId: 1, file: 'events' });
+    expect(await exported(1)).toMatchObject({ file: 'events', text: 'events\n', atMs: 5000, rows: 1 });
+    host.handle({ type: 'export', requestId: 2, file: 'events', window: { fromMs: 1000, toMs: 2500 } });
+    expect(await exported(2)).toMatchObject({ atMs: 2500 });
+    expect(exportCalls[1]).toMatchObject({ untilMs: 2500, options: { eventsFromMs: 1000 } });
+    expect(exportCalls[1].options.events).toBeUndefined();
+  });
+
+  it('answers an export that fails with what happened and what to do, and keeps the run', () => {
+    const { host, posted, frame, engines } = setup({
+      exportRun: () => {
+        throw new RangeError('Invalid string length');
+      },
+    });
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'play' });
+    frame(50);
+    host.handle({ type: 'export', requestId: 4, file: 'events' });
+    host.handle({ type: 'export', requestId: 5, file: 'summary' });
+    const failures = posted.filter((m) => m.type === 'export.failed');
+    expect(failures.map((m) => m.requestId)).toEqual([4, 5]);
+    expect(failures[0].message).toMatch(/^The events CSV could not be made: the browser ran out of memory/);
+    expect(failures[0].message).toContain('Export a shorter time window');
+    expect(failures[1].message).toMatch(/^The summary CSV could not be made/);
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+    expect(engines.length).toBe(1);
+    expect(host.mode).toBe('playing');
+  });
+
+  it('refuses an empty time window in words', () => {
+    const { host, posted } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'export', requestId: 1, file: 'events', window: { fromMs: 10, toMs: 0 } });
+    expect(posted.find((m) => m.type === 'export.failed')).toMatchObject({
+      message: expect.stringContaining('The time window is empty'),
+    });
+  });
+});
+
+describe('engine host event counts', () => {
+  it('counts every event of the run per bucket, animated or dropped, and starts over on a seek', () => {
+    const posted: FromWorker[] = [];
+    const clock = { wallMs: 0 };
+    // A tiny engine buffer and few events per frame, so that most events are dropped or sampled away.
+    const host = new EngineHost(
+      {
+        createEngine: (s, options) => createEngine(s, { ...options, eventBufferSize: 50 }),
+        parseScenario,
+        parseCommands,
+        parseJson,
+        parseRunDocument,
+        loadPreset,
+        exportRun: () => ({ summary: '', timeSeries: '', events: '', eventRows: 0 }),
+        post: (message) => posted.push(message),
+        wallMs: () => clock.wallMs,
+      },
+      { maxEventsPerFrame: 20 },
+    );
+    const run = { ...scenario, durationMs: 4000, workload: { ratePerSecond: 500 } };
+    host.handle({ type: 'load', scenario: run });
+    host.handle({ type: 'run.end' });
+    for (let i = 0; i < 1000 && host.mode === 'fastForward'; i++) {
+      clock.wallMs += 16;
+      host.tick();
+      host.handle({ type: 'frame.ack' });
+    }
+    host.handle({ type: 'events.estimate', requestId: 1 });
+    const estimate = posted.find((m) => m.type === 'events.estimated');
+    if (estimate?.type !== 'events.estimated') throw new Error('no estimate');
+    const all: SimEvent[] = [];
+    const reference = createEngine(parseScenario(run), { recordEvents: false, onEvent: (e) => all.push(e) });
+    reference.runUntil(4000);
+    const total = estimate.counts.reduce((a, b) => a + b, 0);
+    expect(total).toBe(all.length);
+    const frames = posted.filter((m): m is FrameMessage => m.type === 'frame');
+    expect(frames[frames.length - 1].eventsTotal).toBe(all.length);
+    expect(estimate).toMatchObject({ atMs: 4000, bucketMs: 1000 });
+    expect(estimate.counts.length).toBeGreaterThanOrEqual(4);
+    expect(estimate.bytesPerRow).toBeGreaterThan(30);
+    host.handle({ type: 'seek', toMs: 1000 });
+    for (let i = 0; i < 1000 && host.mode === 'seeking'; i++) {
+      clock.wallMs += 16;
+      host.tick();
+    }
+    host.handle({ type: 'events.estimate', requestId: 2 });
+    const again = [...posted].reverse().find((m) => m.type === 'events.estimated');
+    if (again?.type !== 'events.estimated') throw new Error('no estimate');
+    const before = all.filter((e) => e.t <= 1000).length;
+    expect(again.counts.reduce((a, b) => a + b, 0)).toBe(before);
   });
 });
 
@@ -280,8 +426,9 @@ describe('engine host seek', () => {
       parseScenario,
       parseCommands,
       parseJson,
+      parseRunDocument,
       loadPreset,
-      exportRun: () => ({ summary: '', timeSeries: '', events: '' }),
+      exportRun: () => ({ summary: '', timeSeries: '', events: '', eventRows: 0 }),
       post: (message) => posted.push(message),
       wallMs: () => clock.wallMs,
     });

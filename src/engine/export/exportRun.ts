@@ -1,4 +1,5 @@
 import { createEngine } from '../createEngine';
+import type { SimEvent } from '../events';
 import type { TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
 import { eventCsvHeader, eventCsvRow } from './eventsCsv';
@@ -9,16 +10,25 @@ import { timeSeriesCsv } from './timeSeriesCsv';
 export interface RunCsv {
   summary: string;
   timeSeries: string;
-  /** The event log; empty when the rows went to `writeEvents` instead. */
+  /** The event log; empty when the rows went to `writeEvents` instead, or were not asked for. */
   events: string;
+  /** Rows of the event log written (the header not counted). */
+  eventRows: number;
 }
 
 export interface ExportRunOptions {
   /**
    * Receives the event log piece by piece (the header, then a row per event) instead of keeping it
-   * in memory: the CLI streams a long run's log to a file this way.
+   * in memory: the CLI streams a long run's log to a file this way, the browser into Blob parts.
    */
   writeEvents?: (chunk: string) => void;
+  /**
+   * False to make only the summary and the time series: the replay then formats no event at all,
+   * which is several times faster and takes no memory for the log. Default true.
+   */
+  events?: boolean;
+  /** Only events at this simulated time or later get a row (a time window of the log). Default 0. */
+  eventsFromMs?: number;
 }
 
 /**
@@ -35,13 +45,29 @@ export function exportRun(
 ): RunCsv {
   const parts: string[] = [];
   const write = options.writeEvents ?? ((chunk: string) => void parts.push(chunk));
-  write(eventCsvHeader);
+  const withEvents = options.events ?? true;
+  const fromMs = options.eventsFromMs ?? 0;
+  let eventRows = 0;
+  if (withEvents) write(eventCsvHeader);
   const engine = createEngine(scenario, {
     commands,
     recordEvents: false,
-    onEvent: (event) => write(eventCsvRow(event)),
+    ...(withEvents
+      ? {
+          onEvent: (event: SimEvent) => {
+            if (event.t < fromMs) return;
+            eventRows++;
+            write(eventCsvRow(event));
+          },
+        }
+      : {}),
   });
   engine.runUntil(Math.min(untilMs, scenario.durationMs));
   const report = engine.metrics();
-  return { summary: summaryCsv(report), timeSeries: timeSeriesCsv(report), events: parts.join('') };
+  return {
+    summary: summaryCsv(report),
+    timeSeries: timeSeriesCsv(report),
+    events: parts.join(''),
+    eventRows,
+  };
 }

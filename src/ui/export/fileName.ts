@@ -1,5 +1,7 @@
+import type { ExportFile } from '../../worker/protocol';
+
 /** Which file of a run. */
-export type ExportKind = 'summary' | 'timeseries' | 'events' | 'run';
+export type ExportKind = ExportFile;
 
 /**
  * The download name of a run's file, saying preset (or scenario name), seed and the simulated

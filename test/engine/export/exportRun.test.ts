@@ -56,6 +56,32 @@ describe('exportRun', () => {
     expect(chunks.join('')).toBe(exportRun(scenario, commands).events);
   });
 
+  it('makes the summary and time series without formatting any event when the log is not wanted', () => {
+    let formatted = 0;
+    const quiet = exportRun(scenario, commands, 2500, {
+      events: false,
+      writeEvents: () => void formatted++,
+    });
+    const whole = exportRun(scenario, commands, 2500);
+    expect(formatted).toBe(0);
+    expect(quiet.events).toBe('');
+    expect(quiet.eventRows).toBe(0);
+    expect(quiet.summary).toBe(whole.summary);
+    expect(quiet.timeSeries).toBe(whole.timeSeries);
+  });
+
+  it('writes only the events from eventsFromMs on: the rows of the whole log in that window', () => {
+    const whole = exportRun(scenario, commands, 2500);
+    const window = exportRun(scenario, commands, 2500, { eventsFromMs: 1200 });
+    const [header, ...rows] = whole.events.trimEnd().split('\n');
+    const inside = rows.filter((line) => Number(line.split(',')[1]) >= 1200);
+    expect(window.events).toBe(`${header}\n${inside.join('\n')}\n`);
+    expect(window.eventRows).toBe(inside.length);
+    expect(whole.eventRows).toBe(rows.length);
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(rows.length);
+  });
+
   it('stops at untilMs: no event after it, and the last bucket ends there', () => {
     const half = exportRun(scenario, commands, 1700);
     const times = csvParse(half.events).map((row) => Number(row.t));
