@@ -109,6 +109,10 @@ export class AppState {
     switch (message.type) {
       case 'presets':
         this.presets = message.presets;
+        // A notice written before the presets came names the default preset by its title now.
+        if (this.notice?.outcome === this.defaultLoaded(false)) {
+          this.notice = { ...this.notice, outcome: this.defaultLoaded() };
+        }
         return;
       case 'seeked':
         this.rewinding = false;
@@ -266,10 +270,10 @@ export class AppState {
   }
 
   /** The outcome line of a notice about a run that could not be opened when nothing was open yet. */
-  private defaultLoaded(): string {
+  private defaultLoaded(byTitle = true): string {
     const name = this.defaultPreset ?? '';
-    const title = this.presets.find((p) => p.name === name)?.title ?? name;
-    return `Nothing else was open, so the ${title} preset was loaded instead.`;
+    const title = (byTitle && this.presets.find((p) => p.name === name)?.title) || name;
+    return `Nothing else was open, so the default preset, "${title}", was loaded instead.`;
   }
 
   dismissNotice = () => {

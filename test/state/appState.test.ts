@@ -195,18 +195,19 @@ describe('AppState', () => {
 
   it('on a fresh load, a bad share link says what is wrong and that the default preset was loaded', () => {
     const damaged = setup();
-    damaged.deliver({ type: 'presets', presets: [{ name: 'basics', title: 'Basics', description: '' }] });
     damaged.app.start('#run=@@@', 'basics');
+    // The worker lists its presets after the page has started.
+    damaged.deliver({ type: 'presets', presets: [{ name: 'basics', title: 'Basics', description: '' }] });
     expect(damaged.sent).toContainEqual({ type: 'load.preset', name: 'basics' });
     expect(damaged.app.notice?.message).toMatch(/share link is damaged/);
     expect(damaged.app.notice?.outcome).toBe(
-      'Nothing else was open, so the Basics preset was loaded instead.',
+      'Nothing else was open, so the default preset, "Basics", was loaded instead.',
     );
 
     const invalid = setup();
     invalid.app.start(encodeShareLink({ scenario, commands: [] }), 'basics');
     invalid.deliver({ type: 'error', message: 'The command log is not valid', problems: ['x'], input: true });
-    expect(invalid.app.notice?.outcome).toMatch(/the basics preset was loaded instead/);
+    expect(invalid.app.notice?.outcome).toMatch(/the default preset, "basics", was loaded instead/);
 
     // With a run open, the run is kept: the notice says nothing else (the banner says it is unchanged).
     const open = setup();
