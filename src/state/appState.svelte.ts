@@ -56,6 +56,8 @@ export class AppState {
   notice = $state.raw<Notice | null>(null);
   /** The file the worker is making, or null: the export buttons wait while it is set. */
   exporting = $state<ExportFile | null>(null);
+  /** Rows of the event log made so far, while it is being made (null otherwise). */
+  exportedRows = $state<number | null>(null);
 
   /** What the controls show: the scenario with the live setting changes applied. */
   settings: Scenario | null = $derived(
@@ -127,6 +129,9 @@ export class AppState {
         return;
       case 'exported':
         this.settleExport(message.requestId)?.resolve(message);
+        return;
+      case 'export.progress':
+        if (this.pendingExports.has(message.requestId)) this.exportedRows = message.rows;
         return;
       case 'export.failed':
         this.notice = { kind: 'error', message: message.message, problems: [] };
@@ -256,7 +261,10 @@ export class AppState {
   private settleExport(requestId: number): Pending<ExportedFile> | undefined {
     const pending = this.pendingExports.get(requestId);
     this.pendingExports.delete(requestId);
-    if (this.pendingExports.size === 0) this.exporting = null;
+    if (this.pendingExports.size === 0) {
+      this.exporting = null;
+      this.exportedRows = null;
+    }
     return pending;
   }
 
@@ -266,6 +274,7 @@ export class AppState {
     this.pendingExports.clear();
     this.pendingEstimates.clear();
     this.exporting = null;
+    this.exportedRows = null;
     for (const pending of waiting) pending.reject(new Error(reason));
   }
 

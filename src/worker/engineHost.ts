@@ -59,6 +59,9 @@ const fileWords: Record<ExportFile, string> = {
   run: 'run file',
 };
 
+/** The event log export says how far it has got every this many rows. */
+const progressRows = 500_000;
+
 /** Event log rows formatted per frame to measure a row's mean size for the estimate. */
 const rowSamplesPerFrame = 8;
 
@@ -460,8 +463,16 @@ export class EngineHost {
           return;
         }
         const writer = new BlobWriter('text/csv');
+        // The worker is busy until the file is done; the page hears how far it has got meanwhile.
+        let written = -1; // the header is not a row
+        const write = (chunk: string) => {
+          writer.write(chunk);
+          if (++written % progressRows === 0 && written > 0) {
+            this.deps.post({ type: 'export.progress', requestId, rows: written });
+          }
+        };
         const csv = this.deps.exportRun(scenario, commands, toMs, {
-          writeEvents: writer.write,
+          writeEvents: write,
           eventsFromMs: fromMs,
         });
         this.deps.post({

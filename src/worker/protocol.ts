@@ -129,6 +129,8 @@ export type FromWorker =
   | ({ type: 'exported'; requestId: number } & ExportedFile)
   /** A file could not be made; the message says why and what to do. The run is unchanged. */
   | { type: 'export.failed'; requestId: number; message: string }
+  /** The event log being made has this many rows so far (sent every few hundred thousand). */
+  | { type: 'export.progress'; requestId: number; rows: number }
   | ({ type: 'events.estimated'; requestId: number } & EventsEstimate)
   /**
    * Something went wrong. `input` errors are a person's mistake (a bad scenario or command): show

@@ -153,6 +153,8 @@ describe('AppState', () => {
     expect(app.exporting).toBe('summary');
     const request = sent.find((m) => m.type === 'export') as Extract<ToWorker, { type: 'export' }>;
     expect(request.file).toBe('summary');
+    deliver({ type: 'export.progress', requestId: request.requestId, rows: 500_000 });
+    expect(app.exportedRows).toBe(500_000);
     deliver({
       type: 'exported',
       requestId: request.requestId,
@@ -162,6 +164,7 @@ describe('AppState', () => {
     });
     expect(await (await pending).blob.text()).toBe('s');
     expect(app.exporting).toBe(null);
+    expect(app.exportedRows).toBe(null);
   });
 
   it('ends the busy state when an export fails and says why in a notice', async () => {

@@ -341,6 +341,24 @@ describe('engine host', () => {
     expect(host.mode).toBe('playing');
   });
 
+  it('says how many rows of the event log it has made while it makes a long one', async () => {
+    const { host, posted, exported } = setup({
+      exportRun: (_untilMs, options) => {
+        options.writeEvents?.('header\n');
+        for (let i = 0; i < 1_200_000; i++) options.writeEvents?.('r\n');
+        return { summary: '', timeSeries: '', events: '', eventRows: 1_200_000 };
+      },
+    });
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'export', requestId: 3, file: 'events' });
+    const progress = posted.filter((m) => m.type === 'export.progress');
+    expect(progress).toEqual([
+      { type: 'export.progress', requestId: 3, rows: 500_000 },
+      { type: 'export.progress', requestId: 3, rows: 1_000_000 },
+    ]);
+    expect((await exported(3)).blob.size).toBe(7 + 2 * 1_200_000);
+  });
+
   it('refuses an empty time window in words', () => {
     const { host, posted } = setup();
     host.handle({ type: 'load', scenario });
