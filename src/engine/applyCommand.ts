@@ -1,26 +1,10 @@
 import type { System } from './model/system';
-import type { Command, PurgeMatch, TierName } from './scenario/commandSchema';
+import type { Command, PurgeMatch } from './scenario/commandSchema';
 import { tierNames } from './scenario/commandSchema';
-import type { TierConfig } from './scenario/parts';
 import type { RequestGenerator } from './workload/requestGenerator';
 import { InputError } from './inputError';
-
-/** The current settings of a tier in the live configuration. */
-function tierConfig(system: System, tier: TierName): TierConfig {
-  const t = system.config.topology;
-  switch (tier) {
-    case 'browser':
-      return t.browser;
-    case 'cdn':
-      return t.cdn;
-    case 'local':
-      return t.appServers.local;
-    case 'distributed':
-      return t.distributed;
-    case 'bufferPool':
-      return t.database.bufferPool;
-  }
-}
+import { applySetting } from './commands/foldCommands';
+import { tierConfig } from './commands/tierConfig';
 
 function matcher(match: PurgeMatch): (name: string) => boolean {
   switch (match.kind) {
@@ -38,7 +22,12 @@ function matcher(match: PurgeMatch): (name: string) => boolean {
  * before they get here; what the schema cannot know (a node index past the end, an unknown key
  * space) is an InputError.
  */
-export function applyCommand(command: Command, system: System, workload: RequestGenerator, nowMs: number): void {
+export function applyCommand(
+  command: Command,
+  system: System,
+  workload: RequestGenerator,
+  nowMs: number,
+): void {
   try {
     applyTo(command, system, workload, nowMs);
   } finally {
@@ -49,45 +38,37 @@ export function applyCommand(command: Command, system: System, workload: Request
 
 function applyTo(command: Command, system: System, workload: RequestGenerator, nowMs: number): void {
   const config = system.config;
+  // What a setting becomes comes from the one fold the controls show too; the rest is telling the
+  // model's parts. applySetting throws an InputError (changing nothing) for what the schema cannot know.
+  const next = applySetting(config, command);
   switch (command.type) {
-    case 'tier.configure': {
-      const replication = command.changes.replication;
-      if (replication !== undefined && command.tier !== 'distributed')
-        throw new InputError(`tier.configure: replication applies to the distributed cache only, not to ${command.tier}`);
-      if (replication !== undefined && replication > system.nodes.length)
-        throw new InputError(
-          `tier.configure: replication ${replication} needs as many cache nodes; there are ${system.nodes.length}`,
-        );
-      const current = tierConfig(system, command.tier);
-      const { ttl, ...rest } = command.changes;
-      const next = { ...current, ...rest, ttl: { ...current.ttl, ...ttl } } as TierConfig;
-      system.configureTier(command.tier, next);
+    case 'tier.configure':
+      system.configureTier(command.tier, tierConfig(next, command.tier));
       return;
-    }
     case 'policies.set':
-      Object.assign(config.policies, command.changes);
+      Object.assign(config.policies, next.policies);
       return;
     case 'workload.set':
       if (command.changes.ratePerSecond !== undefined) {
-        config.workload.ratePerSecond = command.changes.ratePerSecond;
-        workload.setRate(command.changes.ratePerSecond, nowMs);
+        config.workload.ratePerSecond = next.workload.ratePerSecond;
+        workload.setRate(next.workload.ratePerSecond, nowMs);
       }
       if (command.changes.writeRatio !== undefined) {
-        config.workload.writeRatio = command.changes.writeRatio;
-        workload.setWriteRatio(command.changes.writeRatio);
+        config.workload.writeRatio = next.workload.writeRatio;
+        workload.setWriteRatio(next.workload.writeRatio);
       }
       return;
     case 'keySpace.set': {
       const index = config.workload.keySpaces.findIndex((s) => s.name === command.name);
-      workload.setKeySpace(command.name, command.changes); // throws an InputError naming the key spaces
-      system.updateKeySpace(index, workload.keySpaces[index]);
+      workload.setKeySpace(command.name, command.changes);
+      system.updateKeySpace(index, next.workload.keySpaces[index]);
       return;
     }
     case 'latency.set':
-      Object.assign(config.latency, command.changes);
+      Object.assign(config.latency, next.latency);
       return;
     case 'bus.configure':
-      Object.assign(config.topology.bus, command.changes);
+      Object.assign(config.topology.bus, next.topology.bus);
       return;
     case 'purge': {
       const tiers = command.tier === 'all' ? tierNames : [command.tier];
@@ -98,7 +79,9 @@ function applyTo(command: Command, system: System, workload: RequestGenerator, n
     case 'node.fail':
     case 'node.recover': {
       if (command.node >= system.nodes.length)
-        throw new InputError(`${command.type}: there is no cache node ${command.node}; nodes are numbered 0 to ${system.nodes.length - 1}`);
+        throw new InputError(
+          `${command.type}: there is no cache node ${command.node}; nodes are numbered 0 to ${system.nodes.length - 1}`,
+        );
       if (command.type === 'node.fail') system.failNode(command.node);
       else system.recoverNode(command.node);
       return;
@@ -106,7 +89,9 @@ function applyTo(command: Command, system: System, workload: RequestGenerator, n
     case 'server.fail':
     case 'server.recover': {
       if (command.server >= system.servers.length)
-        throw new InputError(`${command.type}: there is no app server ${command.server}; servers are numbered 0 to ${system.servers.length - 1}`);
+        throw new InputError(
+          `${command.type}: there is no app server ${command.server}; servers are numbered 0 to ${system.servers.length - 1}`,
+        );
       if (command.type === 'server.fail') system.failServer(command.server);
       else system.recoverServer(command.server);
       return;

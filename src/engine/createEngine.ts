@@ -12,6 +12,9 @@ import type { Scenario } from './scenario/schema';
 import type { CacheView, EdgeView, NodeView, Snapshot } from './snapshot';
 import { createRequestGenerator, type RequestGenerator } from './workload/requestGenerator';
 import { applyCommand, describeCommand } from './applyCommand';
+import { commandSchedule } from './commands/foldCommands';
+import { formatSeconds } from './commands/formatSeconds';
+import { InputError } from './inputError';
 
 /** Client nodes listed one by one in a snapshot; more are summed into the last one's label. */
 const maxClientNodes = 12;
@@ -95,10 +98,7 @@ class SimulationEngine implements Engine {
     }
     this.workload = createRequestGenerator(structuredClone(scenario.workload), scenario.seed);
     // Scenario faults and recorded commands, in time order (faults first at equal times).
-    this.scheduledCommands = [...scenario.faults, ...(options.commands ?? [])]
-      .map((c, i) => ({ c, i }))
-      .sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i)
-      .map(({ c }) => c);
+    this.scheduledCommands = commandSchedule(scenario, options.commands ?? []);
     this.scheduleArrival();
   }
 
@@ -206,6 +206,11 @@ class SimulationEngine implements Engine {
   }
 
   apply(command: Command): void {
+    if (this.finished)
+      throw new InputError(
+        `The run has ended (at ${formatSeconds(this.scenario.durationMs)}): a change now would come after its end. ` +
+          'Seek back or reset to change how it runs.',
+      );
     // Finish the current moment first: a replay runs this command after every event at its time.
     while (this.advanceOne(this.timeMs));
     const stamped: TimedCommand = { atMs: this.timeMs, command };

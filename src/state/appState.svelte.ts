@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
-import type { Command } from '../engine/scenario/commandSchema';
+import { commandSchedule, foldCommands } from '../engine/commands/foldCommands';
+import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import { clampSpeed, playbackMachine } from '../machines/playback';
 import type {
@@ -11,7 +12,6 @@ import type {
   TimeWindow,
   ToWorker,
 } from '../worker/protocol';
-import { settingsAfter } from './liveSettings';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import { SimStore } from './simStore.svelte';
 
@@ -59,10 +59,41 @@ export class AppState {
   /** Rows of the event log made so far, while it is being made (null otherwise). */
   exportedRows = $state<number | null>(null);
 
-  /** What the controls show: the scenario with the live setting changes applied. */
-  settings: Scenario | null = $derived(
-    this.sim.scenario ? settingsAfter(this.sim.scenario, this.sim.commands) : null,
-  );
+  /**
+   * Everything the run applies at set times, in the engine's order: the scenario's faults within the
+   * run and the command log.
+   */
+  private schedule: TimedCommand[] = $derived.by(() => {
+    const scenario = this.sim.scenario;
+    if (!scenario) return [];
+    return commandSchedule(scenario, this.sim.commands).filter((c) => c.atMs <= scenario.durationMs);
+  });
+
+  /**
+   * How many scheduled commands have applied at the simulated time on screen (the engine runs one
+   * once every event of its moment has run). A number, so that what depends on it is worked out again
+   * only when it changes, not on every frame.
+   */
+  private appliedCount = $derived.by(() => {
+    const now = this.sim.nowMs;
+    let count = 0;
+    while (count < this.schedule.length && this.schedule[count].atMs <= now) count++;
+    return count;
+  });
+
+  /**
+   * What the controls show: the settings in effect at the simulated time on screen, from the same
+   * fold of the commands that the engine applies (a command stamped later has not happened yet).
+   */
+  settings: Scenario | null = $derived.by(() => {
+    const scenario = this.sim.scenario;
+    if (!scenario) return null;
+    const last = this.schedule[this.appliedCount - 1];
+    return foldCommands(scenario, this.sim.commands, last ? last.atMs : -1);
+  });
+
+  /** The scheduled commands still ahead of the simulated time, in the order they will apply. */
+  scheduled: TimedCommand[] = $derived(this.schedule.slice(this.appliedCount));
 
   /** Loaded when nothing else could be (a share link whose run is not valid). */
   private defaultPreset: string | null = null;

@@ -15,6 +15,20 @@ function setup() {
   return { app, sent, deliver: (m: FromWorker) => deliver(m), loaded, types };
 }
 
+/** A frame at nowMs with nothing in it. */
+function frameAt(nowMs: number): FromWorker {
+  return {
+    type: 'frame',
+    nowMs,
+    durationMs: 60_000,
+    playing: false,
+    finished: false,
+    events: [],
+    dropped: 0,
+    metrics: { nowMs, bucketMs: 1000, tiers: [], endToEnd: null!, seriesFromMs: 0, series: [] },
+  };
+}
+
 describe('AppState', () => {
   it('drives the worker through the playback machine', () => {
     const { app, loaded, types } = setup();
@@ -77,7 +91,7 @@ describe('AppState', () => {
       type: 'commands',
       commands: [
         {
-          atMs: 5,
+          atMs: 0,
           command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 0 } } },
         },
       ],
@@ -86,12 +100,29 @@ describe('AppState', () => {
     expect(app.settings?.topology.distributed.ttl.jitter).toBe(0);
   });
 
+  it('shows the settings in effect at the simulated time, and lists the commands still ahead', () => {
+    const { app, deliver } = setup();
+    const ttl5 = {
+      atMs: 35_900,
+      command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 5 } } },
+    } as const;
+    deliver({ type: 'loaded', scenario, commands: [ttl5], preset: null });
+    deliver(frameAt(0));
+    expect(app.settings?.topology.distributed.ttl.seconds).toBe(300);
+    expect(app.scheduled).toEqual([ttl5]);
+    deliver(frameAt(35_899));
+    expect(app.settings?.topology.distributed.ttl.seconds).toBe(300);
+    deliver(frameAt(35_900));
+    expect(app.settings?.topology.distributed.ttl.seconds).toBe(5);
+    expect(app.scheduled).toEqual([]);
+  });
+
   it('restarts from the live settings when a load-time option changes, keeping earlier changes', () => {
     const { app, sent, deliver, loaded } = setup();
     loaded();
     deliver({
       type: 'commands',
-      commands: [{ atMs: 5, command: { type: 'policies.set', changes: { write: 'write-back' } } }],
+      commands: [{ atMs: 0, command: { type: 'policies.set', changes: { write: 'write-back' } } }],
     });
     app.restartWith((s) => {
       s.workload.clients = 50;

@@ -1,0 +1,2 @@
+export { applySetting, commandSchedule, foldCommands } from './foldCommands';
+export { tierConfig } from './tierConfig';
