@@ -99,7 +99,11 @@ describe('tier controls', () => {
       onapply,
     });
     await commit('Replication (copies)', '2');
-    expect(onapply).toHaveBeenCalledWith({ type: 'tier.configure', tier: 'distributed', changes: { replication: 2 } });
+    expect(onapply).toHaveBeenCalledWith({
+      type: 'tier.configure',
+      tier: 'distributed',
+      changes: { replication: 2 },
+    });
     onapply.mockClear();
     await commit('Replication (copies)', '4');
     expect(onapply).not.toHaveBeenCalled();
@@ -127,13 +131,44 @@ describe('policy controls', () => {
     ]);
   });
 
+  it('apply a choice browsed to with the keys on the closed list only once it is committed', async () => {
+    const onapply = vi.fn<(c: Command) => void>();
+    render(PolicyControls, { settings, onapply });
+    const select = screen.getByLabelText('Write policy') as HTMLSelectElement;
+    // Chromium changes a closed select's value, and fires change, on each ArrowDown.
+    for (const value of ['write-around', 'update-on-write']) {
+      await fireEvent.keyDown(select, { key: 'ArrowDown' });
+      await fireEvent.change(select, { target: { value } });
+      await fireEvent.keyUp(select, { key: 'ArrowDown' });
+    }
+    expect(onapply).not.toHaveBeenCalled();
+    await fireEvent.keyDown(select, { key: 'Enter' });
+    expect(onapply.mock.calls.map((c) => c[0])).toEqual([
+      { type: 'policies.set', changes: { write: 'update-on-write' } },
+    ]);
+    // Browsed to and left: committed on leaving the field. Escape goes back instead.
+    await fireEvent.keyDown(select, { key: 'ArrowDown' });
+    await fireEvent.change(select, { target: { value: 'write-through' } });
+    await fireEvent.keyUp(select, { key: 'ArrowDown' });
+    await fireEvent.blur(select);
+    expect(onapply).toHaveBeenLastCalledWith({ type: 'policies.set', changes: { write: 'write-through' } });
+    await fireEvent.keyDown(select, { key: 'ArrowDown' });
+    await fireEvent.change(select, { target: { value: 'write-back' } });
+    await fireEvent.keyDown(select, { key: 'Escape' });
+    await fireEvent.blur(select);
+    expect(onapply).toHaveBeenCalledTimes(2);
+  });
+
   it('turn the user out of the cache key, as lessons 9 and 14 ask, and back in', async () => {
     const onapply = vi.fn<(c: Command) => void>();
     render(PolicyControls, { settings, onapply });
     const box = screen.getByLabelText('Cache key includes user') as HTMLInputElement;
     expect(box.checked).toBe(true);
     await fireEvent.click(box);
-    expect(onapply).toHaveBeenLastCalledWith({ type: 'policies.set', changes: { cacheKeyIncludesUser: false } });
+    expect(onapply).toHaveBeenLastCalledWith({
+      type: 'policies.set',
+      changes: { cacheKeyIncludesUser: false },
+    });
   });
 });
 
@@ -157,7 +192,7 @@ describe('workload controls', () => {
     expect(screen.getByText(/restarts the run/)).toBeTruthy();
   });
 
-  it("choose a key space and set its Cache-Control, as lessons 8 and 14 ask", async () => {
+  it('choose a key space and set its Cache-Control, as lessons 8 and 14 ask', async () => {
     const twoSpaces = parseScenario({
       version: 1,
       workload: {
