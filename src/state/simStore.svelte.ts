@@ -59,6 +59,11 @@ export class SimStore {
   eventsTotal = $state(0);
   /** Events the worker sampled away or lost since the run began (the animation shows a sample). */
   droppedEvents = $state(0);
+  /**
+   * The speed the worker measured while playing at a chosen speed (simulated ms per wall ms), or null
+   * when not playing or not yet measured.
+   */
+  speedReached = $state<number | null>(null);
   /** The last frame was a sample of what happened. */
   sampled = $state(false);
   selectedRequest = $state<number | null>(null);
@@ -128,6 +133,7 @@ export class SimStore {
     this.droppedEvents = 0;
     this.eventsTotal = 0;
     this.sampled = false;
+    this.speedReached = null;
     this.finished = false;
     this.playing = false;
     this.selectedRequest = null;
@@ -141,6 +147,7 @@ export class SimStore {
     this.droppedEvents += frame.dropped;
     if (frame.eventsTotal !== undefined) this.eventsTotal = frame.eventsTotal;
     this.sampled = frame.dropped > 0;
+    this.speedReached = frame.speedReached ?? null;
     if (frame.snapshot) this.snapshot = frame.snapshot;
 
     const { metrics } = frame;

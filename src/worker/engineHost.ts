@@ -50,6 +50,8 @@ export type HostMode = 'idle' | 'paused' | 'playing' | 'fastForward' | 'seeking'
 
 /** Wall time that counts for one frame at most, so a tab coming back from the background does not jump. */
 const maxWallStepMs = 100;
+/** The speed reached is measured over this much wall time of playing (and then measured afresh). */
+const speedWindowMs = 500;
 
 /** How the files are named in messages. */
 const fileWords: Record<ExportFile, string> = {
@@ -87,6 +89,11 @@ export class EngineHost {
   private seekToMs = 0;
   /** Messages that came during a seek; they run once it is done, in order. */
   private held: ToWorker[] = [];
+  /** Simulated and wall ms played at speed since the speed reached was last measured. */
+  private measuredSimMs = 0;
+  private measuredWallMs = 0;
+  /** Simulated ms per wall ms over the last window of playing, or null before one has passed. */
+  private speedReached: number | null = null;
   /** Simulated ms run per slice; adapts so that one slice takes about a millisecond of wall time. */
   private sliceSimMs = 10;
   /**
@@ -160,6 +167,7 @@ export class EngineHost {
         return;
       case 'speed':
         this.speed = Math.min(1000, Math.max(0.1, message.speed));
+        this.restartSpeedMeasure();
         return;
       case 'export':
         this.exportFile(message.requestId, message.file, message.window);
@@ -175,6 +183,7 @@ export class EngineHost {
         if (engine.finished) return;
         this.modeValue = 'playing';
         this.lastTickWallMs = this.deps.wallMs();
+        this.restartSpeedMeasure();
         return;
       case 'pause':
         if (!this.running) return;
@@ -250,13 +259,15 @@ export class EngineHost {
       return;
     }
     let targetMs: number;
+    let wallStep = 0;
     if (this.modeValue === 'fastForward') {
       targetMs = engine.scenario.durationMs;
     } else {
-      const wallStep = Math.min(maxWallStepMs, Math.max(0, startWall - (this.lastTickWallMs ?? startWall)));
+      wallStep = Math.min(maxWallStepMs, Math.max(0, startWall - (this.lastTickWallMs ?? startWall)));
       targetMs = Math.min(engine.scenario.durationMs, engine.nowMs + wallStep * this.speed);
     }
     this.lastTickWallMs = startWall;
+    const startMs = engine.nowMs;
     try {
       this.advance(engine, targetMs, startWall);
     } catch (error) {
@@ -264,10 +275,29 @@ export class EngineHost {
       this.fail(error);
       return;
     }
+    // The end of the run cuts the last step short: that is not the engine falling behind.
+    if (this.modeValue === 'playing' && targetMs < engine.scenario.durationMs)
+      this.measureSpeed(engine.nowMs - startMs, wallStep);
     if (engine.finished) this.modeValue = 'paused';
     this.frames++;
     if (this.frames % this.snapshotEvery === 0) this.snapshotDue = true;
     this.postFrame(engine.finished);
+  }
+
+  private restartSpeedMeasure(): void {
+    this.measuredSimMs = 0;
+    this.measuredWallMs = 0;
+    this.speedReached = null;
+  }
+
+  /** Adds one tick's progress to the measure of the speed reached, and takes it once a window is full. */
+  private measureSpeed(simMs: number, wallMs: number): void {
+    this.measuredSimMs += simMs;
+    this.measuredWallMs += wallMs;
+    if (this.measuredWallMs < speedWindowMs) return;
+    this.speedReached = this.measuredSimMs / this.measuredWallMs;
+    this.measuredSimMs = 0;
+    this.measuredWallMs = 0;
   }
 
   /**
@@ -368,6 +398,7 @@ export class EngineHost {
         series,
       },
     };
+    if (this.modeValue === 'playing' && this.speedReached !== null) frame.speedReached = this.speedReached;
     if (force || this.snapshotDue) {
       frame.snapshot = engine.snapshot(this.snapshotEntries);
       this.snapshotDue = false;

@@ -72,6 +72,11 @@ export interface FrameMessage {
   /** Every event the run has had up to nowMs, animated or not (the event log export's rows). */
   eventsTotal?: number;
   metrics: MetricsDelta;
+  /**
+   * While playing at a chosen speed: the simulated ms per wall ms the engine reached over the last
+   * half second, which falls short of the speed asked when the model cannot run that fast.
+   */
+  speedReached?: number;
   /** Sent every few frames, and after a step, a pause or a command. */
   snapshot?: Snapshot;
 }

@@ -133,6 +133,28 @@ describe('engine host', () => {
     expect(lastFrame().nowMs).toBeLessThan(16_000);
   });
 
+  it('measures the speed reached while playing, and says when it falls short of the speed asked', () => {
+    const quick = setup();
+    quick.host.handle({ type: 'load', scenario });
+    quick.host.handle({ type: 'speed', speed: 10 });
+    quick.host.handle({ type: 'play' });
+    for (let i = 0; i < 40; i++) quick.frame(16);
+    expect(quick.lastFrame().speedReached).toBeCloseTo(10);
+
+    const slow = setup({ wallCostPerRunMs: 5, tickBudgetMs: 12 });
+    slow.host.handle({ type: 'load', scenario: { ...scenario, durationMs: 600_000 } });
+    slow.host.handle({ type: 'speed', speed: 1000 });
+    slow.host.handle({ type: 'play' });
+    for (let i = 0; i < 40; i++) slow.frame(16);
+    const reached = slow.lastFrame().speedReached!;
+    // Each 16 ms frame advanced far less than the 16 s asked: what it did advance is what is reported.
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(1000);
+    expect(reached).toBeCloseTo(slow.lastFrame().nowMs / (40 * 16), -1);
+    slow.host.handle({ type: 'pause' });
+    expect(slow.lastFrame().speedReached).toBeUndefined();
+  });
+
   it('fast-forwards to the end in bounded ticks and then stops', () => {
     const { host, frame, lastFrame, engines } = setup({ wallCostPerRunMs: 1 });
     host.handle({ type: 'load', scenario });

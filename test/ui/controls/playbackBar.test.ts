@@ -7,6 +7,7 @@ import { formatSimTime, sliderFromSpeed, speedFromSlider } from '../../../src/ui
 const props = (state: 'idle' | 'paused' | 'playing' | 'finished') => ({
   state,
   speed: 1,
+  speedReached: null as number | null,
   fastForward: false,
   nowMs: 12_345,
   durationMs: 60_000,
@@ -50,6 +51,17 @@ describe('playback bar', () => {
     render(PlaybackBar, p);
     await fireEvent.keyDown(screen.getByLabelText('Speed'), { key: 'PageUp' });
     expect(p.onspeed).toHaveBeenLastCalledWith(1000);
+  });
+
+  it('says the speed reached when playing falls short of the speed asked, and only then', () => {
+    const short = render(PlaybackBar, { ...props('playing'), speed: 1000, speedReached: 612.4 });
+    expect(screen.getByTestId('speed-readout').textContent?.trim()).toBe('asked 1000x, reaching 612x');
+    short.unmount();
+    const close = render(PlaybackBar, { ...props('playing'), speed: 1000, speedReached: 950 });
+    expect(screen.getByTestId('speed-readout').textContent?.trim()).toBe('1000x');
+    close.unmount();
+    render(PlaybackBar, { ...props('paused'), speed: 1000, speedReached: 100 });
+    expect(screen.getByTestId('speed-readout').textContent?.trim()).toBe('1000x');
   });
 
   it('shows the simulated time and offers Pause while playing', async () => {
