@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../engine/zod';
 
 /** Where progress is kept in the browser, and the shape's version (another version is ignored). */
 export const progressStorageKey = 'cachescope.lessonProgress';

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import './reportCspViolations';
 import { createEngine } from '../engine/createEngine';
 import { exportRun } from '../engine/export/exportRun';
 import { parseRunDocument } from '../engine/scenario/parseRunDocument';

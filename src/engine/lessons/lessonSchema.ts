@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { tierNames } from '../scenario/commandSchema';
 import { goalEventNames, goalMetricNames, goalMetrics } from './goalMetrics';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { appPoliciesSchema, latencySchema, topologySchema, workloadSchema } from './parts';
 import { timedCommandSchema } from './commandSchema';
 
