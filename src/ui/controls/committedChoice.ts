@@ -46,9 +46,12 @@ export function committedChoice(
       } else if (event.key === 'Escape' && pending) {
         pending = false;
         select.value = applied();
-      } else if (!event.altKey && (browsingKeys.has(event.key) || event.key.length === 1)) {
-        // (Alt+ArrowDown opens the list instead.)
-        // Letters jump to a matching option too.
+      } else if (
+        !event.altKey &&
+        (browsingKeys.has(event.key) || (event.key.length === 1 && event.key !== ' '))
+      ) {
+        // Letters jump to a matching option too; Space and Alt+ArrowDown open the list instead, and
+        // what is chosen there is a committed choice.
         keyDown = true;
       }
     };
@@ -56,8 +59,11 @@ export function committedChoice(
       keyDown = false;
     };
     const onchange = () => {
-      if (keyDown) pending = true;
-      else commit();
+      if (!keyDown) return commit();
+      pending = true;
+      // One change per key press (a held key repeats its keydown): a later change without a key is a
+      // choice made in the open list, even if this key's keyup never reaches the select.
+      keyDown = false;
     };
     const onblur = () => {
       keyDown = false;

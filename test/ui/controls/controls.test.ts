@@ -157,6 +157,10 @@ describe('policy controls', () => {
     await fireEvent.keyDown(select, { key: 'Escape' });
     await fireEvent.blur(select);
     expect(onapply).toHaveBeenCalledTimes(2);
+    // Space opens the list; what is chosen there (its keys never reach the page) applies at once.
+    await fireEvent.keyDown(select, { key: ' ' });
+    await fireEvent.change(select, { target: { value: 'write-back' } });
+    expect(onapply).toHaveBeenLastCalledWith({ type: 'policies.set', changes: { write: 'write-back' } });
   });
 
   it('turn the user out of the cache key, as lessons 9 and 14 ask, and back in', async () => {
