@@ -232,6 +232,10 @@ class SimulationEngine implements Engine {
     return this.ring.drain(max);
   }
 
+  settings(): Scenario {
+    return structuredClone(this.system.config);
+  }
+
   metrics(): MetricsReport {
     this.metricsCollector.droppedEvents = this.ring.totalDropped;
     return this.metricsCollector.report(this.timeMs, this.system.tierStates());

@@ -40,6 +40,8 @@ export interface Engine {
   /** Events since the last drain, oldest first, at most `max`; `dropped` counts those lost to the bound. */
   drainEvents(max?: number): { events: SimEvent[]; dropped: number };
   metrics(): MetricsReport;
+  /** The settings in effect: the scenario with every command applied so far folded in (a copy). */
+  settings(): Scenario;
   /** @param maxEntries entries listed per cache, next victims first (default 50). */
   snapshot(maxEntries?: number): Snapshot;
 }

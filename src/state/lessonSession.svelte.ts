@@ -4,6 +4,7 @@ import type { SeriesRow } from '../engine/metrics/types';
 import type { Lesson, LessonStep } from '../engine/lessons/lesson';
 import type { EndToEnd, MetricsReport } from '../engine/metrics/types';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
+import type { Scenario } from '../engine/scenario/schema';
 import { lessonRunnerMachine } from '../machines/lessonRunner';
 import type { LessonProgress } from './lessonProgress.svelte';
 
@@ -20,6 +21,8 @@ export interface LessonHost {
     /** The run's command log as the worker last reported it. */
     readonly commands: readonly TimedCommand[];
   };
+  /** The settings in effect (the scenario with the run's commands folded in); goals on a setting read them. */
+  readonly settings: Scenario | null;
   /** A seek is under way: the metrics shown are still from before it. */
   readonly rewinding: boolean;
   /** Loads an exported run `{ scenario, commands }` as JSON text (the import path of the app). */
@@ -107,6 +110,7 @@ export class LessonSession {
       stepStartMs: restarted ? 0 : this.stepStartMs,
       atStepStart: restarted ? noTotals : this.atStepStart,
       openBucketAtStart: restarted ? [] : this.openBucketAtStart,
+      settings: this.host.settings ?? undefined,
     });
   });
 

@@ -131,6 +131,7 @@ export function createFakeEngine(
     snapshot(): Snapshot {
       return { nowMs, nodes: [], edges: [], caches: [] };
     },
+    settings: () => structuredClone(scenario),
   };
   return engine;
 }

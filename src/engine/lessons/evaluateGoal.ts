@@ -1,5 +1,7 @@
 import type { EndToEnd, MetricsReport, SeriesRow } from '../metrics/types';
+import type { Scenario } from '../scenario/schema';
 import { goalEvents, goalMetrics, type GoalMetricName } from './goalMetrics';
+import { readSetting } from './goalSettings';
 import type { GoalCheck } from './lessonSchema';
 
 /** Run totals that are not kept per bucket: a step counts them from its start. */
@@ -18,6 +20,11 @@ export interface GoalContext {
    * the next bucket, and what was done in its first moments would go unseen.
    */
   openBucketAtStart?: readonly SeriesRow[];
+  /**
+   * The settings in effect now: the scenario with the commands applied so far folded in. Checks on a
+   * setting (`{ setting, is }`) read it; without it they are unmet.
+   */
+  settings?: Scenario;
 }
 
 /** The rows of a report's bucket still in progress (its counts so far); none on a bucket's edge. */
@@ -28,8 +35,16 @@ export function openBucket(metrics: MetricsReport): SeriesRow[] {
 export interface CheckResult {
   check: GoalCheck;
   met: boolean;
-  /** The figure now, or null while there is nothing to measure (no lookups yet). */
+  /**
+   * The figure now, or null while there is nothing to measure (no lookups yet). For `risesBy` it is
+   * how far the figure has risen above its level before the step (for `dropsBy`, fallen below it);
+   * for a setting, null.
+   */
   value: number | null;
+  /** For `risesBy` and `dropsBy`: the figure over the same window just before the step began. */
+  before?: number | null;
+  /** For a setting: its value in effect now (undefined without settings to read). */
+  setting?: unknown;
   /** False while a windowed check has not yet had its whole window since the step began. */
   ready: boolean;
 }
@@ -55,39 +70,80 @@ export function goalMet(results: readonly CheckResult[]): boolean {
   return results.length > 0 && results.every((r) => r.met);
 }
 
-function evaluateCheck(
-  check: GoalCheck,
-  { metrics, stepStartMs, atStepStart, openBucketAtStart = [] }: GoalContext,
-): CheckResult {
+function evaluateCheck(check: GoalCheck, context: GoalContext): CheckResult {
+  if (check.setting !== undefined) {
+    const setting = context.settings ? readSetting(context.settings, check.setting) : undefined;
+    return { check, met: setting !== undefined && setting === check.is, value: null, ready: true, setting };
+  }
+  const { metrics, stepStartMs, atStepStart, openBucketAtStart = [] } = context;
   const name = checkMetric(check);
   const info = goalMetrics[name];
   const now = metrics.nowMs;
   const lastMs = check.window?.lastMs;
   const from = lastMs === undefined ? stepStartMs : Math.max(stepStartMs, now - lastMs);
+  const relative = check.risesBy !== undefined || check.dropsBy !== undefined;
   const rising = check.atLeast !== undefined || check.above !== undefined;
   const full = lastMs === undefined || now - stepStartMs >= lastMs - 1e-6;
   const ready = full || (info.kind === 'count' && rising);
 
-  let value: number | null;
   if (info.kind === 'total') {
     const field = name.slice('endToEnd.'.length) as keyof StepTotals;
-    value = metrics.endToEnd[field] - atStepStart[field];
-  } else {
-    // Counted from the step's start: the bucket it began in counts too, less what it held then. (A
-    // peak or a percentile cannot be split so; those read whole buckets from the next one on.)
-    const before = from === stepStartMs && info.kind !== 'worst' ? openBucketAtStart : [];
-    const firstMs = before.length > 0 ? Math.min(from, before[0].startMs) : from;
-    const rows = metrics.series
-      .filter((row) => row.startMs >= firstMs - 1e-6 && row.startMs < now + 1e-6)
-      .map((row) => {
-        const then = before.find((b) => b.startMs === row.startMs && b.tier === row.tier);
-        return then ? countsSince(row, then) : row;
-      });
-    const tierRows = rows.filter((row) => (check.tier ? row.tier === check.tier : row.tier !== 'all'));
-    const allRows = rows.filter((row) => row.tier === 'all');
-    value = measure(name, tierRows, allRows, now, from);
+    const value = metrics.endToEnd[field] - atStepStart[field];
+    return { check, met: ready && compare(check, value), value, ready };
   }
-  return { check, met: ready && value !== null && compare(check, value), value, ready };
+  // Counted from the step's start: the bucket it began in counts too, less what it held then. (A
+  // peak or a percentile cannot be split so; those read whole buckets from the next one on.)
+  const before = from === stepStartMs && info.kind !== 'worst' ? openBucketAtStart : [];
+  const firstMs = before.length > 0 ? Math.min(from, before[0].startMs) : from;
+  const rows = metrics.series
+    .filter((row) => row.startMs >= firstMs - 1e-6 && row.startMs < now + 1e-6)
+    .map((row) => {
+      const then = before.find((b) => b.startMs === row.startMs && b.tier === row.tier);
+      return then ? countsSince(row, then) : row;
+    });
+  const value = measureRows(check, name, rows, now, from);
+  if (!relative) return { check, met: ready && value !== null && compare(check, value), value, ready };
+
+  // The same window just before the step: the buckets closed by then, and the one in progress as it
+  // stood at the step's start.
+  const baseFrom = stepStartMs - lastMs!;
+  const openStartMs = openBucketAtStart[0]?.startMs ?? Infinity;
+  const baseRows = [
+    ...metrics.series.filter(
+      (row) =>
+        row.startMs >= baseFrom - 1e-6 &&
+        row.startMs + metrics.bucketMs <= stepStartMs + 1e-6 &&
+        row.startMs < openStartMs,
+    ),
+    ...openBucketAtStart,
+  ];
+  const baseline = measureRows(check, name, baseRows, stepStartMs, Math.max(0, baseFrom));
+  const change =
+    value === null || baseline === null
+      ? null
+      : check.risesBy !== undefined
+        ? value - baseline
+        : baseline - value;
+  return {
+    check,
+    met: ready && change !== null && compare(check, change),
+    value: change,
+    ready,
+    before: baseline,
+  };
+}
+
+/** The check's figure over some rows of the series: its tier's rows, or the whole system's. */
+function measureRows(
+  check: GoalCheck,
+  name: GoalMetricName,
+  rows: SeriesRow[],
+  now: number,
+  from: number,
+): number | null {
+  const tierRows = rows.filter((row) => (check.tier ? row.tier === check.tier : row.tier !== 'all'));
+  const allRows = rows.filter((row) => row.tier === 'all');
+  return measure(name, tierRows, allRows, now, from);
 }
 
 function measure(
@@ -158,7 +214,12 @@ function countsSince(row: SeriesRow, then: SeriesRow): SeriesRow {
     lookups,
     hits,
     misses: row.misses - then.misses,
-    missesByCause: { cold: cause('cold'), capacity: cause('capacity'), expired: cause('expired'), invalidated: cause('invalidated') },
+    missesByCause: {
+      cold: cause('cold'),
+      capacity: cause('capacity'),
+      expired: cause('expired'),
+      invalidated: cause('invalidated'),
+    },
     hitRatio: lookups > 0 ? hits / lookups : 0,
     staleReads: row.staleReads - then.staleReads,
     evictions: row.evictions - then.evictions,
@@ -177,5 +238,7 @@ function compare(check: GoalCheck, value: number): boolean {
   if (check.above !== undefined) return value > check.above;
   if (check.below !== undefined) return value < check.below;
   if (check.atLeast !== undefined) return value >= check.atLeast;
+  if (check.risesBy !== undefined) return value >= check.risesBy - 1e-9;
+  if (check.dropsBy !== undefined) return value >= check.dropsBy - 1e-9;
   return value <= check.atMost!;
 }

@@ -21,7 +21,7 @@ export interface MetricInfo {
 }
 
 export const goalMetrics = {
-  'tier.hitRatio': { kind: 'ratio', perTier: true, label: 'hit ratio', unit: 'fraction' },
+  'tier.hitRatio': { kind: 'ratio', perTier: true, label: 'tier hit ratio', unit: 'fraction' },
   'tier.lookups': { kind: 'count', perTier: true, label: 'lookups', unit: 'count' },
   'tier.hits': { kind: 'count', perTier: true, label: 'hits', unit: 'count' },
   'tier.misses': { kind: 'count', perTier: true, label: 'misses', unit: 'count' },
@@ -50,7 +50,12 @@ export const goalMetrics = {
   },
   'endToEnd.lostWrites': { kind: 'total', perTier: false, label: 'lost writes', unit: 'count' },
   'endToEnd.loggedOut': { kind: 'total', perTier: false, label: 'users logged out', unit: 'count' },
-  'endToEnd.cacheNodeFailures': { kind: 'total', perTier: false, label: 'cache node failures', unit: 'count' },
+  'endToEnd.cacheNodeFailures': {
+    kind: 'total',
+    perTier: false,
+    label: 'cache node failures',
+    unit: 'count',
+  },
   'database.queries': { kind: 'count', perTier: false, label: 'database queries', unit: 'count' },
   'database.queriesPerSecond': {
     kind: 'rate',
@@ -58,7 +63,7 @@ export const goalMetrics = {
     label: 'database queries/s',
     unit: 'perSecond',
   },
-  'database.queueMax': { kind: 'worst', perTier: false, label: 'database queue', unit: 'count' },
+  'database.queueMax': { kind: 'worst', perTier: false, label: 'longest database queue', unit: 'count' },
 } as const satisfies Record<string, MetricInfo>;
 
 export type GoalMetricName = keyof typeof goalMetrics;

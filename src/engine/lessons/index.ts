@@ -1,7 +1,15 @@
 export type { Lesson, LessonStep } from './lesson';
 export type { GoalCheck, Prediction, StepBlock } from './lessonSchema';
 export { parseLesson } from './parseLesson';
-export { evaluateGoal, goalMet, checkMetric, openBucket, type CheckResult, type GoalContext } from './evaluateGoal';
-export { describeCheck, formatGoalValue } from './describeCheck';
+export {
+  evaluateGoal,
+  goalMet,
+  checkMetric,
+  openBucket,
+  type CheckResult,
+  type GoalContext,
+} from './evaluateGoal';
+export { describeCheck, describeStanding, formatGoalValue } from './describeCheck';
+export { readSetting, settingProblem } from './goalSettings';
 export { goalMetrics, goalEvents, goalMetricNames, goalEventNames, type GoalMetricName } from './goalMetrics';
 export { replayLesson, type StepReplay } from './replayLesson';

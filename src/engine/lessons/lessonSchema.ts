@@ -14,8 +14,11 @@ const text = z.string().trim().min(1);
 /** Counted over the last `lastMs` of simulated time, but never before the step began. */
 export const windowSchema = z.strictObject({ lastMs: z.number().gt(0).max(3_600_000) });
 
-const comparators = ['above', 'below', 'atLeast', 'atMost'] as const;
+const comparators = ['above', 'below', 'atLeast', 'atMost', 'risesBy', 'dropsBy'] as const;
 export type Comparator = (typeof comparators)[number];
+
+/** A setting's value, as a check on the settings in effect compares it. */
+const settingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const checkSchema = z
   .strictObject({
@@ -26,26 +29,55 @@ export const checkSchema = z
     below: z.number().optional(),
     atLeast: z.number().optional(),
     atMost: z.number().optional(),
+    /** At least this much above the same metric over the same window just before the step began. */
+    risesBy: z.number().gt(0).optional(),
+    /** At least this much below the same metric over the same window just before the step began. */
+    dropsBy: z.number().gt(0).optional(),
     window: windowSchema.optional(),
+    /** A setting in effect, by path (`tiers.distributed.eviction`); see goalSettings.ts. */
+    setting: z.string().min(1).max(120).optional(),
+    /** The value the setting must have. */
+    is: settingValue.optional(),
     /** Overrides the generated checklist text. */
     label: text.max(200).optional(),
   })
   .superRefine((check, ctx) => {
-    if ((check.metric === undefined) === (check.event === undefined)) {
+    const subjects = (['metric', 'event', 'setting'] as const).filter((k) => check[k] !== undefined);
+    if (subjects.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        path: ['metric'],
-        message: `expected exactly one of "metric" or "event", got ${check.metric ? 'both' : 'neither'}`,
+        path: [subjects[1] ?? 'metric'],
+        message: `expected exactly one of "metric", "event" or "setting", got ${subjects.length === 0 ? 'none' : subjects.join(' and ')}`,
       });
       return;
     }
     const given = comparators.filter((c) => check[c] !== undefined);
+    if (check.setting !== undefined) {
+      const extra = [...given, ...(['tier', 'window'] as const).filter((k) => check[k] !== undefined)];
+      if (check.is === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['is'],
+          message: `expected "is": the value ${check.setting} must have`,
+        });
+      else if (extra.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: [extra[0]],
+          message: `expected only "is" (and "label") with a setting, got ${extra.join(' and ')}`,
+        });
+      return;
+    }
+    if (check.is !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['is'], message: 'expected "is" only with a "setting"' });
+      return;
+    }
     if (given.length !== 1) {
       ctx.addIssue({
         code: 'custom',
         path: [given[1] ?? 'above'],
         message:
-          `expected exactly one of above, below, atLeast, atMost, got ` +
+          `expected exactly one of ${comparators.join(', ')}, got ` +
           (given.length === 0 ? 'none' : given.join(' and ')),
       });
       return;
@@ -87,6 +119,20 @@ export const checkSchema = z
       });
     }
     const bound = check[given[0]]!;
+    const relative = given[0] === 'risesBy' || given[0] === 'dropsBy';
+    if (relative && info.kind === 'total') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[0]],
+        message: `expected one of above, below, atLeast, atMost: ${info.label} are counted from the step's start, so there is nothing before it to compare with`,
+      });
+    } else if (relative && check.window === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['window'],
+        message: `expected a window { lastMs: ... }: "${given[0]}" compares that window with the same length of time just before the step began`,
+      });
+    }
     if (
       (given[0] === 'below' || given[0] === 'atMost') &&
       info.kind !== 'total' &&

@@ -5,6 +5,7 @@ import { parseCommands, parseScenario } from '../scenario/parseScenario';
 import { isPresetName, presetInputs, presetNames } from '../scenario/presets/index';
 import type { Scenario } from '../scenario/schema';
 import { describeIssues } from './describeIssues';
+import { settingProblem } from './goalSettings';
 import type { Lesson, LessonStep } from './lesson';
 import { frontMatterSchema, stepBlockSchema, type FrontMatter } from './lessonSchema';
 import { mergeDeep } from './mergeDeep';
@@ -28,6 +29,7 @@ const fieldNames = [
     'runMs',
   ],
   ...['metric', 'event', 'tier', 'above', 'below', 'atLeast', 'atMost', 'window', 'lastMs', 'label'],
+  ...['risesBy', 'dropsBy', 'setting', 'is'],
 ];
 
 const fileNamePattern = /^(\d+)-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
@@ -74,6 +76,11 @@ export function parseLesson(text: string, file: string): Lesson {
       else {
         const step = result.data;
         step.goal.all.forEach((check, j) => {
+          const problem =
+            check.setting !== undefined && scenario
+              ? settingProblem(scenario, check.setting, check.is!)
+              : null;
+          if (problem) stepProblems.push(`goal.all[${j}].setting: ${problem}`);
           if (check.window && check.window.lastMs > step.runMs) {
             stepProblems.push(
               `goal.all[${j}].window.lastMs: expected at most the step's runMs (${step.runMs}), got ${check.window.lastMs}; ` +

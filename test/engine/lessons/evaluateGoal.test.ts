@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine/createEngine';
-import { describeCheck, evaluateGoal, openBucket, parseLesson } from '../../../src/engine/lessons/index';
+import {
+  describeCheck,
+  describeStanding,
+  evaluateGoal,
+  openBucket,
+  parseLesson,
+} from '../../../src/engine/lessons/index';
 import { readLessonFiles } from './readLessons';
 import type { GoalCheck } from '../../../src/engine/lessons/lessonSchema';
 import type { MetricsReport, SeriesRow } from '../../../src/engine/metrics/types';
@@ -100,8 +106,57 @@ describe('evaluateGoal', () => {
     expect(result).toMatchObject({ met: false, value: 4 });
   });
 
+  it('compares a window with the same length of time just before the step began', () => {
+    const rises: GoalCheck = {
+      metric: 'tier.hitRatio',
+      tier: 'distributed',
+      risesBy: 0.5,
+      window: { lastMs: 3000 },
+    };
+    // Begun at 5 s, as the cache warms: 90% now against 10% over 2-5 s.
+    const [warming] = evaluateGoal([rises], { metrics: report(8000), stepStartMs: 5000, atStepStart: zero });
+    expect(warming).toMatchObject({ met: true, ready: true });
+    expect(warming.value).toBeCloseTo(0.8);
+    expect(warming.before).toBeCloseTo(0.1);
+    // Begun once warm: as high as ever, but no higher than before the step.
+    const [warm] = evaluateGoal([rises], { metrics: report(11000), stepStartMs: 8000, atStepStart: zero });
+    expect(warm).toMatchObject({ met: false, value: 0 });
+    const drops: GoalCheck = { metric: 'database.queriesPerSecond', dropsBy: 50, window: { lastMs: 3000 } };
+    const [fewer] = evaluateGoal([drops], { metrics: report(8000), stepStartMs: 5000, atStepStart: zero });
+    expect(fewer).toMatchObject({ met: true, value: 80, before: 90 });
+    expect(describeStanding(fewer)).toBe('80/s below (90/s before the step)');
+  });
+
+  it('checks a setting in the settings in effect, and is unmet without them', () => {
+    const lesson = readLessonFiles()
+      .map(({ file, text }) => parseLesson(text, file))
+      .find((l) => l.id === '05-memory-pressure')!;
+    const s3fifo: GoalCheck = { setting: 'tiers.distributed.eviction', is: 's3fifo' };
+    const context = { metrics: report(3000), stepStartMs: 0, atStepStart: zero };
+    expect(evaluateGoal([s3fifo], context)[0].met).toBe(false);
+    expect(evaluateGoal([s3fifo], { ...context, settings: lesson.scenario })[0]).toMatchObject({
+      met: false,
+      setting: 'lru',
+    });
+    const engine = createEngine(lesson.scenario, { recordEvents: false });
+    engine.apply({ type: 'tier.configure', tier: 'distributed', changes: { eviction: 's3fifo' } });
+    expect(evaluateGoal([s3fifo], { ...context, settings: engine.settings() })[0].met).toBe(true);
+    expect(describeCheck(s3fifo)).toBe('Distributed cache eviction is s3fifo');
+  });
+
   it('words each check for the checklist', () => {
-    expect(describeCheck(hitRatio)).toBe('Distributed cache hit ratio above 80% over the last 3 s');
+    expect(describeCheck(hitRatio)).toBe('Distributed cache tier hit ratio above 80% over the last 3 s');
+    expect(describeCheck({ metric: 'database.queueMax', atLeast: 20, window: { lastMs: 4000 } })).toBe(
+      'Longest database queue at least 20 over the last 4 s',
+    );
+    expect(
+      describeCheck({
+        metric: 'tier.hitRatio',
+        tier: 'distributed',
+        risesBy: 0.05,
+        window: { lastMs: 5000 },
+      }),
+    ).toBe("Distributed cache tier hit ratio at least 5 points above the step's start over the last 5 s");
     expect(describeCheck(fewQueries)).toBe('Database queries/s below 20/s over the last 3 s');
     expect(describeCheck({ event: 'read.stale', atLeast: 1 })).toBe(
       'At least 1 stale read since this step began',
@@ -151,7 +206,8 @@ describe('a step that begins mid-bucket', () => {
     const context = { metrics: engine.metrics(), stepStartMs: startMs, atStepStart: atStart.endToEnd };
     const requests: GoalCheck = { metric: 'endToEnd.requests', atLeast: 0 };
     const [since] = evaluateGoal([requests], { ...context, openBucketAtStart: openBucket(atStart) });
-    const all = (r: MetricsReport) => r.series.filter((row) => row.tier === 'all').reduce((s, row) => s + row.requests, 0);
+    const all = (r: MetricsReport) =>
+      r.series.filter((row) => row.tier === 'all').reduce((s, row) => s + row.requests, 0);
     expect(since.value).toBe(all(engine.metrics()) - all(atStart));
     expect(since.value).toBeGreaterThan(0);
   });

@@ -89,6 +89,42 @@ describe('parseLesson', () => {
 
   const broken: [string, string, (text: string) => string, RegExp][] = [
     [
+      'a setting path that names nothing',
+      'setting',
+      (t) =>
+        t.replace(
+          'metric: database.queriesPerSecond, above: 50, window: { lastMs: 3000 }',
+          'setting: tiers.distributed.evict, is: s3fifo',
+        ),
+      /steps\[1\] "Turn it off".*goal\.all\[0\]\.setting: "tiers\.distributed\.evict" names no setting: there is no "evict" there/,
+    ],
+    [
+      'a setting compared with a value of another type',
+      'is',
+      (t) =>
+        t.replace(
+          'metric: database.queriesPerSecond, above: 50, window: { lastMs: 3000 }',
+          'setting: tiers.distributed.capacity, is: big',
+        ),
+      /goal\.all\[0\]\.setting: expected "is" to be a number like the setting \(now \d+\), got "big"/,
+    ],
+    [
+      'a setting with a threshold',
+      'setting',
+      (t) =>
+        t.replace(
+          'metric: database.queriesPerSecond, above: 50, window: { lastMs: 3000 }',
+          'setting: policies.write, is: write-through, above: 1',
+        ),
+      /goal\.all\[0\]\.above: expected only "is" \(and "label"\) with a setting, got above/,
+    ],
+    [
+      "a comparison with the step's start without a window",
+      'risesBy',
+      (t) => t.replace('above: 50, window: { lastMs: 3000 }', 'risesBy: 50'),
+      /goal\.all\[0\]\.window: expected a window \{ lastMs: \.\.\. \}: "risesBy" compares that window with the same length of time just before the step began/,
+    ],
+    [
       'a missing title',
       'title',
       (t) => t.replace('title: A tiny lesson\n', ''),
@@ -174,7 +210,7 @@ describe('parseLesson', () => {
       'a check with two comparisons',
       'comparison',
       (t) => t.replace('above: 50,', 'above: 50, below: 60,'),
-      /goal\.all\[0\]\.below: expected exactly one of above, below, atLeast, atMost, got above and below/,
+      /goal\.all\[0\]\.below: expected exactly one of above, below, atLeast, atMost, risesBy, dropsBy, got above and below/,
     ],
     [
       'a ceiling with no window',
@@ -186,7 +222,7 @@ describe('parseLesson', () => {
       'a hit ratio without its tier',
       'tier',
       (t) => t.replace('tier: distributed, above: 0.5', 'above: 0.5'),
-      /goal\.all\[0\]\.tier: expected the tier whose hit ratio to check/,
+      /goal\.all\[0\]\.tier: expected the tier whose tier hit ratio to check/,
     ],
     [
       'a window longer than its step',

@@ -47,6 +47,9 @@ function fakeApp() {
   const app = {
     sim,
     rewinding: false,
+    get settings() {
+      return engine ? engine.settings() : null;
+    },
     playingAtSpeed: true,
     pause: vi.fn(),
     importText: vi.fn((text: string) => {
