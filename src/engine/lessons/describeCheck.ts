@@ -77,8 +77,8 @@ const settingNames: Record<string, string> = {
   'policies.cacheKeyIncludesUser': 'Cache key includes user',
   'policies.writeBackFlushMs': 'Write-back flush delay (ms)',
   'bus.enabled': 'Invalidation bus',
-  'bus.lossProbability': 'Invalidation bus loss',
-  'bus.delayMs': 'Invalidation bus delay (ms)',
+  'bus.lossProbability': 'Invalidation loss',
+  'bus.delayMs': 'Invalidation delay (ms)',
 };
 
 const tierFieldNames: Record<string, string> = {
@@ -97,7 +97,7 @@ function settingWords(path: string): string {
   const field = rest.join('.');
   if (head === 'tiers' && name in tierWords)
     return `${tierWords[name as TierName]} ${tierFieldNames[field] ?? field}`.trim();
-  if (head === 'keySpaces') return `Key space ${name} ${field === 'http' ? 'Cache-Control' : field}`;
+  if (head === 'keySpaces') return `${field === 'http' ? 'Cache-Control' : capitalise(field)} (${name})`;
   return capitalise(path.split('.').slice(1).join(' '));
 }
 
@@ -112,7 +112,7 @@ function settingValueWords(value: unknown): string {
 export function formatGoalValue(value: number, info: Pick<MetricInfo, 'unit'>): string {
   switch (info.unit) {
     case 'fraction':
-      return `${(value * 100).toFixed(value * 100 === Math.round(value * 100) ? 0 : 1)}%`;
+      return `${(value * 100).toFixed(Math.abs(value * 100 - Math.round(value * 100)) < 1e-9 ? 0 : 1)}%`;
     case 'ms':
       return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
     case 'perSecond':

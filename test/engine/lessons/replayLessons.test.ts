@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { describeCheck, parseLesson, replayLesson, type Lesson } from '../../../src/engine/lessons/index';
+import { describeCommand } from '../../../src/engine/applyCommand';
+import {
+  describeCheck,
+  parseLesson,
+  replayLesson,
+  type CheckResult,
+  type Lesson,
+} from '../../../src/engine/lessons/index';
 import { readLessonFiles } from './readLessons';
 
 /**
  * Learn Git Branching's level test, for caching: every lesson file validates, and played headless as
- * a student would, each step's goal is unmet at the step's start, still unmet if the student only
- * waits (for steps that ask for an action), and met once the step's solution is applied.
+ * the app plays it, each step's goal is unmet at the step's start, still unmet if the student only
+ * waits or does only part of what the step asks, and met once the step's solution is applied. Each
+ * step is played from both moments the app can begin it: where the previous goal was first met (the
+ * app pauses there) and at the end of the previous step's runMs.
  */
 const files = readLessonFiles();
 const lessons: Lesson[] = files.map(({ file, text }) => parseLesson(text, file));
@@ -35,7 +44,9 @@ describe('the course', () => {
         for (const command of step.solution) {
           if (command.type !== 'node.fail' && command.type !== 'node.recover') continue;
           // The command counts from 0; the Faults control and the topology say "node 1" for node 0.
-          expect(step.hints.join('\n'), `${lesson.file}: ${step.title}`).toContain(`node ${command.node + 1}`);
+          expect(step.hints.join('\n'), `${lesson.file}: ${step.title}`).toContain(
+            `node ${command.node + 1}`,
+          );
           expect(step.prose, `${lesson.file}: ${step.title}`).toContain(`node ${command.node + 1}`);
         }
       }
@@ -56,19 +67,26 @@ describe('the course', () => {
 
 describe.each(lessons.map((lesson) => [lesson.file, lesson] as const))('%s', (_file, lesson) => {
   const replay = replayLesson(lesson);
+  const figures = (results: CheckResult[]) =>
+    results.map((r) => `${describeCheck(r.check)} (got ${r.value ?? String(r.setting)})`);
 
   it.each(replay.map((step) => [step.index, step.title, step] as const))(
-    'step %i "%s": the goal is unmet at its start, unmet by waiting alone, met after its solution',
+    'step %i "%s": from where the app begins it, the goal is unmet at first, unmet by waiting or by part of the solution, met after all of it',
     (_index, _title, step) => {
-      const unmet = step.results
-        .filter((r) => !r.met)
-        .map((r) => `${describeCheck(r.check)} (got ${r.value})`);
-      expect(step.metAtStart, 'the goal is already met when the step starts').toBe(false);
-      if (step.metWithoutSolution !== null) {
-        expect(step.metWithoutSolution, 'the goal is met without applying the solution').toBe(false);
+      for (const start of step.starts) {
+        const where = `starting at ${start.startMs} ms (${start.kind === 'goalMet' ? 'the previous goal first met' : "the previous step's runMs"})`;
+        expect(start.metAtStart, `${where}: the goal is already met when the step starts`).toBe(false);
+        for (const part of start.partial) {
+          const what =
+            part.applied.length === 0
+              ? 'waiting alone'
+              : `only ${part.applied.map((i) => describeCommand(lesson.steps[step.index].solution[i])).join(' and ')}`;
+          expect(part.metAtMs, `${where}: ${what} meets the goal at ${part.metAtMs} ms`).toBeNull();
+        }
+        const unmet = figures(start.results.filter((r) => !r.met));
+        expect(unmet, `${where}: checks still unmet after the solution`).toEqual([]);
+        expect(start.metWithSolution).toBe(true);
       }
-      expect(unmet, 'checks still unmet after the solution').toEqual([]);
-      expect(step.metWithSolution).toBe(true);
     },
   );
 });
