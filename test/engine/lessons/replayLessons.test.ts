@@ -7,6 +7,7 @@ import {
   type CheckResult,
   type Lesson,
 } from '../../../src/engine/lessons/index';
+import { lessonMinutes } from '../../../src/engine/lessons/lessonMinutes';
 import { readLessonFiles } from './readLessons';
 
 /**
@@ -51,6 +52,19 @@ describe('the course', () => {
         }
       }
     }
+  });
+
+  it('says no fewer minutes than its words at 200 a minute and its runs at 1x take, and lesson 1 fits in 5', () => {
+    for (const lesson of lessons) {
+      const measured = lessonMinutes(lesson);
+      expect(
+        lesson.minutes,
+        `${lesson.file}: ${measured.words} words and ${measured.runMinutes} min of runs`,
+      ).toBeGreaterThanOrEqual(measured.minutes);
+    }
+    const first = lessons[0];
+    expect(lessonMinutes(first).minutes).toBeLessThanOrEqual(5);
+    expect(first.minutes, 'lesson 1 promises more than 5 minutes').toBeLessThanOrEqual(5);
   });
 
   it('gives every step a hint and asks at least one prediction per lesson', () => {
