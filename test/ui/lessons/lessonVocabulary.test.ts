@@ -57,11 +57,11 @@ function textsOf(source: string): string[] {
   return texts
     .map((t) =>
       t
-        .replace(/\$?\{[^{}]*\}/g, '\u0000')
+        .replace(/\$?\{[^{}]*\}/g, '\uE000')
         .replace(/\s+/g, ' ')
         .trim(),
     )
-    .filter((t) => /\p{L}{2}/u.test(t.replace(/\u0000/g, ' '))); // words, not only holes
+    .filter((t) => /\p{L}{2}/u.test(t.replace(/\uE000/g, ' '))); // words, not only holes
 }
 
 const uiTexts = [
@@ -72,7 +72,7 @@ const uiTexts = [
 ];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const labelPatterns = [...new Set(uiTexts)].map(
-  (text) => new RegExp(`^${text.split('\u0000').map(escape).join('.+')}$`),
+  (text) => new RegExp(`^${text.split('\uE000').map(escape).join('.+')}$`),
 );
 
 /** A label as written in a lesson is on screen: exactly, but for the case of its first letter. */
