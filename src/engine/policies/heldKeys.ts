@@ -3,7 +3,7 @@ import { doubledLength, resized } from '../growArray';
 
 /**
  * The keys a cache holds, packed densely so that a uniform random pick is one index: O(1) add, drop
- * and pick, for the policies that keep no order of their own (Random, Redis's sampled eviction).
+ * and pick, for a policy that keeps no order of its own (Random).
  */
 export class HeldKeys {
   count = 0;
