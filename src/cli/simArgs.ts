@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../engine/inputError';
-import { policyNames, type PolicyName } from '../engine/policies/names';
+import { policyNames, samplingPolicies, type PolicyName } from '../engine/policies/names';
 import { parseWhole } from './parseWhole';
 
 /** What `npm run sim` was asked to do, its flags checked and converted. */
@@ -24,6 +24,8 @@ export type SimRequest =
       policy: PolicyName;
       capacity: number;
       unit: 'entries' | 'bytes';
+      /** maxmemory-samples for redis-lru and redis-lfu; null for the default (5). */
+      samples: number | null;
       seed: number | null;
       json: boolean;
     };
@@ -45,6 +47,7 @@ Replay a request trace through one cache:
   --policy NAME                      ${policyNames.join(', ')}
   --capacity N                       the cache's capacity, a whole number > 0
   --unit entries|bytes               what capacity counts (default entries)
+  --samples N                        maxmemory-samples for redis-lru and redis-lfu, 1..64 (default 5)
   --seed N                           seed of the policy's random choices (default 1)
   --json                             print one JSON object
 
@@ -68,12 +71,13 @@ const options = {
   policy: { type: 'string' },
   capacity: { type: 'string' },
   unit: { type: 'string' },
+  samples: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const flagNames = Object.keys(options);
 const scenarioOnly = ['scenario', 'commands', 'summary-csv', 'timeseries-csv', 'events-csv'] as const;
-const traceOnly = ['trace', 'policy', 'capacity', 'unit'] as const;
+const traceOnly = ['trace', 'policy', 'capacity', 'unit', 'samples'] as const;
 
 /**
  * Reads the command line. Mistakes (an unknown flag, a missing value, flags that do not go
@@ -125,7 +129,14 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
     if (unit !== 'entries' && unit !== 'bytes') {
       throw new InputError(`--unit: expected entries or bytes, got ${JSON.stringify(unit)}`);
     }
-    return { mode: 'trace', trace, policy: policy as PolicyName, capacity, unit, seed, json };
+    const samplesText = text('samples');
+    if (samplesText !== null && !samplingPolicies.includes(policy as PolicyName)) {
+      throw new InputError(
+        `--samples: maxmemory-samples is for ${samplingPolicies.join(' and ')}; ${policy} does not sample`,
+      );
+    }
+    const samples = samplesText === null ? null : parseWhole('--samples', samplesText, 1, 64);
+    return { mode: 'trace', trace, policy: policy as PolicyName, capacity, unit, samples, seed, json };
   }
 
   const misplaced = traceOnly.filter((name) => values[name] !== undefined);

@@ -5,6 +5,7 @@ import { InputError } from '../engine/inputError';
 import type { MetricsReport } from '../engine/metrics/types';
 import { parseTrace } from '../engine/replay/parseTrace';
 import { replayTrace } from '../engine/replay/replayTrace';
+import { samplingPolicies } from '../engine/policies/names';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import { isRunShaped, parseRunDocument } from '../engine/scenario/parseRunDocument';
 import { parseCommands, parseJson } from '../engine/scenario/parseScenario';
@@ -161,6 +162,7 @@ function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): v
     policy: request.policy,
     capacity: request.capacity,
     unit: request.unit,
+    ...(request.samples !== null ? { samples: request.samples } : {}),
     ...(request.seed !== null ? { seed: request.seed } : {}),
   });
   const seconds = (now() - started) / 1000;
@@ -174,7 +176,7 @@ function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): v
   io.stdout(
     `Trace ${request.trace}: ${requests.toLocaleString('en-US')} requests, ` +
       `${trace.distinctKeys.toLocaleString('en-US')} distinct keys\n` +
-      `Policy ${policy}, capacity ${capacity.toLocaleString('en-US')} ${request.unit}\n` +
+      `Policy ${policy}${samplingPolicies.includes(policy) ? ` (maxmemory-samples ${request.samples ?? 5})` : ''}, capacity ${capacity.toLocaleString('en-US')} ${request.unit}\n` +
       `Hits ${hits.toLocaleString('en-US')} (${(hitRatio * 100).toFixed(2)}%), ` +
       `misses ${misses.toLocaleString('en-US')} (${(missRatio * 100).toFixed(2)}%)\n` +
       `Replay took ${seconds.toFixed(3)} s${rate}\n`,

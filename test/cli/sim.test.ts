@@ -9,6 +9,10 @@ import { exportRun } from '../../src/engine/export/exportRun';
 import { eventCsvHeader } from '../../src/engine/export/index';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import { loadPreset, presetNames } from '../../src/engine/scenario/presets/index';
+import { createStream } from '../../src/engine/random';
+import { createZipf } from '../../src/engine/workload/zipf';
+import { parseTrace } from '../../src/engine/replay/parseTrace';
+import { replayTrace } from '../../src/engine/replay/replayTrace';
 
 /** An io whose files live in memory; writes under /readonly/ fail as a real read-only place would. */
 function memoryIo(files: Record<string, string> = {}) {
@@ -221,7 +225,10 @@ describe('npm run sim: trace replay', () => {
     const commands = JSON.stringify([
       { atMs: 2000, command: { type: 'tier.configure', tier: 'distributed', changes: { enabled: false } } },
     ]);
-    const result = await run(['--scenario', 'small.json', '--commands', 'off.json'], { 'small.json': small, 'off.json': commands });
+    const result = await run(['--scenario', 'small.json', '--commands', 'off.json'], {
+      'small.json': small,
+      'off.json': commands,
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/distributed \(off now\)\s+\d/);
   });
@@ -233,6 +240,47 @@ describe('npm run sim: trace replay', () => {
     const result = await run(['--trace', path, '--policy', 'lru', '--capacity', '2', '--json']);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ requests: 6 });
+  });
+
+  it('--samples sets maxmemory-samples for the Redis policies, as the replay would with that setting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'zipf.csv');
+    const random = createStream(3, 'keys');
+    const nextKey = createZipf(2000, 0.9, random);
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},k${nextKey()}`);
+    writeFileSync(path, `time,key\n${rows.join('\n')}\n`);
+    const trace = parseTrace(readFileSync(path, 'utf8'));
+    for (const policy of ['redis-lru', 'redis-lfu'] as const) {
+      const misses = async (samples: string[]) => {
+        const result = await run([
+          '--trace',
+          path,
+          '--policy',
+          policy,
+          '--capacity',
+          '200',
+          ...samples,
+          '--json',
+        ]);
+        expect(result.status, result.stderr).toBe(0);
+        return JSON.parse(result.stdout).misses as number;
+      };
+      const one = await misses(['--samples', '1']);
+      expect(one).toBe(replayTrace(trace, { policy, capacity: 200, samples: 1 }).misses);
+      expect(await misses([])).toBe(replayTrace(trace, { policy, capacity: 200, samples: 5 }).misses);
+      expect(one).not.toBe(await misses([]));
+    }
+    const readable = await run([
+      '--trace',
+      path,
+      '--policy',
+      'redis-lru',
+      '--capacity',
+      '200',
+      '--samples',
+      '10',
+    ]);
+    expect(readable.stdout).toContain('Policy redis-lru (maxmemory-samples 10), capacity 200 entries');
   });
 
   it('says so, with status 2, when the event log cannot be written during the run (a full disk)', async () => {
@@ -334,6 +382,21 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
       what: 'a fractional capacity',
       argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '2.5'],
       says: ['--capacity: expected a whole number >= 1, got "2.5"'],
+    },
+    {
+      what: 'samples for a policy that does not sample',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '10', '--samples', '5'],
+      says: ['--samples: maxmemory-samples is for redis-lru and redis-lfu; lru does not sample'],
+    },
+    {
+      what: 'samples out of range',
+      argv: ['--trace', 't.csv', '--policy', 'redis-lru', '--capacity', '10', '--samples', '0'],
+      says: ['--samples: expected a whole number from 1 to 64, got "0"'],
+    },
+    {
+      what: 'samples without a trace',
+      argv: ['--scenario', 'small.json', '--samples', '5'],
+      says: ['--samples goes with --trace FILE'],
     },
     {
       what: 'a trace without a policy',
