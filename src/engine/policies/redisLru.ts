@@ -4,9 +4,9 @@ import type { PolicyContext, PolicyFactory } from './policy';
 /**
  * Redis's allkeys-lru: sampled eviction (see SampledEviction) scored by idle time. Redis stamps each
  * key with an LRU clock of one-second resolution, so idle time is whole seconds: when the cache turns
- * over many times a second, every sampled key looks equally idle and eviction is close to random.
- * Measured on a real redis-server 7 (see docs/policies.md), this model agrees within a few tenths of
- * a point. What it teaches: "LRU" in a product is often an approximation, and its clock matters.
+ * over many times a second, every sampled key looks equally idle and eviction is close to random,
+ * and then which keys Redis's table walk samples decides (RedisDict). Against a real redis-server 7
+ * (docs/policies.md) it agrees within Redis's own run-to-run noise. What it teaches: "LRU" in a product is often an approximation, and its clock matters.
  */
 class RedisLru extends SampledEviction {
   readonly name = 'redis-lru' as const;
