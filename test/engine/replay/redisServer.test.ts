@@ -119,7 +119,7 @@ describe('redis-lru and redis-lfu against a real redis-server', () => {
 
   it(
     'agrees at full rate, where the cache turns over many times a second',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async (context) => {
       if (binary === null) return context.skip(skipNote);
       for (const run of fullRate) {
@@ -136,7 +136,7 @@ describe('redis-lru and redis-lfu against a real redis-server', () => {
     },
   );
 
-  it('agrees at about 1,000 requests/s, sent at their times', { timeout: 120_000 }, async (context) => {
+  it('agrees at about 1,000 requests/s, sent at their times', { timeout: 240_000 }, async (context) => {
     if (binary === null) return context.skip(skipNote);
     // Eight servers side by side: each replay mostly waits for its next send time.
     const results = await Promise.all(paced.map((run) => compareWithRedis(binary, run, slowReplicas)));
