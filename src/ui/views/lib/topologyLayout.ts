@@ -50,8 +50,26 @@ export interface LayoutOptions {
 }
 
 /** Columns from the users inward; the bus sits with the load balancer, between the CDN and the apps. */
-const columnOf: Record<NodeKind, number> = { client: 0, cdn: 1, lb: 2, bus: 2, app: 3, cache: 4, db: 5, replica: 5 };
-const kindOrder: Record<NodeKind, number> = { client: 0, cdn: 0, lb: 0, bus: 1, app: 0, cache: 0, db: 0, replica: 1 };
+const columnOf: Record<NodeKind, number> = {
+  client: 0,
+  cdn: 1,
+  lb: 2,
+  bus: 2,
+  app: 3,
+  cache: 4,
+  db: 5,
+  replica: 5,
+};
+const kindOrder: Record<NodeKind, number> = {
+  client: 0,
+  cdn: 0,
+  lb: 0,
+  bus: 1,
+  app: 0,
+  cache: 0,
+  db: 0,
+  replica: 1,
+};
 
 const indexOf = (id: NodeId): number => {
   const n = Number(id.slice(id.indexOf(':') + 1));
@@ -96,16 +114,14 @@ export function topologyLayout(
   // Room under the lowest glyph for its outcome badges.
   const marginBottom = 22;
   const colWidth = (width - 2 * marginX) / Math.max(1, present.length);
-  const boxWidth = Math.min(100, colWidth * 0.66);
+  const boxWidth = Math.min(100, colWidth * 0.76);
 
   const nodes: LayoutNode[] = [];
   const glyphOf = new Map<NodeId, string>();
   present.forEach((col, i) => {
     const members = columns.get(col)!.sort(byPlace);
     const glyphs =
-      col === 0
-        ? groupClients(members, maxClientGlyphs)
-        : members.map((n) => ({ id: n.id, members: [n] }));
+      col === 0 ? groupClients(members, maxClientGlyphs) : members.map((n) => ({ id: n.id, members: [n] }));
     const x = marginX + (i + 0.5) * colWidth;
     const spacing = (height - marginTop - marginBottom) / glyphs.length;
     // Leave room between glyphs for the badges drawn under each one.

@@ -1,0 +1,50 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+/** The topology's rendered width and the smallest font size of its labels, in CSS pixels. */
+async function topologyRoom(
+  page: Page,
+): Promise<{ widthPx: number; smallestLabelPx: number; label: string }> {
+  return page.getByRole('group', { name: 'System topology' }).evaluate((svg: SVGSVGElement) => {
+    let smallest = Infinity;
+    let label = '';
+    for (const text of svg.querySelectorAll('text')) {
+      if (text.getBoundingClientRect().width === 0) continue;
+      // The font size in view units times the drawing's scale on screen.
+      const px = parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 1);
+      if (px < smallest) [smallest, label] = [px, text.textContent ?? ''];
+    }
+    return { widthPx: svg.getBoundingClientRect().width, smallestLabelPx: smallest, label };
+  });
+}
+
+async function openLessonOne(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('total-requests')).toBeVisible();
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 3');
+}
+
+for (const { width, height, minTopologyPx } of [
+  { width: 1280, height: 720, minTopologyPx: 500 },
+  { width: 1024, height: 768, minTopologyPx: 400 },
+]) {
+  test(`at ${width}×${height} with a lesson open the topology keeps ${minTopologyPx} px and labels of 10 px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openLessonOne(page);
+    await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+    const room = await topologyRoom(page);
+    expect(room.widthPx, 'topology width').toBeGreaterThanOrEqual(minTopologyPx);
+    expect(room.smallestLabelPx, `smallest label ("${room.label}")`).toBeGreaterThanOrEqual(10);
+    // Nothing collapses: the controls, the caches and the events keep a usable width too.
+    for (const name of ['Controls', 'Caches and events']) {
+      const box = await page.getByRole('region', { name, exact: true }).boundingBox();
+      expect(box?.width ?? 0, `${name} width`).toBeGreaterThanOrEqual(240);
+      expect(box?.height ?? 0, `${name} height`).toBeGreaterThanOrEqual(200);
+    }
+    await screenshot(page, `layout-lesson-${width}`);
+  });
+}
