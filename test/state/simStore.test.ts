@@ -18,6 +18,8 @@ function row(startMs: number, tier: SeriesRow['tier'] = 'all', hits = 0): Series
     missesByCause: { cold: 0, capacity: 0, expired: 0, invalidated: 0 },
     hitRatio: hits > 0 ? 1 : 0,
     staleReads: 0,
+    meanStalenessMs: 0,
+    maxStalenessMs: 0,
     evictions: 0,
     expirations: 0,
     invalidations: 0,

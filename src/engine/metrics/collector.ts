@@ -35,8 +35,11 @@ const enum AllField {
   /** Reads answered in the bucket, and of those, answered by a cache tier. */
   CompletedReads,
   ReadsFromCache,
+  /** Staleness of the bucket's stale reads: their sum (for the mean) and the largest. */
+  StalenessSumMs,
+  StalenessMaxMs,
 }
-const allFieldCount = AllField.ReadsFromCache + 1;
+const allFieldCount = AllField.StalenessMaxMs + 1;
 
 /** The index of each tier in the counter arrays. */
 export const tierIndex: Record<TierName, number> = Object.fromEntries(tierNames.map((name, i) => [name, i])) as Record<
@@ -145,6 +148,8 @@ export class MetricsCollector {
     this.stalenessSumMs += stalenessMs;
     if (stalenessMs > this.maxStalenessMs) this.maxStalenessMs = stalenessMs;
     this.bucketAll[AllField.StaleReads]++;
+    this.bucketAll[AllField.StalenessSumMs] += stalenessMs;
+    if (stalenessMs > this.bucketAll[AllField.StalenessMaxMs]) this.bucketAll[AllField.StalenessMaxMs] = stalenessMs;
   }
 
   databaseQuery(op: 'read' | 'write', queueLength: number): void {
@@ -197,6 +202,8 @@ export class MetricsCollector {
     all.hitRatio = all.lookups > 0 ? all.hits / all.lookups : 0;
     all.requests = this.bucketAll[AllField.Requests];
     all.staleReads = this.bucketAll[AllField.StaleReads];
+    all.meanStalenessMs = all.staleReads > 0 ? this.bucketAll[AllField.StalenessSumMs] / all.staleReads : 0;
+    all.maxStalenessMs = this.bucketAll[AllField.StalenessMaxMs];
     all.databaseQueries = this.bucketAll[AllField.DatabaseQueries];
     all.databaseQueueMax = this.bucketAll[AllField.DatabaseQueueMax];
     all.p50Ms = this.bucketLatency.percentile(0.5);
@@ -268,6 +275,8 @@ export function emptyRow(startMs: number, tier: SeriesRow['tier']): SeriesRow {
     missesByCause: { cold: 0, capacity: 0, expired: 0, invalidated: 0 },
     hitRatio: 0,
     staleReads: 0,
+    meanStalenessMs: 0,
+    maxStalenessMs: 0,
     evictions: 0,
     expirations: 0,
     invalidations: 0,

@@ -70,6 +70,9 @@ export interface SeriesRow {
   missesByCause: Record<MissCause, number>;
   hitRatio: number;
   staleReads: number;
+  /** How long the truth had been newer, over the bucket's stale reads: mean and largest. Only on 'all' rows. */
+  meanStalenessMs: number;
+  maxStalenessMs: number;
   evictions: number;
   expirations: number;
   invalidations: number;

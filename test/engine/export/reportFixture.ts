@@ -32,6 +32,8 @@ function seriesRow(startMs: number, tier: TierName | 'all', n: number): SeriesRo
     missesByCause,
     hitRatio: hits / (hits + misses),
     staleReads: n % 2,
+    meanStalenessMs: 0,
+    maxStalenessMs: 0,
     evictions: n,
     expirations: 1,
     invalidations: n % 3,

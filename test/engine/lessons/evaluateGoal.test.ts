@@ -23,6 +23,8 @@ function row(startMs: number, tier: SeriesRow['tier'], fields: Partial<SeriesRow
     missesByCause: causes,
     hitRatio: 0,
     staleReads: 0,
+    meanStalenessMs: 0,
+    maxStalenessMs: 0,
     evictions: 0,
     expirations: 0,
     invalidations: 0,

@@ -24,3 +24,24 @@ describe("the time series' whole-system rows", () => {
     },
   );
 });
+
+describe("the time series' staleness per bucket", () => {
+  it.each(['layered', 'flash-sale'])(
+    'gives each bucket the mean and largest staleness of its stale reads, agreeing with the summary (%s)',
+    (preset) => {
+      const scenario = loadPreset(preset);
+      const engine = createEngine(scenario, { recordEvents: false });
+      engine.runUntil(Math.min(scenario.durationMs, 20_000));
+      const { series, endToEnd } = engine.metrics();
+      const all = series.filter((row) => row.tier === 'all');
+      expect(endToEnd.staleReads, 'the preset has stale reads to measure').toBeGreaterThan(0);
+      const totalMs = all.reduce((sum, row) => sum + row.meanStalenessMs * row.staleReads, 0);
+      expect(totalMs / endToEnd.staleReads).toBeCloseTo(endToEnd.meanStalenessMs, 6);
+      expect(Math.max(...all.map((row) => row.maxStalenessMs))).toBe(endToEnd.maxStalenessMs);
+      for (const row of all) {
+        if (row.staleReads === 0) expect([row.meanStalenessMs, row.maxStalenessMs]).toEqual([0, 0]);
+        else expect(row.maxStalenessMs).toBeGreaterThanOrEqual(row.meanStalenessMs);
+      }
+    },
+  );
+});
