@@ -11,3 +11,10 @@ export const tierLabels: readonly { tier: TierName; label: string }[] = [
   { tier: 'distributed', label: 'Distributed cache' },
   { tier: 'bufferPool', label: 'DB buffer pool' },
 ];
+
+const labelOf = new Map(tierLabels.map(({ tier, label }) => [tier, label]));
+
+/** A tier's name on screen: every view (controls, totals, charts, inspector, event log) uses this one. */
+export function tierLabel(tier: TierName): string {
+  return labelOf.get(tier) ?? tier;
+}

@@ -5,77 +5,100 @@ import Charts from '../../../src/ui/views/Charts.svelte';
 import { seriesFixture } from './fixtures';
 
 const chart = (name: RegExp) => screen.getByRole('figure', { name });
+const readout = (name: RegExp) => within(chart(name)).getByTestId('readout').textContent;
+const allReadouts = () => screen.getAllByTestId('readout').map((r) => r.textContent ?? '');
 
 describe('Charts', () => {
-  it('gives each chart an accessible name with its unit', () => {
+  it('gives each chart an accessible name with its unit, and a description', () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
     for (const name of [
-      'Hit ratio per tier (%)',
+      'Tier hit ratio (%)',
       'Latency (ms)',
       'Database queries (queries/s)',
       'Database peak queue (requests)',
       'Stale reads (reads/s)',
+      'Staleness of stale reads (ms)',
       'Evictions per tier (evictions/s)',
+      'Misses by cause: Distributed cache (misses/s)',
     ]) {
       expect(screen.getByRole('figure', { name })).toBeTruthy();
     }
+    expect(chart(/Tier hit ratio/).getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      screen.getByRole('figure', { name: /Tier hit ratio/, description: /hits ÷ its lookups/ }),
+    ).toBeTruthy();
   });
 
-  it('reads out the latest values with units', () => {
+  it('reads out the latest whole bucket with units, naming the time it covers', () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
-    const readout = (name: RegExp) => within(chart(name)).getByTestId('readout').textContent;
-    expect(readout(/Hit ratio/)).toBe('at 2 s: distributed 90 %');
-    expect(readout(/Latency/)).toBe('at 2 s: p50 4, p95 22, p99 100 ms');
-    expect(readout(/Database queries/)).toBe('at 2 s: queries 10/s');
-    expect(readout(/Stale reads/)).toBe('at 2 s: stale reads 3/s');
+    expect(readout(/Tier hit ratio/)).toBe('2–3 s: Distributed cache 90 %');
+    expect(readout(/Latency/)).toBe('2–3 s: p50 4, p95 22, p99 100 ms');
+    expect(readout(/Database queries/)).toBe('2–3 s: queries 10/s');
+    expect(readout(/Stale reads \(/)).toBe('2–3 s: stale reads 3/s');
   });
 
-  it('turns counts per bucket into rates per second', () => {
-    render(Charts, { series: seriesFixture(), bucketMs: 500 });
-    expect(within(chart(/Stale reads/)).getByTestId('readout').textContent).toBe('at 2 s: stale reads 6/s');
-  });
-
-  it('measures the rate of the bucket in progress over the time it has run, not the whole bucket', () => {
-    // Paused half way through the bucket at 2 s: its 10 queries took half a second.
+  it('leaves out the bucket in progress, and every chart names the same time', () => {
+    // Paused half way through the bucket at 2 s: it is not whole, so no chart draws it.
     render(Charts, { series: seriesFixture(), bucketMs: 1000, nowMs: 2500 });
-    expect(within(chart(/Database queries/)).getByTestId('readout').textContent).toBe('at 2 s: queries 20/s');
-    expect(within(chart(/Stale reads/)).getByTestId('readout').textContent).toBe('at 2 s: stale reads 6/s');
+    expect(readout(/Database queries/)).toBe('1–2 s: queries 25/s');
+    expect(readout(/Tier hit ratio/)).toBe('1–2 s: Distributed cache 75 %');
+    expect(new Set(allReadouts().map((r) => r.split(':')[0]))).toEqual(new Set(['1–2 s']));
+    const hitRatio = chart(/Tier hit ratio/).querySelectorAll('svg[role="slider"] > path');
+    expect(hitRatio[0].getAttribute('d')?.match(/[ML]/g)).toHaveLength(2);
   });
 
-  it('leaves out the rate of a bucket in progress that has barely begun, and reads the one before', () => {
-    render(Charts, { series: seriesFixture(), bucketMs: 1000, nowMs: 2010 });
-    expect(within(chart(/Database queries/)).getByTestId('readout').textContent).toBe('at 1 s: queries 25/s');
-    // Ratios need no length of time: the hit ratio still reads the bucket in progress.
-    expect(within(chart(/Hit ratio/)).getByTestId('readout').textContent).toBe('at 2 s: distributed 90 %');
+  it('draws the last bucket of the run at the run end, its rate over the time it covers', () => {
+    render(Charts, { series: seriesFixture(), bucketMs: 1000, nowMs: 2500, endMs: 2500 });
+    expect(readout(/Database queries/)).toBe('2–3 s: queries 20/s');
   });
 
-  it('lets the keyboard step back through time and read each point', async () => {
+  it('moves one cursor for every chart: stepping back on one chart reads all of them at that time', async () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
-    const slider = within(chart(/Hit ratio/)).getByRole('slider');
+    const slider = within(chart(/Tier hit ratio/)).getByRole('slider');
     await fireEvent.keyDown(slider, { key: 'ArrowLeft' });
-    expect(slider.getAttribute('aria-valuetext')).toBe('at 1 s: distributed 75 %');
+    expect(slider.getAttribute('aria-valuetext')).toBe('1–2 s: Distributed cache 75 %');
+    expect(readout(/Database queries/)).toBe('1–2 s: queries 25/s');
     await fireEvent.keyDown(slider, { key: 'Home' });
-    expect(slider.getAttribute('aria-valuetext')).toBe('at 0 s: distributed 50 %');
-    expect(within(chart(/Hit ratio/)).getByTestId('readout').textContent).toBe('at 0 s: distributed 50 %');
+    expect(new Set(allReadouts().map((r) => r.split(':')[0]))).toEqual(new Set(['0–1 s']));
+    await fireEvent.blur(slider);
+    expect(new Set(allReadouts().map((r) => r.split(':')[0]))).toEqual(new Set(['2–3 s']));
   });
 
-  it('draws a line per tier and per percentile', () => {
-    render(Charts, { series: seriesFixture(), bucketMs: 1000 });
+  it('draws a line per tier and per percentile, and the misses as stacked bars with totals', () => {
+    render(Charts, {
+      series: seriesFixture(),
+      bucketMs: 1000,
+      tiers: [
+        {
+          tier: 'distributed',
+          enabled: true,
+          entries: 0,
+          lookups: 300,
+          hits: 215,
+          misses: 85,
+          missesByCause: { cold: 70, capacity: 15, expired: 0, invalidated: 0 },
+          staleHits: 0,
+          fills: 0,
+          evictions: 0,
+          expirations: 0,
+          invalidations: 0,
+          hitRatio: 0.7,
+        },
+      ],
+    });
     const paths = (name: RegExp) => chart(name).querySelectorAll('svg[role="slider"] > path');
-    expect(paths(/Hit ratio/)).toHaveLength(1);
+    expect(paths(/Tier hit ratio/)).toHaveLength(1);
     expect(paths(/Latency/)).toHaveLength(3);
     for (const p of paths(/Latency/)) expect(p.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-  });
-
-  it('reads the latest bucket that has a value when the bucket in progress has none', () => {
-    const series = seriesFixture();
-    series.push({ ...series[series.length - 2], startMs: 3000, lookups: 0, hits: 0, hitRatio: 0 });
-    render(Charts, { series, bucketMs: 1000 });
-    expect(within(chart(/Hit ratio/)).getByTestId('readout').textContent).toBe('at 2 s: distributed 90 %');
+    const misses = chart(/Misses by cause/);
+    expect(misses.querySelectorAll('rect.bar').length).toBeGreaterThan(0);
+    expect(within(misses).getByRole('list', { name: /key/ }).textContent).toMatch(
+      /cold miss\s70.*capacity miss\s15.*expired miss\s0.*invalidated miss\s0/,
+    );
   });
 
   it('says when there is no data yet', () => {
     render(Charts, { series: [], bucketMs: 1000 });
-    expect(within(chart(/Latency/)).getByTestId('readout').textContent).toBe('no data yet');
+    expect(readout(/Latency/)).toBe('no data yet');
   });
 });

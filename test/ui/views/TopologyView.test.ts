@@ -66,9 +66,9 @@ describe('TopologyView', () => {
         f.textContent,
         f.querySelector('path')!.getAttribute('d')!.length > 0,
       ]);
-    expect(flashes('cdn')).toEqual([['miss.cold', 'miss cold', true]]);
+    expect(flashes('cdn')).toEqual([['miss.cold', 'cold miss', true]]);
     expect(flashes('cache:0')).toEqual([
-      ['miss.expired', 'miss expired', true],
+      ['miss.expired', 'expired miss', true],
       ['fill', 'fill', true],
       ['eviction', 'evict', true],
     ]);

@@ -130,7 +130,11 @@ export function seriesFixture(): SeriesRow[] {
   const ratios = [0.5, 0.75, 0.9];
   ratios.forEach((ratio, i) => {
     const startMs = i * 1000;
-    rows.push(row(startMs, 'distributed', { lookups: 100, hits: 100 * ratio, hitRatio: ratio, evictions: i * 5 }));
+    const misses = 100 - 100 * ratio;
+    const missesByCause = { cold: misses - 5, capacity: 5, expired: 0, invalidated: 0 };
+    rows.push(
+      row(startMs, 'distributed', { lookups: 100, hits: 100 * ratio, misses, missesByCause, hitRatio: ratio, evictions: i * 5 }),
+    );
     rows.push(
       row(startMs, 'all', {
         requests: 100,

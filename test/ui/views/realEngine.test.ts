@@ -78,7 +78,11 @@ describe('the views on a real engine run', () => {
   it('charts the run with a hit ratio for the tiers that saw lookups', () => {
     const report = engine.metrics();
     render(Charts, { series: report.series, bucketMs: report.bucketMs });
-    const readout = within(screen.getByRole('figure', { name: /Hit ratio/ })).getByTestId('readout').textContent;
-    expect(readout).toMatch(/^at \d+ s: local \d+(\.\d)?, distributed \d+(\.\d)?, buffer pool \d+(\.\d)? %$/);
+    const readout = within(screen.getByRole('figure', { name: /Tier hit ratio/ })).getByTestId(
+      'readout',
+    ).textContent;
+    expect(readout).toMatch(
+      /^\d+–\d+ s: App-local cache \d+(\.\d)?, Distributed cache \d+(\.\d)?, DB buffer pool \d+(\.\d)? %$/,
+    );
   });
 });

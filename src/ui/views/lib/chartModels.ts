@@ -1,15 +1,19 @@
-import type { SeriesRow } from '../../../engine/metrics/types';
-import { tierNames, type TierName } from '../../../engine/scenario/commandSchema';
+import { missCauses, type MissCause } from '../../../engine/events';
+import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
+import { tierNames } from '../../../engine/scenario/commandSchema';
+import { tierLabel } from '../../controls/tierLabels';
 import { formatMs, formatNumber } from './format';
-import { seriesColours } from './palette';
+import { outcomeStyles, seriesColours } from './palette';
 
-/** One line of a chart: a value per time bucket, null where there is none (a gap in the line). */
+/** One line (or one layer of a stack) of a chart: a value per time bucket, null where there is none. */
 export interface ChartLine {
   name: string;
   colour: string;
   /** SVG stroke-dasharray, so lines differ by more than colour. */
   dash: string;
   values: (number | null)[];
+  /** The run's total beside the name in the key (misses by cause), or null. */
+  total: number | null;
 }
 
 /** One small multiple: what it shows, its unit, and its lines over the shared time buckets. */
@@ -18,8 +22,11 @@ export interface ChartModel {
   title: string;
   /** Unit of the y axis, as printed beside it. */
   unit: string;
-  /** Bucket start times, milliseconds; the x of every line's values. */
+  /** Start times of the whole buckets shown, milliseconds: the same for every chart. */
   xsMs: number[];
+  bucketMs: number;
+  /** Lines over time, or layers stacked into a bar per bucket (parts of one whole). */
+  kind: 'lines' | 'stacked';
   lines: ChartLine[];
   /** A fixed top of the y axis (100 for percentages), or null to fit the data. */
   yMax: number | null;
@@ -29,135 +36,238 @@ export interface ChartModel {
   format: (v: number) => string;
   /** A value in the axis unit without the unit, for a readout of several lines that names it once. */
   short: (v: number) => string;
+  /** What the chart measures, in a sentence, for its description. */
+  description: string;
 }
 
-export const tierLabels: Record<TierName, string> = {
-  browser: 'browser',
-  cdn: 'CDN',
-  local: 'local',
-  distributed: 'distributed',
-  bufferPool: 'buffer pool',
-};
+export interface ChartOptions {
+  bucketMs: number;
+  /** The run's time: a bucket is drawn once it is whole, so never the bucket still in progress. */
+  nowMs?: number;
+  /** The end of the run: the last bucket is whole there even when it is shorter than bucketMs. */
+  endMs?: number;
+  /** The run's totals per tier, for the misses-by-cause keys. */
+  tiers?: readonly TierSummary[];
+}
 
 const dashes = ['', '6 3', '2 2', '8 2 2 2', '1 3'];
 
 const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
+const shortRate = (v: number) => formatNumber(v, v < 10 ? 1 : 0);
+
+/** The legend's words for each cause of a miss ("cold miss", "capacity miss", …). */
+export const missCauseLabels: Record<MissCause, string> = {
+  cold: outcomeStyles['miss.cold'].label,
+  capacity: outcomeStyles['miss.capacity'].label,
+  expired: outcomeStyles['miss.expired'].label,
+  invalidated: outcomeStyles['miss.invalidated'].label,
+};
 
 /**
- * The small multiples of the live charts, from the metric series: hit ratio per tier (%), latency
- * percentiles (ms), database queries/s, its peak queue, stale reads/s and evictions/s per tier.
- * Rates divide a bucket's count by the time it covers in seconds: its length, or for the bucket in
- * progress (shown while paused) the part up to nowMs; one that has covered under a quarter of its
- * length has no rate yet (too little time to read one from).
+ * The buckets a chart may draw: those that are whole at nowMs. A bucket in progress has too little
+ * in it to read a ratio or a percentile from (a hit ratio of 100% from two lookups, a latency of 0 ms
+ * from none), so it is left out until it closes; the run's last bucket is whole at the run's end.
  */
-export function chartModels(series: readonly SeriesRow[], bucketMs: number, nowMs = Infinity): ChartModel[] {
-  const xsMs = [...new Set(series.map((r) => r.startMs))].sort((a, b) => a - b);
+export function wholeBuckets(
+  series: readonly SeriesRow[],
+  { bucketMs, nowMs = Infinity, endMs = Infinity }: ChartOptions,
+) {
+  const starts = [...new Set(series.map((r) => r.startMs))].sort((a, b) => a - b);
+  return starts.filter((startMs) => Math.min(startMs + bucketMs, endMs) <= nowMs);
+}
+
+/**
+ * The small multiples of the live charts, from the metric series: tier hit ratio (%), latency
+ * percentiles (ms), database queries/s, its peak queue, stale reads/s and their staleness, evictions/s
+ * per tier, and a stacked chart of misses by cause for each tier that had lookups. Every chart has the
+ * same buckets (the whole ones), so charts side by side always speak of the same time.
+ */
+export function chartModels(series: readonly SeriesRow[], options: ChartOptions): ChartModel[] {
+  const { bucketMs, endMs = Infinity, tiers = [] } = options;
+  const xsMs = wholeBuckets(series, options);
   const slot = new Map(xsMs.map((x, i) => [x, i]));
   const rowsOf = new Map<SeriesRow['tier'], (SeriesRow | null)[]>();
   for (const row of series) {
+    const i = slot.get(row.startMs);
+    if (i === undefined) continue;
     let rows = rowsOf.get(row.tier);
     if (!rows) rowsOf.set(row.tier, (rows = xsMs.map(() => null)));
-    rows[slot.get(row.startMs)!] = row;
+    rows[i] = row;
   }
-  const rate = (count: number, row: SeriesRow): number | null => {
-    const coveredMs = Math.min(bucketMs, nowMs - row.startMs);
-    return coveredMs >= bucketMs / 4 ? count / (coveredMs / 1000) : null;
-  };
+  // A count over the time its bucket covers: the whole bucket, or the shorter last one of the run.
+  const rate = (count: number, row: SeriesRow) => count / (Math.min(bucketMs, endMs - row.startMs) / 1000);
   const all = rowsOf.get('all') ?? xsMs.map(() => null);
   const fromAll = (f: (r: SeriesRow) => number | null) => all.map((r) => (r ? f(r) : null));
+  const usedTiers = (has: (r: SeriesRow) => boolean) =>
+    tierNames.filter((tier) => rowsOf.get(tier)?.some((r) => r !== null && has(r)));
 
   const perTier = (has: (r: SeriesRow) => boolean, value: (r: SeriesRow) => number | null): ChartLine[] =>
-    tierNames
-      .filter((tier) => rowsOf.get(tier)?.some((r) => r !== null && has(r)))
-      .map((tier, i) => ({
-        name: tierLabels[tier],
-        colour: seriesColours[i % seriesColours.length],
-        dash: dashes[i % dashes.length],
-        values: rowsOf.get(tier)!.map((r) => (r && has(r) ? value(r) : null)),
-      }));
-  const single = (name: string, values: (number | null)[], i = 0): ChartLine => ({
-    name,
-    colour: seriesColours[i],
-    dash: dashes[i],
-    values,
-  });
+    usedTiers(has).map((tier, i) =>
+      line(
+        tierLabel(tier),
+        rowsOf.get(tier)!.map((r) => (r && has(r) ? value(r) : null)),
+        i,
+      ),
+    );
+  const base = { xsMs, bucketMs, kind: 'lines' as const, yMax: null, integer: false };
 
-  return [
+  const charts: ChartModel[] = [
     {
+      ...base,
       id: 'hit-ratio',
-      title: 'Hit ratio per tier',
+      title: 'Tier hit ratio',
       unit: '%',
-      xsMs,
       lines: perTier(
         (r) => r.lookups > 0,
         (r) => r.hitRatio * 100,
       ),
       yMax: 100,
-      integer: false,
       format: (v) => `${formatNumber(v, 1)} %`,
       short: (v) => formatNumber(v, 1),
+      description: "Each tier's hits ÷ its lookups in each second.",
     },
     {
+      ...base,
       id: 'latency',
       title: 'Latency',
       unit: 'ms',
-      xsMs,
       lines: [
-        single('p50', fromAll((r) => r.p50Ms), 0),
-        single('p95', fromAll((r) => r.p95Ms), 1),
-        single('p99', fromAll((r) => r.p99Ms), 2),
+        line(
+          'p50',
+          fromAll((r) => (r.lookups + r.requests > 0 ? r.p50Ms : null)),
+          0,
+        ),
+        line(
+          'p95',
+          fromAll((r) => (r.lookups + r.requests > 0 ? r.p95Ms : null)),
+          1,
+        ),
+        line(
+          'p99',
+          fromAll((r) => (r.lookups + r.requests > 0 ? r.p99Ms : null)),
+          2,
+        ),
       ],
-      yMax: null,
-      integer: false,
       format: formatMs,
       short: (v) => formatNumber(v, v < 10 ? 2 : 0),
+      description: 'Percentiles of the time users waited for the requests answered in each second.',
     },
     {
+      ...base,
       id: 'db-queries',
       title: 'Database queries',
       unit: 'queries/s',
-      xsMs,
-      lines: [single('queries', fromAll((r) => rate(r.databaseQueries, r)))],
-      yMax: null,
-      integer: false,
+      lines: [
+        line(
+          'queries',
+          fromAll((r) => rate(r.databaseQueries, r)),
+        ),
+      ],
       format: perSecond,
-      short: (v) => formatNumber(v, v < 10 ? 1 : 0),
+      short: shortRate,
+      description: 'Reads and writes that reached the database, per second.',
     },
     {
+      ...base,
       id: 'db-queue',
       title: 'Database peak queue',
       unit: 'requests',
-      xsMs,
-      lines: [single('peak queue', fromAll((r) => r.databaseQueueMax), 3)],
-      yMax: null,
+      lines: [
+        line(
+          'peak queue',
+          fromAll((r) => r.databaseQueueMax),
+          3,
+        ),
+      ],
       integer: true,
       format: (v) => `${formatNumber(v, 0)} queued`,
       short: (v) => formatNumber(v, 0),
+      description: 'The longest queue of queries waiting at the database in each second.',
     },
     {
+      ...base,
       id: 'stale-reads',
       title: 'Stale reads',
       unit: 'reads/s',
-      xsMs,
-      lines: [single('stale reads', fromAll((r) => rate(r.staleReads, r)), 4)],
-      yMax: null,
-      integer: false,
+      lines: [
+        line(
+          'stale reads',
+          fromAll((r) => rate(r.staleReads, r)),
+          4,
+        ),
+      ],
       format: perSecond,
-      short: (v) => formatNumber(v, v < 10 ? 1 : 0),
+      short: shortRate,
+      description: 'Reads answered with a version older than the latest acknowledged write, per second.',
     },
     {
+      ...base,
+      id: 'staleness',
+      title: 'Staleness of stale reads',
+      unit: 'ms',
+      lines: [
+        line(
+          'mean',
+          fromAll((r) => (r.staleReads > 0 ? r.meanStalenessMs : null)),
+          4,
+        ),
+        line(
+          'max',
+          fromAll((r) => (r.staleReads > 0 ? r.maxStalenessMs : null)),
+          1,
+        ),
+      ],
+      format: formatMs,
+      short: (v) => formatNumber(v, 0),
+      description:
+        'How long the truth had already been newer when a stale read was answered: mean and largest.',
+    },
+    {
+      ...base,
       id: 'evictions',
       title: 'Evictions per tier',
       unit: 'evictions/s',
-      xsMs,
       lines: perTier(
         (r) => r.evictions > 0 || r.lookups > 0,
         (r) => rate(r.evictions, r),
       ),
-      yMax: null,
-      integer: false,
       format: perSecond,
-      short: (v) => formatNumber(v, v < 10 ? 1 : 0),
+      short: shortRate,
+      description: 'Entries each tier removed to make room, per second.',
     },
   ];
+
+  for (const tier of usedTiers((r) => r.lookups > 0)) {
+    const rows = rowsOf.get(tier)!;
+    const totals = tiers.find((t) => t.tier === tier)?.missesByCause;
+    charts.push({
+      ...base,
+      id: `misses-${tier}`,
+      title: `Misses by cause: ${tierLabel(tier)}`,
+      unit: 'misses/s',
+      kind: 'stacked',
+      lines: missCauses.map((cause, i) => ({
+        ...line(
+          missCauseLabels[cause],
+          rows.map((r) => (r ? rate(r.missesByCause[cause], r) : null)),
+          i,
+        ),
+        total: totals ? totals[cause] : null,
+      })),
+      format: perSecond,
+      short: shortRate,
+      description: `Misses of the ${tierLabel(tier)} per second, stacked by cause; the key gives each cause's total over the run.`,
+    });
+  }
+  return charts;
+}
+
+function line(name: string, values: (number | null)[], i = 0): ChartLine {
+  return {
+    name,
+    colour: seriesColours[i % seriesColours.length],
+    dash: dashes[i % dashes.length],
+    values,
+    total: null,
+  };
 }

@@ -1,5 +1,5 @@
 export { badgeRows } from './badgeRows';
-export { chartModels, tierLabels, type ChartLine, type ChartModel } from './chartModels';
+export { chartModels, type ChartLine, type ChartModel, type ChartOptions } from './chartModels';
 export { describeEvent } from './describeEvent';
 export { dotPosition, laneOffset } from './dotPosition';
 export { eventKey, eventReq, eventTier, filterEvents, noFilter, type EventFilter } from './eventFilter';

@@ -113,18 +113,18 @@ const c = okabeIto;
 
 export const outcomeStyles: Record<OutcomeKind, OutcomeStyle> = {
   hit: { colour: c.bluishGreen, shape: 'circle', label: 'hit', meaning: 'the cache had the key' },
-  'miss.cold': { colour: c.orange, shape: 'triangle', label: 'miss cold', meaning: 'never cached here' },
+  'miss.cold': { colour: c.orange, shape: 'triangle', label: 'cold miss', meaning: 'never cached here' },
   'miss.capacity': {
     colour: c.orange,
     shape: 'triangle-open',
-    label: 'miss evicted',
+    label: 'capacity miss',
     meaning: 'was cached, evicted for room',
   },
-  'miss.expired': { colour: c.orange, shape: 'wye', label: 'miss expired', meaning: 'its TTL ran out' },
+  'miss.expired': { colour: c.orange, shape: 'wye', label: 'expired miss', meaning: 'its TTL ran out' },
   'miss.invalidated': {
     colour: c.orange,
     shape: 'diamond-open',
-    label: 'miss invalid',
+    label: 'invalidated miss',
     meaning: 'dropped by an invalidation',
   },
   fill: { colour: c.bluishGreen, shape: 'square-open', label: 'fill', meaning: 'a copy stored on the way back' },
