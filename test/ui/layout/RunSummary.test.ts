@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/engine/createEngine';
+import { loadPreset } from '../../../src/engine/scenario/presets/index';
+import RunSummary from '../../../src/ui/layout/RunSummary.svelte';
+
+const metrics = (() => {
+  const engine = createEngine(loadPreset('layered'), { recordEvents: false });
+  engine.runUntil(5000);
+  return engine.metrics();
+})();
+
+describe('RunSummary', () => {
+  it('names the two hit ratios apart, each with what it divides', () => {
+    render(RunSummary, { metrics });
+    const served = screen.getByTestId('hit-ratio');
+    expect(served.previousElementSibling?.textContent).toBe('Reads served from cache');
+    expect(served.textContent).toBe(`${(metrics.endToEnd.cacheHitRatio * 100).toFixed(1)}%`);
+    expect(screen.getByText('Reads served from cache').closest('[title]')?.getAttribute('title')).toMatch(
+      /share of reads that any cache answered/,
+    );
+    const column = screen.getByRole('columnheader', { name: 'Tier hit ratio' });
+    expect(column.getAttribute('title')).toMatch(/hits ÷ its lookups/);
+    expect(document.getElementById(column.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /hits ÷ its lookups/,
+    );
+    expect(document.getElementById(served.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /any cache/,
+    );
+    // Neither is left with the bare name that could mean either.
+    expect(screen.queryByText(/^(Cache )?hit ratio$/i)).toBeNull();
+  });
+
+  it("names each tier's row by the tier-label table", () => {
+    render(RunSummary, { metrics });
+    expect(screen.getByRole('rowheader', { name: 'Distributed cache' })).toBeTruthy();
+  });
+});
