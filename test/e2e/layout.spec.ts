@@ -48,3 +48,41 @@ for (const { width, height, minTopologyPx } of [
     await screenshot(page, `layout-lesson-${width}`);
   });
 }
+
+for (const { width, height } of [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+]) {
+  test(`at ${width}×${height} every drop-down is wide enough for its longest option`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await expect(page.getByTestId('total-requests')).toBeVisible();
+    // Open every section, so each drop-down is laid out.
+    await page
+      .locator('details')
+      .evaluateAll((all: HTMLDetailsElement[]) => all.forEach((d) => (d.open = true)));
+    const cut = await page.locator('select').evaluateAll((selects: HTMLSelectElement[]) => {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
+      document.body.append(probe);
+      const out: string[] = [];
+      for (const select of selects) {
+        if (select.getClientRects().length === 0) continue;
+        probe.style.font = getComputedStyle(select).font;
+        const style = getComputedStyle(select);
+        // The room for text: the box less its padding and the arrow (about 20 px in Chromium).
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+        for (const option of select.options) {
+          probe.textContent = option.text;
+          if (probe.getBoundingClientRect().width > room)
+            out.push(
+              `${select.getAttribute('aria-label') ?? select.labels[0]?.firstChild?.textContent?.trim()}: "${option.text}"`,
+            );
+        }
+      }
+      probe.remove();
+      return out;
+    });
+    expect(cut, 'options cut short').toEqual([]);
+  });
+}
