@@ -102,3 +102,14 @@ describe('Charts', () => {
     expect(readout(/Latency/)).toBe('no data yet');
   });
 });
+
+describe('Charts with a bucket that has no value', () => {
+  it('says what is missing at the shared time instead of reading another time', () => {
+    const series = seriesFixture().map((r) =>
+      r.tier === 'all' && r.startMs === 2000 ? { ...r, staleReads: 0 } : r,
+    );
+    render(Charts, { series, bucketMs: 1000 });
+    // No read was stale in the last second: the staleness chart still names the second the others name.
+    expect(readout(/Staleness of stale reads/)).toBe('2–3 s: no stale reads');
+  });
+});

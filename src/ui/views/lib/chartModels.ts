@@ -38,6 +38,8 @@ export interface ChartModel {
   short: (v: number) => string;
   /** What the chart measures, in a sentence, for its description. */
   description: string;
+  /** What a bucket without a value means here ("no stale reads"). */
+  none: string;
 }
 
 export interface ChartOptions {
@@ -109,7 +111,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
         i,
       ),
     );
-  const base = { xsMs, bucketMs, kind: 'lines' as const, yMax: null, integer: false };
+  const base = { xsMs, bucketMs, kind: 'lines' as const, yMax: null, integer: false, none: 'no value' };
 
   const charts: ChartModel[] = [
     {
@@ -125,6 +127,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
       format: (v) => `${formatNumber(v, 1)} %`,
       short: (v) => formatNumber(v, 1),
       description: "Each tier's hits ÷ its lookups in each second.",
+      none: 'no lookups',
     },
     {
       ...base,
@@ -151,6 +154,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
       format: formatMs,
       short: (v) => formatNumber(v, v < 10 ? 2 : 0),
       description: 'Percentiles of the time users waited for the requests answered in each second.',
+      none: 'no requests answered',
     },
     {
       ...base,
@@ -219,6 +223,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
       ],
       format: formatMs,
       short: (v) => formatNumber(v, 0),
+      none: 'no stale reads',
       description:
         'How long the truth had already been newer when a stale read was answered: mean and largest.',
     },
@@ -256,6 +261,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
       })),
       format: perSecond,
       short: shortRate,
+      none: 'no misses',
       description: `Misses of the ${tierLabel(tier)} per second, stacked by cause; the key gives each cause's total over the run.`,
     });
   }
