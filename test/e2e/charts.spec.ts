@@ -25,5 +25,5 @@ test('paused mid-second, every chart reads the same whole second and none plots 
   const misses = page.getByRole('figure', { name: 'Misses by cause: Distributed cache (misses/s)' });
   await expect(misses.getByRole('list', { name: /key/ })).toContainText('cold miss');
   await expect(misses.getByRole('list', { name: /key/ })).toContainText('capacity miss');
-  await expect(page.getByRole('figure', { name: 'Staleness of stale reads (ms)' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Staleness of stale reads (s)' })).toBeVisible();
 });

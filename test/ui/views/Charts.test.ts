@@ -17,7 +17,7 @@ describe('Charts', () => {
       'Database queries (queries/s)',
       'Database peak queue (requests)',
       'Stale reads (reads/s)',
-      'Staleness of stale reads (ms)',
+      'Staleness of stale reads (s)',
       'Evictions per tier (evictions/s)',
       'Misses by cause: Distributed cache (misses/s)',
     ]) {

@@ -56,6 +56,7 @@ const dashes = ['', '6 3', '2 2', '8 2 2 2', '1 3'];
 
 const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
 const shortRate = (v: number) => formatNumber(v, v < 10 ? 1 : 0);
+const seconds = (v: number) => formatNumber(v, v < 10 ? 2 : 1);
 
 /** The legend's words for each cause of a miss ("cold miss", "capacity miss", …). */
 export const missCauseLabels: Record<MissCause, string> = {
@@ -208,21 +209,22 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
       ...base,
       id: 'staleness',
       title: 'Staleness of stale reads',
-      unit: 'ms',
+      // Seconds: staleness is on the scale of a TTL, not of a hop.
+      unit: 's',
       lines: [
         line(
           'mean',
-          fromAll((r) => (r.staleReads > 0 ? r.meanStalenessMs : null)),
+          fromAll((r) => (r.staleReads > 0 ? r.meanStalenessMs / 1000 : null)),
           4,
         ),
         line(
           'max',
-          fromAll((r) => (r.staleReads > 0 ? r.maxStalenessMs : null)),
+          fromAll((r) => (r.staleReads > 0 ? r.maxStalenessMs / 1000 : null)),
           1,
         ),
       ],
-      format: formatMs,
-      short: (v) => formatNumber(v, 0),
+      format: (v) => `${seconds(v)} s`,
+      short: seconds,
       none: 'no stale reads',
       description:
         'How long the truth had already been newer when a stale read was answered: mean and largest.',

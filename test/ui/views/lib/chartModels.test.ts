@@ -100,15 +100,15 @@ describe('chartModels', () => {
     expect(models.filter((m) => m.id.startsWith('misses-')).map((m) => m.id)).toEqual(['misses-distributed']);
   });
 
-  it('shows the mean and largest staleness of each bucket, with a gap where no read was stale', () => {
+  it('shows the mean and largest staleness of each bucket in seconds, with a gap where no read was stale', () => {
     const rows = [
       row(0, 'all', { staleReads: 0 }),
       row(1000, 'all', { staleReads: 4, meanStalenessMs: 250, maxStalenessMs: 900 }),
     ];
     const staleness = chart(chartModels(rows, { bucketMs: 1000, nowMs: 2000 }), 'staleness');
     expect(staleness.lines.map((l) => [l.name, l.values])).toEqual([
-      ['mean', [null, 250]],
-      ['max', [null, 900]],
+      ['mean', [null, 0.25]],
+      ['max', [null, 0.9]],
     ]);
   });
 
