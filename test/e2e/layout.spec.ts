@@ -49,13 +49,18 @@ for (const { width, height, minTopologyPx } of [
   });
 }
 
-for (const { width, height } of [
-  { width: 1280, height: 720 },
-  { width: 1024, height: 768 },
+for (const { width, height, lesson } of [
+  { width: 1280, height: 720, lesson: false },
+  { width: 1280, height: 720, lesson: true },
+  { width: 1024, height: 768, lesson: false },
+  { width: 1024, height: 768, lesson: true },
 ]) {
-  test(`at ${width}×${height} every drop-down is wide enough for its longest option`, async ({ page }) => {
+  test(`at ${width}×${height}${lesson ? ' with a lesson open' : ''} every drop-down shows its longest option whole`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height });
-    await page.goto('/');
+    if (lesson) await openLessonOne(page);
+    else await page.goto('/');
     await expect(page.getByTestId('total-requests')).toBeVisible();
     // Open every section, so each drop-down is laid out.
     await page
@@ -66,18 +71,22 @@ for (const { width, height } of [
       probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
       document.body.append(probe);
       const out: string[] = [];
+      const name = (select: HTMLSelectElement) =>
+        select.getAttribute('aria-label') ?? select.labels[0]?.firstChild?.textContent?.trim();
       for (const select of selects) {
         if (select.getClientRects().length === 0) continue;
         probe.style.font = getComputedStyle(select).font;
         const style = getComputedStyle(select);
         // The room for text: the box less its padding and the arrow (about 20 px in Chromium).
         const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+        // Nor may its column cut it off on the right.
+        const column = select.closest('main > *, header')!;
+        const columnRight = column.getBoundingClientRect().left + column.clientWidth;
+        if (select.getBoundingClientRect().right > columnRight + 1)
+          out.push(`${name(select)}: past its column`);
         for (const option of select.options) {
           probe.textContent = option.text;
-          if (probe.getBoundingClientRect().width > room)
-            out.push(
-              `${select.getAttribute('aria-label') ?? select.labels[0]?.firstChild?.textContent?.trim()}: "${option.text}"`,
-            );
+          if (probe.getBoundingClientRect().width > room) out.push(`${name(select)}: "${option.text}"`);
         }
       }
       probe.remove();

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { tierLabel } from '../../../src/ui/controls/tierLabels';
 import CacheInspector from '../../../src/ui/views/CacheInspector.svelte';
 import { cacheFixture, lruFixture } from './fixtures';
 
@@ -42,6 +43,12 @@ describe('CacheInspector', () => {
     expect(rows()).toEqual([['1', 'feed:u2', 'v1 fresh', '0.5 s', '1 kB', 'user 2']]);
     await fireEvent.change(picker, { target: { value: 'cache:0' } });
     expect(onselect).toHaveBeenCalledWith('cache:0');
+  });
+
+  it('groups the caches to pick under their tier names from the tier-label table', () => {
+    render(CacheInspector, { caches: [cacheFixture(), lruFixture()], selected: 'app:1', onselect: () => {} });
+    const groups = [...document.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups).toEqual([...new Set([cacheFixture(), lruFixture()].map((c) => tierLabel(c.tier)))]);
   });
 
   it('says a down cache lost its contents', () => {
