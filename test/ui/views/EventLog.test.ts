@@ -22,8 +22,9 @@ describe('EventLog', () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
     await fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'cache.miss' } });
     expect(lines()).toEqual([
-      '0.127 s miss (expired) at cache:0 (distributed cache): item:7',
-      '0.120 s miss (cold) at cdn (CDN): item:7',
+      // The legend's words and the tier-label table's names.
+      '0.127 s expired miss at cache:0 (Distributed cache): item:7',
+      '0.120 s cold miss at cdn (CDN): item:7',
     ]);
     expect(screen.getByText(`2 of ${eventsFixture().length} events match`)).toBeTruthy();
   });
@@ -32,7 +33,7 @@ describe('EventLog', () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
     await fireEvent.change(screen.getByRole('combobox', { name: 'Tier' }), { target: { value: 'local' } });
     expect(lines()).toEqual([
-      '0.240 s hit at app:1 (local cache): item:3 v3, STALE',
+      '0.240 s hit at app:1 (App-local cache): item:3 v3, STALE',
       '0.230 s bus: drop item:3 → app:1, arrives in 50 ms',
     ]);
   });

@@ -1,9 +1,9 @@
-import { missCauses, type MissCause } from '../../../engine/events';
+import { missCauses } from '../../../engine/events';
 import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
 import { tierNames } from '../../../engine/scenario/commandSchema';
 import { tierLabel } from '../../controls/tierLabels';
 import { formatMs, formatNumber } from './format';
-import { outcomeStyles, seriesColours } from './palette';
+import { missCauseLabels, seriesColours } from './palette';
 
 /** One line (or one layer of a stack) of a chart: a value per time bucket, null where there is none. */
 export interface ChartLine {
@@ -58,13 +58,6 @@ const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
 const shortRate = (v: number) => formatNumber(v, v < 10 ? 1 : 0);
 const seconds = (v: number) => formatNumber(v, v < 10 ? 2 : 1);
 
-/** The legend's words for each cause of a miss ("cold miss", "capacity miss", …). */
-export const missCauseLabels: Record<MissCause, string> = {
-  cold: outcomeStyles['miss.cold'].label,
-  capacity: outcomeStyles['miss.capacity'].label,
-  expired: outcomeStyles['miss.expired'].label,
-  invalidated: outcomeStyles['miss.invalidated'].label,
-};
 
 /**
  * The buckets a chart may draw: those that are whole at nowMs. A bucket in progress has too little

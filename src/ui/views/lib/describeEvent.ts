@@ -1,13 +1,7 @@
 import type { SimEvent } from '../../../engine/events';
+import { tierLabel } from '../../controls/tierLabels';
 import { formatMs } from './format';
-
-const tierNames: Record<string, string> = {
-  browser: 'browser',
-  cdn: 'CDN',
-  local: 'local cache',
-  distributed: 'distributed cache',
-  bufferPool: 'buffer pool',
-};
+import { missCauseLabels } from './palette';
 
 /** One line a person can read, saying what happened, where and to which key. */
 export function describeEvent(e: SimEvent): string {
@@ -17,17 +11,17 @@ export function describeEvent(e: SimEvent): string {
     case 'hop':
       return `${e.from} → ${e.to}, arrives in ${formatMs(e.arriveMs - e.t)}`;
     case 'cache.hit':
-      return `hit at ${e.node} (${tierNames[e.tier]}): ${e.key} v${e.version}${e.stale ? ', STALE' : ''}`;
+      return `hit at ${e.node} (${tierLabel(e.tier)}): ${e.key} v${e.version}${e.stale ? ', STALE' : ''}`;
     case 'cache.miss':
-      return `miss (${e.cause === 'capacity' ? 'evicted' : e.cause}) at ${e.node} (${tierNames[e.tier]}): ${e.key}`;
+      return `${missCauseLabels[e.cause]} at ${e.node} (${tierLabel(e.tier)}): ${e.key}`;
     case 'cache.fill':
-      return `fill at ${e.node} (${tierNames[e.tier]}): ${e.key} v${e.version}`;
+      return `fill at ${e.node} (${tierLabel(e.tier)}): ${e.key} v${e.version}`;
     case 'cache.eviction':
-      return `evicted ${e.key} from ${e.node} (${tierNames[e.tier]})`;
+      return `evicted ${e.key} from ${e.node} (${tierLabel(e.tier)})`;
     case 'cache.expiry':
-      return `${e.key} expired at ${e.node} (${tierNames[e.tier]})`;
+      return `${e.key} expired at ${e.node} (${tierLabel(e.tier)})`;
     case 'cache.invalidation':
-      return `invalidated ${e.key} at ${e.node} (${tierNames[e.tier]}) by ${e.reason}`;
+      return `invalidated ${e.key} at ${e.node} (${tierLabel(e.tier)}) by ${e.reason}`;
     case 'bus.message':
       return `bus: drop ${e.key} → ${e.to}${e.lost ? ', LOST on the way' : `, arrives in ${formatMs(e.arriveMs - e.t)}`}`;
     case 'database.read':

@@ -16,6 +16,7 @@ import {
   symbolDiamond2,
   type SymbolType,
 } from 'd3';
+import type { MissCause } from '../../../engine/events';
 
 /**
  * Okabe & Ito's colour-blind-safe palette. Eight colours cannot tell seventeen outcomes apart, so
@@ -145,6 +146,14 @@ export const outcomeStyles: Record<OutcomeKind, OutcomeStyle> = {
   logout: { colour: c.vermillion, shape: 'square-open', label: 'logged out', meaning: 'session lost with a node' },
   down: { colour: c.black, shape: 'times', label: 'DOWN', meaning: 'a node failed' },
   up: { colour: c.bluishGreen, shape: 'triangle', label: 'UP', meaning: 'a node came back' },
+};
+
+/** The legend's words for each cause of a miss ("cold miss", "capacity miss", …). */
+export const missCauseLabels: Record<MissCause, string> = {
+  cold: outcomeStyles['miss.cold'].label,
+  capacity: outcomeStyles['miss.capacity'].label,
+  expired: outcomeStyles['miss.expired'].label,
+  invalidated: outcomeStyles['miss.invalidated'].label,
 };
 
 /** Colours of what travels on the edges: requests by operation, and bus messages. */

@@ -3,8 +3,8 @@ import { emptyRow } from '../../../../src/engine/metrics/collector';
 import type { SeriesRow } from '../../../../src/engine/metrics/types';
 import { tierNames } from '../../../../src/engine/scenario/commandSchema';
 import { tierLabel, tierLabels } from '../../../../src/ui/controls/tierLabels';
-import { chartModels, missCauseLabels } from '../../../../src/ui/views/lib/chartModels';
-import { outcomeStyles } from '../../../../src/ui/views/lib/palette';
+import { chartModels } from '../../../../src/ui/views/lib/chartModels';
+import { missCauseLabels, outcomeStyles } from '../../../../src/ui/views/lib/palette';
 
 const row = (startMs: number, tier: SeriesRow['tier'], values: Partial<SeriesRow> = {}): SeriesRow => ({
   ...emptyRow(startMs, tier),
