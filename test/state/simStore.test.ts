@@ -26,6 +26,7 @@ function row(startMs: number, tier: SeriesRow['tier'] = 'all', hits = 0): Series
     requests: hits,
     databaseQueries: 0,
     databaseQueueMax: 0,
+    completed: hits,
     p50Ms: 0,
     p95Ms: 0,
     p99Ms: 0,

@@ -227,6 +227,7 @@ function countsSince(row: SeriesRow, then: SeriesRow): SeriesRow {
     invalidations: row.invalidations - then.invalidations,
     requests: row.requests - then.requests,
     databaseQueries: row.databaseQueries - then.databaseQueries,
+    completed: row.completed - then.completed,
   };
 }
 

@@ -206,6 +206,7 @@ export class MetricsCollector {
     all.maxStalenessMs = this.bucketAll[AllField.StalenessMaxMs];
     all.databaseQueries = this.bucketAll[AllField.DatabaseQueries];
     all.databaseQueueMax = this.bucketAll[AllField.DatabaseQueueMax];
+    all.completed = this.bucketLatency.count;
     all.p50Ms = this.bucketLatency.percentile(0.5);
     all.p95Ms = this.bucketLatency.percentile(0.95);
     all.p99Ms = this.bucketLatency.percentile(0.99);
@@ -283,6 +284,7 @@ export function emptyRow(startMs: number, tier: SeriesRow['tier']): SeriesRow {
     requests: 0,
     databaseQueries: 0,
     databaseQueueMax: 0,
+    completed: 0,
     p50Ms: 0,
     p95Ms: 0,
     p99Ms: 0,

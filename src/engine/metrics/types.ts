@@ -80,6 +80,11 @@ export interface SeriesRow {
   requests: number;
   databaseQueries: number;
   databaseQueueMax: number;
+  /**
+   * Requests answered during the bucket: the latencies the percentiles describe. Only on 'all' rows;
+   * 0 elsewhere. With none, the percentiles are 0 and mean nothing.
+   */
+  completed: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;

@@ -31,6 +31,7 @@ function row(startMs: number, tier: SeriesRow['tier'], fields: Partial<SeriesRow
     requests: 0,
     databaseQueries: 0,
     databaseQueueMax: 0,
+    completed: 0,
     p50Ms: 0,
     p95Ms: 0,
     p99Ms: 0,
