@@ -13,7 +13,10 @@ export type SimRequest =
       scenario: string | null;
       seed: number | null;
       commands: string | null;
-      summaryCsv: string | null;
+      /** Run only to this simulated time (ms); null: an exported run's atMs, else the whole run. */
+      untilMs: number | null;
+      summaryTiersCsv: string | null;
+      summaryEndToEndCsv: string | null;
       timeSeriesCsv: string | null;
       eventsCsv: string | null;
       json: boolean;
@@ -37,7 +40,10 @@ Run a scenario (a JSON file or a preset) headlessly:
   --seed N                           override the scenario's seed (a whole number 0..4294967295)
   --commands FILE.json               timed commands to apply: a list [{atMs, command}, ...] or an
                                      exported run {scenario, commands}
-  --summary-csv FILE                 write the summary CSV (a row per tier, then an end-to-end row)
+  --until MS                         run only to this simulated time in milliseconds and write what
+                                     was measured there (default: an exported run's atMs, else the end)
+  --summary-tiers-csv FILE           write the summary's per-tier CSV (a row per cache tier)
+  --summary-end-to-end-csv FILE      write the summary's end-to-end CSV (one row, as the users saw it)
   --timeseries-csv FILE              write the time-series CSV (a row per bucket per tier)
   --events-csv FILE                  write the event log CSV (a row per event)
   --json                             print one JSON object instead of the readable summary
@@ -62,7 +68,11 @@ const options = {
   scenario: { type: 'string' },
   seed: { type: 'string' },
   commands: { type: 'string' },
+  until: { type: 'string' },
+  // Replaced by the two files below; kept so that using it says where to go.
   'summary-csv': { type: 'string' },
+  'summary-tiers-csv': { type: 'string' },
+  'summary-end-to-end-csv': { type: 'string' },
   'timeseries-csv': { type: 'string' },
   'events-csv': { type: 'string' },
   json: { type: 'boolean' },
@@ -76,7 +86,16 @@ const options = {
 } as const;
 
 const flagNames = Object.keys(options);
-const scenarioOnly = ['scenario', 'commands', 'summary-csv', 'timeseries-csv', 'events-csv'] as const;
+const scenarioOnly = [
+  'scenario',
+  'commands',
+  'until',
+  'summary-csv',
+  'summary-tiers-csv',
+  'summary-end-to-end-csv',
+  'timeseries-csv',
+  'events-csv',
+] as const;
 const traceOnly = ['trace', 'policy', 'capacity', 'unit', 'samples'] as const;
 
 /**
@@ -142,8 +161,16 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
   const misplaced = traceOnly.filter((name) => values[name] !== undefined);
   if (misplaced.length > 0)
     throw new InputError(`--${misplaced[0]} goes with --trace FILE, which is missing`);
+  if (values['summary-csv'] !== undefined) {
+    throw new InputError(
+      '--summary-csv: the summary is now two files, each a table of its own: ' +
+        'write them with --summary-tiers-csv FILE (a row per cache tier) and ' +
+        '--summary-end-to-end-csv FILE (the end-to-end row); see docs/csv.md',
+    );
+  }
   const scenario = text('scenario');
   const commands = text('commands');
+  const untilText = text('until');
   if (scenario === null && commands === null) {
     throw new InputError(
       'expected --scenario FILE.json|preset:NAME, --trace FILE, --list-presets or --help',
@@ -155,11 +182,24 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
     scenario,
     seed,
     commands,
-    summaryCsv: text('summary-csv'),
+    untilMs: untilText === null ? null : parseMs('--until', untilText),
+    summaryTiersCsv: text('summary-tiers-csv'),
+    summaryEndToEndCsv: text('summary-end-to-end-csv'),
     timeSeriesCsv: text('timeseries-csv'),
     eventsCsv: text('events-csv'),
     json,
   };
+}
+
+/** A flag's time in milliseconds: a number >= 0, decimals allowed (`12345.678`). */
+function parseMs(flag: string, text: string): number {
+  const value = Number(text);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !Number.isFinite(value)) {
+    throw new InputError(
+      `${flag}: expected a simulated time in milliseconds (a number >= 0, such as 12500), got ${JSON.stringify(text)}`,
+    );
+  }
+  return value;
 }
 
 /** Turns node:util parseArgs's errors into messages that name the flag and what to do. */

@@ -1,5 +1,12 @@
 import { createEngine } from '../engine/createEngine';
-import { eventCsvHeader, eventCsvRow, summaryCsv, timeSeriesCsv } from '../engine/export/index';
+import {
+  eventCsvHeader,
+  eventCsvRow,
+  formatMs,
+  summaryEndToEndCsv,
+  summaryTiersCsv,
+  timeSeriesCsv,
+} from '../engine/export/index';
 import type { SimEvent } from '../engine/events';
 import { InputError } from '../engine/inputError';
 import type { MetricsReport } from '../engine/metrics/types';
@@ -8,7 +15,7 @@ import { replayTrace } from '../engine/replay/replayTrace';
 import { samplingPolicies } from '../engine/policies/names';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import { isRunShaped, parseRunDocument } from '../engine/scenario/parseRunDocument';
-import { parseCommands, parseJson } from '../engine/scenario/parseScenario';
+import { parseCommands, parseExportedAt, parseJson } from '../engine/scenario/parseScenario';
 import { loadPreset, presetNames } from '../engine/scenario/presets/index';
 import type { Scenario } from '../engine/scenario/schema';
 import { formatRunSummary } from './formatRunSummary';
@@ -78,8 +85,14 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
   let scenario: Scenario;
   let commands: TimedCommand[];
   let source: string;
+  /** The moment the run file that gave the commands was exported at, if it says. */
+  let exportedAt: { atMs: number; path: string } | null;
+  const exportedAtOf = (path: string, atMs: number | undefined) =>
+    atMs === undefined ? null : { atMs, path };
   if (request.scenario !== null) {
-    ({ scenario, commands, source } = await loadScenarioArgument(request.scenario, io));
+    let atMs: number | undefined;
+    ({ scenario, commands, source, atMs } = await loadScenarioArgument(request.scenario, io));
+    exportedAt = exportedAtOf(source, atMs);
   } else {
     // --commands alone: the file must be a whole exported run.
     const path = request.commands as string;
@@ -89,16 +102,22 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
         `--commands ${path}: holds only commands; give the scenario too with --scenario FILE.json|preset:NAME`,
       );
     }
-    ({ scenario, commands } = inFile(path, () => parseRunDocument(input)));
+    const log = inFile(path, () => parseRunDocument(input));
+    ({ scenario, commands } = log);
+    exportedAt = exportedAtOf(path, log.atMs);
     source = path;
   }
   if (request.seed !== null) scenario = { ...scenario, seed: request.seed };
   if (request.commands !== null && request.scenario !== null) {
     const path = request.commands;
     const input = await readJson(io, '--commands', path, 'command log');
+    // A run's own scenario is replaced by --scenario; its commands and its moment are what it gives.
+    const atMs = isRunShaped(input) ? inFile(path, () => parseExportedAt(input.atMs, scenario)) : undefined;
+    exportedAt = exportedAtOf(path, atMs);
     const list = isRunShaped(input) ? input.commands : input;
     commands = inFile(path, () => parseCommands(list, scenario, 'commands'));
   }
+  const untilMs = stopTime(request.untilMs, exportedAt, scenario, io);
 
   const events = request.eventsCsv === null ? null : await openSink(io, '--events-csv', request.eventsCsv);
   events?.write(eventCsvHeader);
@@ -107,14 +126,18 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
     recordEvents: false,
     ...(events ? { onEvent: (event: SimEvent) => events.write(eventCsvRow(event)) } : {}),
   });
-  engine.runUntil(scenario.durationMs);
+  engine.runUntil(untilMs);
   const report = engine.metrics();
   if (events) await closeSink(events, '--events-csv', request.eventsCsv as string);
 
   const written: string[] = [];
-  if (request.summaryCsv !== null) {
-    await writeOutput(io, '--summary-csv', request.summaryCsv, summaryCsv(report));
-    written.push(request.summaryCsv);
+  if (request.summaryTiersCsv !== null) {
+    await writeOutput(io, '--summary-tiers-csv', request.summaryTiersCsv, summaryTiersCsv(report));
+    written.push(request.summaryTiersCsv);
+  }
+  if (request.summaryEndToEndCsv !== null) {
+    await writeOutput(io, '--summary-end-to-end-csv', request.summaryEndToEndCsv, summaryEndToEndCsv(report));
+    written.push(request.summaryEndToEndCsv);
   }
   if (request.timeSeriesCsv !== null) {
     await writeOutput(io, '--timeseries-csv', request.timeSeriesCsv, timeSeriesCsv(report));
@@ -130,6 +153,32 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
   }
 }
 
+/**
+ * Where the run stops: `--until`, else the moment an exported run file was taken at (said on stderr,
+ * since the files then describe less than the whole run), else the end of the run.
+ */
+function stopTime(
+  untilMs: number | null,
+  exportedAt: { atMs: number; path: string } | null,
+  scenario: Scenario,
+  io: SimIo,
+): number {
+  if (untilMs !== null) {
+    if (untilMs > scenario.durationMs) {
+      throw new InputError(
+        `--until: expected a time within the run (durationMs is ${scenario.durationMs}), got ${untilMs}`,
+      );
+    }
+    return untilMs;
+  }
+  if (exportedAt === null) return scenario.durationMs;
+  io.stderr(
+    `sim: ${exportedAt.path} was exported at ${formatMs(exportedAt.atMs)} ms simulated; running to that moment ` +
+      `(--until MS runs to another, --until ${scenario.durationMs} to the end)\n`,
+  );
+  return exportedAt.atMs;
+}
+
 /** What `--json` prints for a scenario run. */
 function runJson(scenario: Scenario, report: MetricsReport) {
   return { scenario: scenario.name, seed: scenario.seed, durationMs: scenario.durationMs, metrics: report };
@@ -138,7 +187,7 @@ function runJson(scenario: Scenario, report: MetricsReport) {
 async function loadScenarioArgument(
   argument: string,
   io: SimIo,
-): Promise<{ scenario: Scenario; commands: TimedCommand[]; source: string }> {
+): Promise<{ scenario: Scenario; commands: TimedCommand[]; source: string; atMs?: number }> {
   if (argument.startsWith('preset:')) {
     const name = argument.slice('preset:'.length);
     try {
@@ -149,8 +198,8 @@ async function loadScenarioArgument(
     }
   }
   const input = await readJson(io, '--scenario', argument, 'scenario');
-  const { scenario, commands } = inFile(argument, () => parseRunDocument(input));
-  return { scenario, commands, source: argument };
+  const { scenario, commands, atMs } = inFile(argument, () => parseRunDocument(input));
+  return { scenario, commands, source: argument, atMs };
 }
 
 function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): void {

@@ -55,7 +55,8 @@ const speedWindowMs = 500;
 
 /** How the files are named in messages. */
 const fileWords: Record<ExportFile, string> = {
-  summary: 'summary CSV',
+  'summary-tiers': 'summary CSV per tier',
+  'summary-end-to-end': 'summary CSV end to end',
   timeseries: 'time series CSV',
   events: 'events CSV',
   run: 'run file',
@@ -517,7 +518,12 @@ export class EngineHost {
         return;
       }
       const csv = this.metricsCsv(scenario, commands, atMs);
-      const text = file === 'summary' ? csv.summary : csv.timeSeries;
+      const text =
+        file === 'summary-tiers'
+          ? csv.summaryTiers
+          : file === 'summary-end-to-end'
+            ? csv.summaryEndToEnd
+            : csv.timeSeries;
       this.deps.post({
         type: 'exported',
         requestId,
@@ -566,7 +572,8 @@ export function exportFailure(file: ExportFile, error: unknown): string {
         ? 'Export a shorter time window of the event log, or save the run file and make the whole log with ' +
           'the CLI (npm run sim -- --scenario RUN.json --events-csv FILE), which writes it to disk as it goes.'
         : 'Close other tabs and export again, or save the run file and make it with the CLI ' +
-          '(npm run sim -- --scenario RUN.json --summary-csv FILE --timeseries-csv FILE).';
+          '(npm run sim -- --scenario RUN.json --summary-tiers-csv FILE --summary-end-to-end-csv FILE ' +
+          '--timeseries-csv FILE).';
     return `The ${words} could not be made: the browser ran out of memory for it (${detail}). ${instead}`;
   }
   return `The ${words} could not be made (${detail}). Your run is unchanged: export again, or save the run file and make the CSVs with the CLI.`;

@@ -81,8 +81,8 @@ export interface FrameMessage {
   snapshot?: Snapshot;
 }
 
-/** Which file of a run: the three CSVs (docs/csv.md) and the run itself as JSON. */
-export type ExportFile = 'summary' | 'timeseries' | 'events' | 'run';
+/** Which file of a run: the four CSVs (docs/csv.md) and the run itself as JSON. */
+export type ExportFile = 'summary-tiers' | 'summary-end-to-end' | 'timeseries' | 'events' | 'run';
 
 /** Simulated milliseconds from and to, both included. */
 export interface TimeWindow {

@@ -7,7 +7,11 @@ import { main, type SimIo } from '../../src/cli/simMain';
 import { nodeSimIo } from '../../src/cli/nodeSimIo';
 import { exportRun } from '../../src/engine/export/exportRun';
 import { eventCsvHeader } from '../../src/engine/export/index';
-import { parseScenario } from '../../src/engine/scenario/parseScenario';
+import { createEngine } from '../../src/engine/createEngine';
+import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
+import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
+import { EngineHost } from '../../src/worker/engineHost';
+import type { ExportFile, FromWorker } from '../../src/worker/protocol';
 import { loadPreset, presetNames } from '../../src/engine/scenario/presets/index';
 import { createStream } from '../../src/engine/random';
 import { createZipf } from '../../src/engine/workload/zipf';
@@ -65,7 +69,9 @@ describe('npm run sim: presets and help', () => {
     for (const flag of [
       '--scenario',
       '--seed',
-      '--summary-csv',
+      '--until',
+      '--summary-tiers-csv',
+      '--summary-end-to-end-csv',
       '--timeseries-csv',
       '--events-csv',
       '--trace',
@@ -136,8 +142,10 @@ describe('npm run sim: scenario runs', () => {
       [
         '--scenario',
         'small.json',
-        '--summary-csv',
+        '--summary-tiers-csv',
         's.csv',
+        '--summary-end-to-end-csv',
+        'u.csv',
         '--timeseries-csv',
         't.csv',
         '--events-csv',
@@ -147,11 +155,12 @@ describe('npm run sim: scenario runs', () => {
     );
     expect(result.status, result.stderr).toBe(0);
     const expected = exportRun(loadSmall(), []);
-    expect(result.files['s.csv']).toBe(expected.summary);
+    expect(result.files['s.csv']).toBe(expected.summaryTiers);
+    expect(result.files['u.csv']).toBe(expected.summaryEndToEnd);
     expect(result.files['t.csv']).toBe(expected.timeSeries);
     expect(result.files['e.csv']).toBe(expected.events);
     expect(result.files['e.csv'].startsWith(eventCsvHeader)).toBe(true);
-    expect(result.stdout).toContain('Wrote s.csv, t.csv, e.csv');
+    expect(result.stdout).toContain('Wrote s.csv, u.csv, t.csv, e.csv');
   });
 
   it('streams the event log to a real file through the Node io', async () => {
@@ -172,19 +181,139 @@ describe('npm run sim: scenario runs', () => {
       'commands.json': JSON.stringify(commands),
       'run.json': JSON.stringify({ scenario: JSON.parse(small), commands }),
     };
-    const plain = await run(['--scenario', 'small.json', '--summary-csv', 'plain.csv'], files);
+    const plain = await run(['--scenario', 'small.json', '--summary-tiers-csv', 'plain.csv'], files);
     const purged = await run(
-      ['--scenario', 'small.json', '--commands', 'commands.json', '--summary-csv', 's.csv'],
+      ['--scenario', 'small.json', '--commands', 'commands.json', '--summary-tiers-csv', 's.csv'],
       files,
     );
-    const exported = await run(['--scenario', 'run.json', '--summary-csv', 's.csv'], files);
-    const alone = await run(['--commands', 'run.json', '--summary-csv', 's.csv'], files);
+    const exported = await run(['--scenario', 'run.json', '--summary-tiers-csv', 's.csv'], files);
+    const alone = await run(['--commands', 'run.json', '--summary-tiers-csv', 's.csv'], files);
     expect([purged.status, exported.status, alone.status]).toEqual([0, 0, 0]);
-    const expected = exportRun(loadSmall(), commands as never).summary;
+    const expected = exportRun(loadSmall(), commands as never).summaryTiers;
     expect(purged.files['s.csv']).toBe(expected);
     expect(exported.files['s.csv']).toBe(expected);
     expect(alone.files['s.csv']).toBe(expected);
     expect(plain.files['plain.csv']).not.toBe(expected);
+  });
+});
+
+describe('npm run sim: --until and exported moments', () => {
+  const commands = [{ atMs: 1000, command: { type: 'purge', tier: 'all', match: { kind: 'all' } } }];
+  const outputs = [
+    '--summary-tiers-csv',
+    's.csv',
+    '--summary-end-to-end-csv',
+    'u.csv',
+    '--timeseries-csv',
+    't.csv',
+    '--events-csv',
+    'e.csv',
+  ];
+  const filesOf = (result: { files: Record<string, string> }) =>
+    ['s.csv', 'u.csv', 't.csv', 'e.csv'].map((name) => result.files[name]);
+  const bytesOf = (csv: ReturnType<typeof exportRun>) => [
+    csv.summaryTiers,
+    csv.summaryEndToEnd,
+    csv.timeSeries,
+    csv.events,
+  ];
+
+  it('--until MS runs the scenario and its commands only to that time, and writes what it measured there', async () => {
+    const files = { 'small.json': small, 'commands.json': JSON.stringify(commands) };
+    const result = await run(
+      ['--scenario', 'small.json', '--commands', 'commands.json', '--until', '2345.5', ...outputs],
+      files,
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(filesOf(result)).toEqual(bytesOf(exportRun(loadSmall(), commands as never, 2345.5)));
+    expect(result.files['t.csv'].trimEnd().split('\n').pop()).toMatch(/^2000\.000,2345\.500,all,/);
+    expect(result.stdout).toContain('seed 5, 2.346 s simulated');
+    expect(result.stderr).toBe('');
+  });
+
+  it('runs an exported run to the moment it was exported at, says so, and --until overrides it', async () => {
+    const files = { 'run.json': JSON.stringify({ scenario: JSON.parse(small), commands, atMs: 1500.25 }) };
+    const atExport = await run(['--scenario', 'run.json', ...outputs], files);
+    expect(atExport.status, atExport.stderr).toBe(0);
+    expect(filesOf(atExport)).toEqual(bytesOf(exportRun(loadSmall(), commands as never, 1500.25)));
+    expect(atExport.stderr).toContain(
+      'run.json was exported at 1500.250 ms simulated; running to that moment',
+    );
+    expect(atExport.stderr).toContain('--until');
+
+    const alone = await run(['--commands', 'run.json', ...outputs], files);
+    expect(filesOf(alone)).toEqual(filesOf(atExport));
+
+    const toEnd = await run(['--scenario', 'run.json', '--until', '5000', ...outputs], files);
+    expect(toEnd.status, toEnd.stderr).toBe(0);
+    expect(toEnd.stderr).toBe('');
+    expect(filesOf(toEnd)).toEqual(bytesOf(exportRun(loadSmall(), commands as never)));
+  });
+
+  it("reproduces the app's mid-run export byte for byte, from its run file or with --until", async () => {
+    // The worker as the app runs it: played from a wall clock, a command applied mid-run, exported.
+    let wallMs = 0;
+    const posted: FromWorker[] = [];
+    const host = new EngineHost({
+      createEngine,
+      parseScenario,
+      parseCommands,
+      parseJson,
+      parseRunDocument,
+      loadPreset,
+      exportRun,
+      post: (message) => posted.push(message),
+      wallMs: () => wallMs,
+    });
+    const frames = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        wallMs += 16;
+        host.tick();
+        host.handle({ type: 'frame.ack' });
+      }
+    };
+    host.handle({ type: 'load', scenario: JSON.parse(small) });
+    host.handle({ type: 'speed', speed: 3.7 });
+    host.handle({ type: 'play' });
+    frames(20);
+    host.handle({ type: 'command', command: { type: 'purge', tier: 'all', match: { kind: 'all' } } });
+    frames(25);
+    host.handle({ type: 'pause' });
+    const kinds: ExportFile[] = ['summary-tiers', 'summary-end-to-end', 'timeseries', 'events', 'run'];
+    const app: string[] = [];
+    for (const [requestId, file] of kinds.entries()) {
+      host.handle({ type: 'export', requestId, file });
+      const made = posted.find((m) => m.type === 'exported' && m.requestId === requestId);
+      if (made?.type !== 'exported') throw new Error(`no ${file} file`);
+      expect(made.atMs).toBeGreaterThan(2000);
+      expect(made.atMs).toBeLessThan(5000);
+      app.push(await made.blob.text());
+    }
+    const [runJson, appFiles] = [app[4], app.slice(0, 4)];
+    expect(appFiles[3]).toContain('\ncommand,');
+
+    const files = { 'run.json': runJson, 'small.json': small };
+    const fromFile = await run(['--scenario', 'run.json', ...outputs], files);
+    expect(fromFile.status, fromFile.stderr).toBe(0);
+    expect(filesOf(fromFile)).toEqual(appFiles);
+    const until = String(JSON.parse(runJson).atMs);
+    const withUntil = await run(
+      ['--scenario', 'small.json', '--commands', 'run.json', '--until', until, ...outputs],
+      files,
+    );
+    expect(filesOf(withUntil)).toEqual(appFiles);
+  });
+
+  it("takes the moment from the run that gives the commands, with another file's scenario", async () => {
+    const other = JSON.stringify({ ...JSON.parse(small), seed: 6 });
+    const files = {
+      'other.json': other,
+      'run.json': JSON.stringify({ scenario: JSON.parse(small), commands, atMs: 1200 }),
+    };
+    const result = await run(['--scenario', 'other.json', '--commands', 'run.json', ...outputs], files);
+    expect(result.status, result.stderr).toBe(0);
+    const scenario = parseScenario(JSON.parse(other));
+    expect(filesOf(result)).toEqual(bytesOf(exportRun(scenario, commands as never, 1200)));
   });
 });
 
@@ -308,6 +437,7 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
     ]),
     'nodes.json': JSON.stringify([{ atMs: 0, command: { type: 'node.fail', node: 9 } }]),
     'commands-only.json': JSON.stringify([]),
+    'late-run.json': JSON.stringify({ scenario: JSON.parse(small), commands: [], atMs: 9000 }),
   };
   const mistakes: { what: string; argv: string[]; says: string[] }[] = [
     {
@@ -365,8 +495,40 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
     },
     {
       what: 'an output file that cannot be written',
-      argv: ['--scenario', 'small.json', '--summary-csv', '/readonly/s.csv'],
-      says: ['--summary-csv /readonly/s.csv: cannot write it (permission denied)'],
+      argv: ['--scenario', 'small.json', '--summary-tiers-csv', '/readonly/s.csv'],
+      says: ['--summary-tiers-csv /readonly/s.csv: cannot write it (permission denied)'],
+    },
+    {
+      what: 'the summary as one file, which is two now',
+      argv: ['--scenario', 'small.json', '--summary-csv', 's.csv'],
+      says: [
+        '--summary-csv: the summary is now two files',
+        '--summary-tiers-csv',
+        '--summary-end-to-end-csv',
+      ],
+    },
+    {
+      what: 'an --until that is not a time',
+      argv: ['--scenario', 'small.json', '--until', '12s'],
+      says: ['--until: expected a simulated time in milliseconds', 'got "12s"'],
+    },
+    {
+      what: 'an --until after the end of the run',
+      argv: ['--scenario', 'small.json', '--until', '5000.5'],
+      says: ['--until: expected a time within the run (durationMs is 5000), got 5000.5'],
+    },
+    {
+      what: 'an exported moment that is not within the run',
+      argv: ['--scenario', 'late-run.json'],
+      says: [
+        'late-run.json',
+        'atMs: expected the simulated time the run was exported at, from 0 to its durationMs (5,000), got 9000',
+      ],
+    },
+    {
+      what: 'an --until with a trace',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '10', '--until', '5'],
+      says: ['does not go with --until'],
     },
     {
       what: 'an unknown policy',
@@ -415,8 +577,8 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
     },
     {
       what: 'a trace flag with a scenario flag',
-      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '10', '--summary-csv', 's.csv'],
-      says: ['does not go with --summary-csv'],
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--capacity', '10', '--summary-tiers-csv', 's.csv'],
+      says: ['does not go with --summary-tiers-csv'],
     },
     {
       what: 'a policy without a trace',

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
 import type { EventOf, SimEvent } from '../../src/engine/events';
-import { eventCsvHeader, eventCsvRow, exportRun, summaryCsv, timeSeriesCsv } from '../../src/engine/export';
+import {
+  eventCsvHeader,
+  eventCsvRow,
+  exportRun,
+  summaryEndToEndCsv,
+  summaryTiersCsv,
+  timeSeriesCsv,
+} from '../../src/engine/export';
 import { livePolicyNames } from '../../src/engine/policies/names';
 import type { TimedCommand } from '../../src/engine/scenario/commandSchema';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
@@ -518,7 +525,8 @@ describe('engine properties over random small scenarios', () => {
         }
         const replay = exportRun(scenario, engine.commandLog, engine.nowMs);
         expect(replay.events).toBe(live);
-        expect(replay.summary).toBe(summaryCsv(engine.metrics()));
+        expect(replay.summaryTiers).toBe(summaryTiersCsv(engine.metrics()));
+        expect(replay.summaryEndToEnd).toBe(summaryEndToEndCsv(engine.metrics()));
         expect(replay.timeSeries).toBe(timeSeriesCsv(engine.metrics()));
       }),
       runs(25),
@@ -566,7 +574,8 @@ describe('engine properties over random small scenarios', () => {
       fc.property(arb, ({ scenario, commands }) => {
         const first = exportRun(scenario, commands);
         const again = exportRun(structuredClone(scenario), structuredClone(commands));
-        expect(again.summary).toBe(first.summary);
+        expect(again.summaryTiers).toBe(first.summaryTiers);
+        expect(again.summaryEndToEnd).toBe(first.summaryEndToEnd);
         expect(again.timeSeries).toBe(first.timeSeries);
         expect(again.events).toBe(first.events);
         const other = exportRun({ ...scenario, seed: (scenario.seed + 1) >>> 0 }, commands);

@@ -180,16 +180,16 @@ describe('AppState', () => {
   it('resolves an export when the worker sends the file back, and the buttons wait meanwhile', async () => {
     const { app, sent, deliver, loaded } = setup();
     loaded();
-    const pending = app.requestExport('summary');
-    expect(app.exporting).toBe('summary');
+    const pending = app.requestExport('summary-tiers');
+    expect(app.exporting).toBe('summary-tiers');
     const request = sent.find((m) => m.type === 'export') as Extract<ToWorker, { type: 'export' }>;
-    expect(request.file).toBe('summary');
+    expect(request.file).toBe('summary-tiers');
     deliver({ type: 'export.progress', requestId: request.requestId, rows: 500_000 });
     expect(app.exportedRows).toBe(500_000);
     deliver({
       type: 'exported',
       requestId: request.requestId,
-      file: 'summary',
+      file: 'summary-tiers',
       blob: new Blob(['s']),
       atMs: 1500,
     });
@@ -214,7 +214,7 @@ describe('AppState', () => {
   it('ends the busy state when another run is loaded before the file comes back', async () => {
     const { app, deliver, loaded } = setup();
     loaded();
-    const pending = app.requestExport('summary');
+    const pending = app.requestExport('summary-tiers');
     const estimate = app.estimateEvents();
     loaded();
     await expect(pending).rejects.toThrow(/A new run was loaded/);

@@ -48,7 +48,8 @@ function setup(
         if (options.exportRun) return options.exportRun(untilMs, exportOptions);
         exportOptions.writeEvents?.('events\n');
         return {
-          summary: `summary until ${untilMs} with ${commands.length} commands\n`,
+          summaryTiers: `tiers until ${untilMs} with ${commands.length} commands\n`,
+          summaryEndToEnd: `end to end until ${untilMs}\n`,
           timeSeries: 'series\n',
           events: '',
           eventRows: 1,
@@ -296,12 +297,14 @@ describe('engine host', () => {
     host.handle({ type: 'command', command: { type: 'purge', tier: 'all', match: { kind: 'all' } } });
     host.handle({ type: 'play' });
     frame(50);
-    host.handle({ type: 'export', requestId: 7, file: 'summary' });
+    host.handle({ type: 'export', requestId: 7, file: 'summary-tiers' });
     expect(await exported(7)).toMatchObject({
-      file: 'summary',
-      text: 'summary until 50 with 1 commands\n',
+      file: 'summary-tiers',
+      text: 'tiers until 50 with 1 commands\n',
       atMs: 50,
     });
+    host.handle({ type: 'export', requestId: 9, file: 'summary-end-to-end' });
+    expect(await exported(9)).toMatchObject({ file: 'summary-end-to-end', text: 'end to end until 50\n' });
     host.handle({ type: 'export', requestId: 8, file: 'run' });
     const json = JSON.parse((await exported(8)).text);
     expect(json.scenario.seed).toBe(42);
@@ -318,13 +321,14 @@ describe('engine host', () => {
     host.handle({ type: 'load', scenario });
     host.handle({ type: 'play' });
     frame(50);
-    host.handle({ type: 'export', requestId: 1, file: 'summary' });
+    host.handle({ type: 'export', requestId: 1, file: 'summary-tiers' });
     host.handle({ type: 'export', requestId: 2, file: 'timeseries' });
+    host.handle({ type: 'export', requestId: 4, file: 'summary-end-to-end' });
     expect((await exported(2)).text).toBe('series\n');
     expect(exportCalls).toEqual([{ commands: 0, untilMs: 50, options: { events: false } }]);
     // A later moment is another replay.
     frame(16);
-    host.handle({ type: 'export', requestId: 3, file: 'summary' });
+    host.handle({ type: 'export', requestId: 3, file: 'summary-tiers' });
     expect(exportCalls.map((c) => c.untilMs)).toEqual([50, 66]);
   });
 
@@ -352,12 +356,12 @@ describe('engine host', () => {
     host.handle({ type: 'play' });
     frame(50);
     host.handle({ type: 'export', requestId: 4, file: 'events' });
-    host.handle({ type: 'export', requestId: 5, file: 'summary' });
+    host.handle({ type: 'export', requestId: 5, file: 'summary-tiers' });
     const failures = posted.filter((m) => m.type === 'export.failed');
     expect(failures.map((m) => m.requestId)).toEqual([4, 5]);
     expect(failures[0].message).toMatch(/^The events CSV could not be made: the browser ran out of memory/);
     expect(failures[0].message).toContain('Export a shorter time window');
-    expect(failures[1].message).toMatch(/^The summary CSV could not be made/);
+    expect(failures[1].message).toMatch(/^The summary CSV per tier could not be made/);
     expect(posted.some((m) => m.type === 'error')).toBe(false);
     expect(engines.length).toBe(1);
     expect(host.mode).toBe('playing');
@@ -368,7 +372,7 @@ describe('engine host', () => {
       exportRun: (_untilMs, options) => {
         options.writeEvents?.('header\n');
         for (let i = 0; i < 1_200_000; i++) options.writeEvents?.('r\n');
-        return { summary: '', timeSeries: '', events: '', eventRows: 1_200_000 };
+        return { summaryTiers: '', summaryEndToEnd: '', timeSeries: '', events: '', eventRows: 1_200_000 };
       },
     });
     host.handle({ type: 'load', scenario });
@@ -404,7 +408,13 @@ describe('engine host event counts', () => {
         parseJson,
         parseRunDocument,
         loadPreset,
-        exportRun: () => ({ summary: '', timeSeries: '', events: '', eventRows: 0 }),
+        exportRun: () => ({
+          summaryTiers: '',
+          summaryEndToEnd: '',
+          timeSeries: '',
+          events: '',
+          eventRows: 0,
+        }),
         post: (message) => posted.push(message),
         wallMs: () => clock.wallMs,
       },
@@ -468,7 +478,7 @@ describe('engine host seek', () => {
       parseJson,
       parseRunDocument,
       loadPreset,
-      exportRun: () => ({ summary: '', timeSeries: '', events: '', eventRows: 0 }),
+      exportRun: () => ({ summaryTiers: '', summaryEndToEnd: '', timeSeries: '', events: '', eventRows: 0 }),
       post: (message) => posted.push(message),
       wallMs: () => clock.wallMs,
     });

@@ -8,7 +8,24 @@ import { csvFormatRows } from 'd3-dsv';
  */
 export const lineEnd = '\n';
 
+/** The field of a value that does not apply to a row (a ratio with no lookups, a latency with no requests). */
+export const notApplicable = '';
+
+/** One column of a CSV table: its header and how an item fills it. docs/csv.md documents each one. */
+export interface CsvColumn<T> {
+  name: string;
+  value: (item: T) => string;
+}
+
 /** A header and rows as one CSV text, each line ended by `lineEnd`. */
 export function csvText(header: readonly string[], rows: readonly string[][]): string {
   return csvFormatRows([header as string[], ...rows]) + lineEnd;
+}
+
+/** A table with a row per item, its header the columns' names. */
+export function csvTable<T>(columns: readonly CsvColumn<T>[], items: readonly T[]): string {
+  return csvText(
+    columns.map((column) => column.name),
+    items.map((item) => columns.map((column) => column.value(item))),
+  );
 }

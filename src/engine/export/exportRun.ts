@@ -3,12 +3,16 @@ import type { SimEvent } from '../events';
 import type { TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
 import { eventCsvHeader, eventCsvRow } from './eventsCsv';
-import { summaryCsv } from './summaryCsv';
+import { summaryEndToEndCsv } from './summaryEndToEndCsv';
+import { summaryTiersCsv } from './summaryTiersCsv';
 import { timeSeriesCsv } from './timeSeriesCsv';
 
-/** The three CSV files of a run (docs/csv.md). */
+/** The CSV files of a run (docs/csv.md). */
 export interface RunCsv {
-  summary: string;
+  /** The summary's per-tier rows. */
+  summaryTiers: string;
+  /** The summary's end-to-end row. */
+  summaryEndToEnd: string;
   timeSeries: string;
   /** The event log; empty when the rows went to `writeEvents` instead, or were not asked for. */
   events: string;
@@ -65,7 +69,8 @@ export function exportRun(
   engine.runUntil(Math.min(untilMs, scenario.durationMs));
   const report = engine.metrics();
   return {
-    summary: summaryCsv(report),
+    summaryTiers: summaryTiersCsv(report),
+    summaryEndToEnd: summaryEndToEndCsv(report),
     timeSeries: timeSeriesCsv(report),
     events: parts.join(''),
     eventRows,

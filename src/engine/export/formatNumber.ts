@@ -1,8 +1,8 @@
 /**
- * Deterministic number formatting for the CSV files: fixed decimals (ratios 6, milliseconds 3,
- * counts none), never exponent notation, never `-0`. `toFixed` is specified digit for digit by
- * ECMAScript, so Node and every browser print the same bytes. A number that is not finite (a bug
- * upstream) prints as an empty field rather than `NaN` or `Infinity`.
+ * Deterministic number formatting for the CSV files: fixed decimals (ratios 6, milliseconds and
+ * rates per second 3, counts none), never exponent notation, never `-0`. `toFixed` is specified
+ * digit for digit by ECMAScript, so Node and every browser print the same bytes. A number that is
+ * not finite (a bug upstream) prints as an empty field rather than `NaN` or `Infinity`.
  */
 function fixed(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return '';
@@ -20,6 +20,11 @@ export function formatMs(ms: number): string {
 /** A share in [0, 1] (hit ratio), to six decimals: `0.912345`. */
 export function formatRatio(ratio: number): string {
   return fixed(ratio, 6);
+}
+
+/** A rate per second (a bucket's count over the seconds it covered), to three decimals: `412.500`. */
+export function formatRate(perSecond: number): string {
+  return fixed(perSecond, 3);
 }
 
 /** A count, id or version: an integer with no decimals. */

@@ -1,6 +1,7 @@
-export { summaryCsv, summaryCsvColumns } from './summaryCsv';
+export { summaryTiersCsv, summaryTiersCsvColumns } from './summaryTiersCsv';
+export { summaryEndToEndCsv, summaryEndToEndCsvColumns } from './summaryEndToEndCsv';
 export { timeSeriesCsv, timeSeriesCsvColumns } from './timeSeriesCsv';
 export { eventCsvColumns, eventCsvHeader, eventCsvRow, eventsCsv } from './eventsCsv';
-export { formatCount, formatMs, formatRatio } from './formatNumber';
+export { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
 export { lineEnd } from './csvText';
 export { exportRun, type ExportRunOptions, type RunCsv } from './exportRun';

@@ -1,36 +1,68 @@
 import { missCauses } from '../events';
 import type { MetricsReport, SeriesRow } from '../metrics/types';
 import { tierNames } from '../scenario/commandSchema';
-import { csvText } from './csvText';
-import { formatCount, formatMs, formatRatio } from './formatNumber';
+import { csvTable, notApplicable, type CsvColumn } from './csvText';
+import { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
+import { missCauseColumn } from './summaryTiersCsv';
 
-interface SeriesColumn {
-  name: string;
-  value: (row: SeriesRow, endMs: number) => string;
+/** A row of the series and the time it covers: its bucket, or up to the report for the bucket in progress. */
+interface Bucket {
+  row: SeriesRow;
+  endMs: number;
+  seconds: number;
 }
 
-const columns: SeriesColumn[] = [
-  { name: 'startMs', value: (r) => formatMs(r.startMs) },
-  { name: 'endMs', value: (_r, endMs) => formatMs(endMs) },
-  { name: 'tier', value: (r) => r.tier },
-  { name: 'lookups', value: (r) => formatCount(r.lookups) },
-  { name: 'hits', value: (r) => formatCount(r.hits) },
-  { name: 'misses', value: (r) => formatCount(r.misses) },
-  ...missCauses.map((cause): SeriesColumn => ({
-    name: `misses${cause[0].toUpperCase()}${cause.slice(1)}`,
-    value: (r) => formatCount(r.missesByCause[cause]),
-  })),
-  { name: 'hitRatio', value: (r) => formatRatio(r.hitRatio) },
-  { name: 'staleReads', value: (r) => formatCount(r.staleReads) },
-  { name: 'evictions', value: (r) => formatCount(r.evictions) },
-  { name: 'expirations', value: (r) => formatCount(r.expirations) },
-  { name: 'invalidations', value: (r) => formatCount(r.invalidations) },
-  { name: 'requests', value: (r) => formatCount(r.requests) },
-  { name: 'databaseQueries', value: (r) => formatCount(r.databaseQueries) },
-  { name: 'databaseQueueMax', value: (r) => formatCount(r.databaseQueueMax) },
-  { name: 'p50Ms', value: (r) => formatMs(r.p50Ms) },
-  { name: 'p95Ms', value: (r) => formatMs(r.p95Ms) },
-  { name: 'p99Ms', value: (r) => formatMs(r.p99Ms) },
+type Column = CsvColumn<Bucket>;
+
+const onTiers = (row: SeriesRow) => row.tier !== 'all';
+const onAll = (row: SeriesRow) => row.tier === 'all';
+const always = (_row: SeriesRow) => true;
+
+/**
+ * A count and, beside it, the same count per second of the time the bucket covered (as the charts
+ * show it); both empty on rows the count does not apply to.
+ */
+function counted(name: string, count: (row: SeriesRow) => number, appliesTo = always): Column[] {
+  return [
+    { name, value: ({ row }) => (appliesTo(row) ? formatCount(count(row)) : notApplicable) },
+    {
+      name: `${name}PerSecond`,
+      value: ({ row, seconds }) =>
+        appliesTo(row) && seconds > 0 ? formatRate(count(row) / seconds) : notApplicable,
+    },
+  ];
+}
+
+/** A latency percentile of the requests answered in the bucket, on `all` rows that had some. */
+const percentile =
+  (ms: (row: SeriesRow) => number) =>
+  ({ row }: Bucket): string =>
+    onAll(row) && row.completed > 0 ? formatMs(ms(row)) : notApplicable;
+
+const columns: Column[] = [
+  { name: 'startMs', value: ({ row }) => formatMs(row.startMs) },
+  { name: 'endMs', value: ({ endMs }) => formatMs(endMs) },
+  { name: 'tier', value: ({ row }) => row.tier },
+  ...counted('lookups', (r) => r.lookups),
+  ...counted('hits', (r) => r.hits),
+  ...counted('misses', (r) => r.misses),
+  // The whole system's misses are reads no tier answered; they have no single cause.
+  ...missCauses.flatMap((cause) => counted(missCauseColumn(cause), (r) => r.missesByCause[cause], onTiers)),
+  { name: 'hitRatio', value: ({ row }) => (row.lookups > 0 ? formatRatio(row.hitRatio) : notApplicable) },
+  ...counted('staleReads', (r) => r.staleReads),
+  ...counted('evictions', (r) => r.evictions),
+  ...counted('expirations', (r) => r.expirations),
+  ...counted('invalidations', (r) => r.invalidations),
+  ...counted('requests', (r) => r.requests, onAll),
+  ...counted('databaseQueries', (r) => r.databaseQueries, onAll),
+  {
+    name: 'databaseQueueMax',
+    value: ({ row }) => (onAll(row) ? formatCount(row.databaseQueueMax) : notApplicable),
+  },
+  ...counted('completed', (r) => r.completed, onAll),
+  { name: 'p50Ms', value: percentile((r) => r.p50Ms) },
+  { name: 'p95Ms', value: percentile((r) => r.p95Ms) },
+  { name: 'p99Ms', value: percentile((r) => r.p99Ms) },
 ];
 
 /** The time series' columns, in order: the columns docs/csv.md describes. */
@@ -42,20 +74,20 @@ const tierOrder = new Map<string, number>([...tierNames, 'all'].map((name, i) =>
 /**
  * The time series of a run as CSV: a row per time bucket per tier, and one for tier `all`. Rows are
  * sorted by bucket, then by tier from the client inward with `all` last, whatever order the report
- * keeps them in. The bucket in progress ends at the report's time.
+ * keeps them in. The bucket in progress ends at the report's time, and its rates are over that part.
  */
 export function timeSeriesCsv(report: MetricsReport): string {
-  const series = report.series
+  const buckets = report.series
     .map((row, i) => ({ row, i }))
     .sort(
       (a, b) =>
         a.row.startMs - b.row.startMs ||
         (tierOrder.get(a.row.tier) ?? 99) - (tierOrder.get(b.row.tier) ?? 99) ||
         a.i - b.i,
-    );
-  const rows = series.map(({ row }) => {
-    const endMs = Math.max(row.startMs, Math.min(row.startMs + report.bucketMs, report.nowMs));
-    return columns.map((column) => column.value(row, endMs));
-  });
-  return csvText(timeSeriesCsvColumns, rows);
+    )
+    .map(({ row }): Bucket => {
+      const endMs = Math.max(row.startMs, Math.min(row.startMs + report.bucketMs, report.nowMs));
+      return { row, endMs, seconds: (endMs - row.startMs) / 1000 };
+    });
+  return csvTable(columns, buckets);
 }

@@ -55,7 +55,8 @@ export function parseScenarioJson(text: string): Scenario {
 }
 
 /**
- * Validates an exported run: `{ "scenario": ..., "commands": [{ "atMs": ..., "command": ... }, ...] }`.
+ * Validates an exported run: `{ "scenario": ..., "commands": [{ "atMs": ..., "command": ... }, ...] }`,
+ * with an optional `"atMs"`, the moment it was exported, within the run.
  * Commands must be in time order and may only name nodes, servers and key spaces that exist.
  */
 export function parseCommandLog(input: unknown): CommandLog {
@@ -86,19 +87,33 @@ export function parseCommandLog(input: unknown): CommandLog {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
   }
-  const atMs = input.atMs;
-  if (atMs !== undefined && scenario) {
-    if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0 || atMs > scenario.durationMs) {
-      problems.push(
-        `atMs: expected the simulated time the run was exported at, from 0 to its durationMs ` +
-          `(${formatCount(scenario.durationMs)}), got ${describe(atMs)}`,
-      );
-    }
-  }
+  const atMsProblem = scenario ? exportedAtProblem(input.atMs, scenario) : null;
+  if (atMsProblem) problems.push(atMsProblem);
   if (problems.length > 0) throw invalid('The command log is not valid', problems);
-  return atMs === undefined
-    ? { scenario: scenario as Scenario, commands }
-    : { scenario: scenario as Scenario, commands, atMs: atMs as number };
+  const atMs = input.atMs as number | undefined;
+  return { scenario: scenario as Scenario, commands, ...(atMs === undefined ? {} : { atMs }) };
+}
+
+/**
+ * An exported run's optional `atMs` (the moment it was exported) checked against the scenario it
+ * will run on, for a run file whose own scenario is replaced by another.
+ *
+ * @throws InputError when it is there and not a time within the run.
+ */
+export function parseExportedAt(atMs: unknown, scenario: Scenario): number | undefined {
+  const problem = exportedAtProblem(atMs, scenario);
+  if (problem) throw invalid('The command log is not valid', [problem]);
+  return atMs as number | undefined;
+}
+
+function exportedAtProblem(atMs: unknown, scenario: Scenario): string | null {
+  if (atMs === undefined) return null;
+  if (typeof atMs === 'number' && Number.isFinite(atMs) && atMs >= 0 && atMs <= scenario.durationMs)
+    return null;
+  return (
+    `atMs: expected the simulated time the run was exported at, from 0 to its durationMs ` +
+    `(${formatCount(scenario.durationMs)}), got ${describe(atMs)}`
+  );
 }
 
 /** Parses an exported run from JSON text; a syntax error names its line and column. */

@@ -6,7 +6,7 @@ export type ExportKind = ExportFile;
 /**
  * The download name of a run's file, saying preset (or scenario name), seed and the simulated
  * moment it describes (files taken mid-run differ), such as
- * `cachescope-flash-sale-seed42-at12.5s-summary.csv`.
+ * `cachescope-flash-sale-seed42-at12.5s-summary-tiers.csv`.
  */
 export function exportFileName(
   run: { preset: string | null; scenarioName: string; seed: number },

@@ -5,7 +5,8 @@ import {
   eventCsvHeader,
   eventCsvRow,
   exportRun,
-  summaryCsv,
+  summaryEndToEndCsv,
+  summaryTiersCsv,
   timeSeriesCsv,
 } from '../../../src/engine/export';
 import type { TimedCommand } from '../../../src/engine/scenario/commandSchema';
@@ -42,7 +43,8 @@ describe('exportRun', () => {
     engine.runUntil(scenario.durationMs);
     const report = engine.metrics();
     const exported = exportRun(scenario, commands);
-    expect(exported.summary).toBe(summaryCsv(report));
+    expect(exported.summaryTiers).toBe(summaryTiersCsv(report));
+    expect(exported.summaryEndToEnd).toBe(summaryEndToEndCsv(report));
     expect(exported.timeSeries).toBe(timeSeriesCsv(report));
     expect(exported.events).toBe(events);
     expect(exported.events).toContain('\ncommand,1200.000,');
@@ -66,7 +68,8 @@ describe('exportRun', () => {
     expect(formatted).toBe(0);
     expect(quiet.events).toBe('');
     expect(quiet.eventRows).toBe(0);
-    expect(quiet.summary).toBe(whole.summary);
+    expect(quiet.summaryTiers).toBe(whole.summaryTiers);
+    expect(quiet.summaryEndToEnd).toBe(whole.summaryEndToEnd);
     expect(quiet.timeSeries).toBe(whole.timeSeries);
   });
 
@@ -92,14 +95,14 @@ describe('exportRun', () => {
   });
 
   it('gives summary totals equal to the sums of the time series of a real run', () => {
-    const { summary, timeSeries } = exportRun(scenario, commands);
-    const tiers = csvParse(summary);
+    const { summaryTiers, summaryEndToEnd, timeSeries } = exportRun(scenario, commands);
+    const tiers = csvParse(summaryTiers);
     const series = csvParse(timeSeries);
     const sumOf = (tier: string, column: string) =>
       series.filter((row) => row.tier === tier).reduce((total, row) => total + Number(row[column]), 0);
     const moved = new Set<string>();
-    for (const row of tiers.filter((r) => r.scope !== 'end-to-end' && r.enabled === 'true')) {
-      const tier = row.scope!;
+    for (const row of tiers.filter((r) => r.enabled === 'true')) {
+      const tier = row.tier!;
       for (const column of [
         'lookups',
         'hits',
@@ -119,9 +122,34 @@ describe('exportRun', () => {
     }
     // The scenario is built so that every counter moved; a test of zeros would prove nothing.
     expect([...moved].sort()).toHaveLength(10);
-    const endToEnd = tiers.find((row) => row.scope === 'end-to-end')!;
+    const [endToEnd] = csvParse(summaryEndToEnd);
     expect(sumOf('all', 'requests')).toBe(Number(endToEnd.requests));
     expect(sumOf('all', 'staleReads')).toBe(Number(endToEnd.staleReads));
+  });
+
+  it('leaves empty, in a real run, the hit ratios of tiers nobody asked and the figures a row has not', () => {
+    const off: TimedCommand[] = [
+      ...commands,
+      { atMs: 2400, command: { type: 'tier.configure', tier: 'local', changes: { enabled: false } } },
+    ];
+    const { summaryTiers, timeSeries } = exportRun(scenario, off);
+    const tiers = csvParse(summaryTiers);
+    // The browser tier is off all run; the local tier was on until 2.4 s, so its ratio stands.
+    expect(tiers.find((row) => row.tier === 'browser')).toMatchObject({ lookups: '0', hitRatio: '' });
+    expect(tiers.find((row) => row.tier === 'local')).toMatchObject({ enabled: 'false' });
+    expect(tiers.find((row) => row.tier === 'local')!.hitRatio).not.toBe('');
+    const series = csvParse(timeSeries);
+    const local = series.filter((row) => row.tier === 'local');
+    expect(local.map((row) => row.hitRatio === '')).toEqual([false, false, false, false, false, true]);
+    for (const row of series) {
+      const seconds = (Number(row.endMs) - Number(row.startMs)) / 1000;
+      expect(Number(row.hitsPerSecond), `${row.startMs} ${row.tier}`).toBeCloseTo(
+        Number(row.hits) / seconds,
+        3,
+      );
+      if (row.tier === 'all') expect(row.p95Ms === '').toBe(row.completed === '0');
+      else expect([row.requests, row.p95Ms]).toEqual(['', '']);
+    }
   });
 
   it('gives other bytes for another command log', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs, formatRatio } from '../../../src/engine/export';
+import { formatCount, formatMs, formatRate, formatRatio } from '../../../src/engine/export';
 
 describe('CSV number formatting', () => {
   it('prints milliseconds with exactly 3 decimals', () => {
@@ -14,6 +14,10 @@ describe('CSV number formatting', () => {
 
   it('prints ratios with exactly 6 decimals', () => {
     expect([0, 1, 2 / 3, 1e-7].map(formatRatio)).toEqual(['0.000000', '1.000000', '0.666667', '0.000000']);
+  });
+
+  it('prints rates per second with exactly 3 decimals', () => {
+    expect([0, 412.5, 7 / 0.3].map(formatRate)).toEqual(['0.000', '412.500', '23.333']);
   });
 
   it('prints counts as integers, large ones without exponent notation', () => {

@@ -40,6 +40,7 @@ function seriesRow(startMs: number, tier: TierName | 'all', n: number): SeriesRo
     requests: isAll ? 40 + n : 0,
     databaseQueries: isAll ? 5 + n : 0,
     databaseQueueMax: isAll ? n : 0,
+    completed: isAll ? 30 + n : 0,
     p50Ms: 1.25 + n,
     p95Ms: 10 / 3,
     p99Ms: 100.0004,
