@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3-dsv';
 import type { Page } from '@playwright/test';
+import { main, type SimIo } from '../../src/cli/simMain';
 import { expect, openPreset, playUntil, readNumber, screenshot, setSpeed, test } from './fixtures';
 
 /** Clicks an item of the export menu and returns the downloaded file's name and text. */
@@ -26,21 +27,37 @@ test('each export has its header, a name that says preset and seed, and the tota
   const misses = await readNumber(page.getByTestId('tier-distributed-misses'));
   expect(requests).toBeGreaterThan(0);
 
-  const summary = await exportFile(page, 'Summary CSV');
-  expect(summary.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-summary\.csv$/);
-  expect(summary.text.split('\n')[0]).toMatch(/^scope,enabled,entries,lookups,hits,misses,/);
-  const rows = csvParse(summary.text);
-  expect(Number(rows.find((r) => r.scope === 'end-to-end')?.requests)).toBe(requests);
-  const distributed = rows.find((r) => r.scope === 'distributed');
+  const tiers = await exportFile(page, 'Summary per tier CSV');
+  expect(tiers.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-summary-tiers\.csv$/);
+  expect(tiers.text.split('\n')[0]).toMatch(/^tier,enabled,entries,lookups,hits,misses,/);
+  const distributed = csvParse(tiers.text).find((r) => r.tier === 'distributed');
   expect(Number(distributed?.hits)).toBe(hits);
   expect(Number(distributed?.misses)).toBe(misses);
+  // Flash sale has no browser cache: no lookups, so no hit ratio rather than one of 0.
+  expect(csvParse(tiers.text).find((r) => r.tier === 'browser')).toMatchObject({
+    lookups: '0',
+    hitRatio: '',
+  });
   await screenshot(page, 'export-menu');
+
+  const endToEnd = await exportFile(page, 'Summary end to end CSV');
+  expect(endToEnd.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-summary-end-to-end\.csv$/);
+  const [whole, ...more] = csvParse(endToEnd.text);
+  expect(more).toEqual([]);
+  expect(Number(whole.requests)).toBe(requests);
 
   const series = await exportFile(page, 'Time series CSV');
   expect(series.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-timeseries\.csv$/);
-  expect(series.text.split('\n')[0]).toMatch(/^startMs,endMs,tier,lookups,hits,misses,/);
+  expect(series.text.split('\n')[0]).toMatch(
+    /^startMs,endMs,tier,lookups,lookupsPerSecond,hits,hitsPerSecond,/,
+  );
   const seriesRows = csvParse(series.text).filter((r) => r.tier === 'distributed');
   expect(seriesRows.reduce((sum, r) => sum + Number(r.hits), 0)).toBe(hits);
+  const first = seriesRows[0];
+  expect(Number(first.hitsPerSecond)).toBeCloseTo(
+    Number(first.hits) / ((Number(first.endMs) - Number(first.startMs)) / 1000),
+    3,
+  );
 
   const events = await exportFile(page, 'Events CSV');
   expect(events.name).toMatch(/^cachescope-flash-sale-seed11-at\d+(\.\d+)?s-events\.csv$/);
@@ -53,4 +70,43 @@ test('each export has its header, a name that says preset and seed, and the tota
   const parsed = JSON.parse(run.text);
   expect(parsed.scenario.seed).toBe(11);
   expect(parsed.commands).toEqual([]);
+  expect(run.name).toContain(`-at${Math.round(parsed.atMs) / 1000}s-`);
+});
+
+test('a mid-run export with a command in it is what the CLI writes from the exported run file', async ({
+  page,
+}) => {
+  await openPreset(page, 'flash-sale');
+  await setSpeed(page, 5);
+  await playUntil(page, 3);
+  await page.locator('summary', { hasText: 'Faults' }).click();
+  await page.getByRole('button', { name: 'Fail node 1' }).click();
+  await playUntil(page, 5);
+  const labels = [
+    'Summary per tier CSV',
+    'Summary end to end CSV',
+    'Time series CSV',
+    'Events CSV',
+    'Scenario + commands JSON',
+  ];
+  const app: { name: string; text: string }[] = [];
+  for (const label of labels) app.push(await exportFile(page, label));
+  const run = JSON.parse(app[4].text);
+  expect(run.atMs).toBeGreaterThanOrEqual(5000);
+  expect(run.commands.map((c: { command: { type: string } }) => c.command.type)).toEqual(['node.fail']);
+
+  // The CLI, given only the run file: it runs to the file's atMs, not to the end.
+  const written: Record<string, string> = {};
+  let stderr = '';
+  const io: SimIo = {
+    stdout: () => {},
+    stderr: (text) => void (stderr += text),
+    readFile: async () => app[4].text,
+    writeFile: async (path, text) => void (written[path] = text),
+  };
+  const argv = ['--scenario', 'run.json', '--summary-tiers-csv', 's', '--summary-end-to-end-csv', 'u'];
+  const status = await main([...argv, '--timeseries-csv', 't', '--events-csv', 'e'], io);
+  expect(status, stderr).toBe(0);
+  expect(stderr).toContain('running to that moment');
+  expect([written.s, written.u, written.t, written.e]).toEqual(app.slice(0, 4).map((file) => file.text));
 });

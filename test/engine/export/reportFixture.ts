@@ -128,7 +128,7 @@ export function buildReport(): MetricsReport {
 }
 
 /**
- * The column names docs/csv.md lists in the table of one section (`## summary.csv`, ...), in order:
+ * The column names docs/csv.md lists in the table of one section (`## summary-tiers.csv`, ...), in order:
  * the first cell of each table row, in backticks.
  */
 export function documentedColumns(section: string): string[] {
