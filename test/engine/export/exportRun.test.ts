@@ -11,6 +11,7 @@ import {
 } from '../../../src/engine/export';
 import type { TimedCommand } from '../../../src/engine/scenario/commandSchema';
 import { parseScenario } from '../../../src/engine/scenario/parseScenario';
+import { tierCountColumns } from './reportFixture';
 
 /** Three cache tiers, small capacities and short TTLs, so every counter of the CSV moves. */
 const scenario = parseScenario({
@@ -103,18 +104,7 @@ describe('exportRun', () => {
     const moved = new Set<string>();
     for (const row of tiers.filter((r) => r.enabled === 'true')) {
       const tier = row.tier!;
-      for (const column of [
-        'lookups',
-        'hits',
-        'misses',
-        'missesCold',
-        'missesCapacity',
-        'missesExpired',
-        'missesInvalidated',
-        'evictions',
-        'expirations',
-        'invalidations',
-      ]) {
+      for (const column of tierCountColumns) {
         expect(sumOf(tier, column), `${tier} ${column}`).toBe(Number(row[column]));
         if (Number(row[column]) > 0) moved.add(column);
       }

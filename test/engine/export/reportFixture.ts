@@ -127,6 +127,20 @@ export function buildReport(): MetricsReport {
   };
 }
 
+/** The counts a tier's summary row holds that are the sums of its time-series rows. */
+export const tierCountColumns = [
+  'lookups',
+  'hits',
+  'misses',
+  'missesCold',
+  'missesCapacity',
+  'missesExpired',
+  'missesInvalidated',
+  'evictions',
+  'expirations',
+  'invalidations',
+];
+
 /**
  * The column names docs/csv.md lists in the table of one section (`## summary-tiers.csv`, ...), in order:
  * the first cell of each table row, in backticks.

@@ -8,7 +8,7 @@ import {
   timeSeriesCsv,
 } from '../../../src/engine/export';
 import type { MetricsReport } from '../../../src/engine/metrics/types';
-import { buildReport, documentedColumns } from './reportFixture';
+import { buildReport, documentedColumns, tierCountColumns } from './reportFixture';
 
 const header = (csv: string) => csv.slice(0, csv.indexOf('\n'));
 
@@ -112,16 +112,7 @@ describe('the summary files', () => {
     const sumOf = (tier: string, column: string) =>
       series.filter((row) => row.tier === tier).reduce((total, row) => total + Number(row[column]), 0);
     for (const row of tiers) {
-      for (const column of [
-        'lookups',
-        'hits',
-        'misses',
-        'missesCold',
-        'missesCapacity',
-        'missesExpired',
-        'missesInvalidated',
-        'evictions',
-      ]) {
+      for (const column of tierCountColumns) {
         expect(Number(row[column]), `${row.tier} ${column}`).toBe(sumOf(row.tier!, column));
       }
       expect(Number(row.staleHits)).toBe(sumOf(row.tier!, 'staleReads'));

@@ -1,24 +1,9 @@
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { timeSeriesCsv, timeSeriesCsvColumns } from '../../../src/engine/export';
-import { buildReport, documentedColumns } from './reportFixture';
+import { buildReport, documentedColumns, tierCountColumns } from './reportFixture';
 
-const countColumns = [
-  'lookups',
-  'hits',
-  'misses',
-  'missesCold',
-  'missesCapacity',
-  'missesExpired',
-  'missesInvalidated',
-  'staleReads',
-  'evictions',
-  'expirations',
-  'invalidations',
-  'requests',
-  'databaseQueries',
-  'completed',
-];
+const countColumns = [...tierCountColumns, 'staleReads', 'requests', 'databaseQueries', 'completed'];
 const tierOnly = ['missesCold', 'missesCapacity', 'missesExpired', 'missesInvalidated'];
 const allOnly = ['requests', 'databaseQueries', 'databaseQueueMax', 'completed', 'p50Ms', 'p95Ms', 'p99Ms'];
 
