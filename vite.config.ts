@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { lessonsPlugin } from './src/engine/lessons/vitePlugin.js';
+import { lessonsPlugin } from './build/lessonsPlugin.js';
 
 /**
  * The page's Content-Security-Policy: everything from the page's own origin, no inline script or

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { lessonMargins } from '../engine/lessons/lessonMargins';
-import { readCourse } from '../engine/lessons/readCourse';
+import { readCourse } from './readCourse';
 
 /**
  * Prints, for every step of every lesson, each check's figure at its closest without the solution

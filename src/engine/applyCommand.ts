@@ -1,6 +1,6 @@
 import type { System } from './model/system';
 import type { Command, PurgeMatch } from './scenario/commandSchema';
-import { tierNames } from './scenario/commandSchema';
+import { tierNames } from './tiers/tierNames';
 import type { RequestGenerator } from './workload/requestGenerator';
 import { InputError } from './inputError';
 import { applySetting } from './commands/foldCommands';

@@ -1,6 +1,6 @@
 import { missCauses } from '../events';
 import type { MetricsReport, SeriesRow } from '../metrics/types';
-import { tierNames } from '../scenario/commandSchema';
+import { tierNames } from '../tiers/tierNames';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
 import { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
 import { missCauseColumn } from './summaryTiersCsv';

@@ -1,5 +1,5 @@
 import { tierConfig } from '../commands/tierConfig';
-import { tierNames, type TierName } from '../scenario/commandSchema';
+import { tierNames, type TierName } from '../tiers/tierNames';
 import type { Scenario } from '../scenario/schema';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { tierNames } from '../scenario/commandSchema';
+import { tierNames } from '../tiers/tierNames';
 import { goalEventNames, goalMetricNames, goalMetrics } from './goalMetrics';
 
 /**

@@ -1,5 +1,5 @@
 import { missCauses, type MissCause } from '../events';
-import { tierNames, type TierName } from '../scenario/commandSchema';
+import { tierNames, type TierName } from '../tiers/tierNames';
 import { LatencyHistogram } from './latencyHistogram';
 import type { EndToEnd, MetricsReport, SeriesRow, TierCounters, TierSummary } from './types';
 

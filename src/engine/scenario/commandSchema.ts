@@ -9,10 +9,10 @@ import {
   ttlSchema,
 } from './parts';
 import { livePolicyNames } from '../policies/names';
+import { tierNames, type TierName } from '../tiers/tierNames';
 
-/** The cache tiers, innermost last. */
-export const tierNames = ['browser', 'cdn', 'local', 'distributed', 'bufferPool'] as const;
-export type TierName = (typeof tierNames)[number];
+/** Re-exported for the schema's users; the names live in tiers/tierNames (no zod there). */
+export { tierNames, type TierName };
 
 /**
  * The schema's fields, each optional and without its default: a command's `changes` name only what

@@ -1,6 +1,6 @@
 import { missCauses } from '../../../engine/events';
 import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
-import { tierNames } from '../../../engine/scenario/commandSchema';
+import { tierNames } from '../../../engine/tiers/tierNames';
 import { tierLabel } from '../../controls/tierLabels';
 import { formatMs, formatNumber } from './format';
 import { missCauseLabels, seriesColours } from './palette';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
-import type { readCourse as ReadCourse } from './readCourse';
+import type { readCourse as ReadCourse } from '../src/cli/readCourse';
 
 /** The module the app imports the course from: every lesson, parsed and validated at build time. */
 export const lessonsModuleId = 'virtual:cachescope-lessons';
@@ -13,7 +13,7 @@ const resolvedId = `\0${lessonsModuleId}`;
  * vite.config does not pull the engine's TypeScript into the config bundle.
  */
 async function loadCourse(dir: string) {
-  const parser = fileURLToPath(new URL('./readCourse.ts', import.meta.url));
+  const parser = fileURLToPath(new URL('../src/cli/readCourse.ts', import.meta.url));
   const { module } = await runnerImport<{ readCourse: typeof ReadCourse }>(parser, {
     configFile: false,
     logLevel: 'silent',

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../inputError';
-import type { Lesson } from './lesson';
-import { parseLesson } from './parseLesson';
+import { InputError } from '../engine/inputError';
+import type { Lesson } from '../engine/lessons/lesson';
+import { parseLesson } from '../engine/lessons/parseLesson';
 
 /**
  * Reads every `*.md` in `dir` (the course's `lessons/`), in file-name order. Node only.

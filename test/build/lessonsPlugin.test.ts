@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonsModuleId, lessonsPlugin } from '../../../src/engine/lessons/vitePlugin';
+import { lessonsModuleId, lessonsPlugin } from '../../build/lessonsPlugin';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 
