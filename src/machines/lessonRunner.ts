@@ -5,12 +5,13 @@ export interface LessonRunnerContext {
   stepIndex: number;
   /** The choice the student picked for this step's prediction, or null before answering. */
   answer: number | null;
-  /** The step's goal is met now (it can drift back while the run goes on). */
+  /**
+   * The step's goal is reached: met now, or met earlier in this attempt since the step began (the
+   * session says which; a rewind to before that moment takes it back).
+   */
   goalMet: boolean;
   /** "Show me" applied this step's solution. */
   shownSolution: boolean;
-  /** Steps whose goal has been met at least once, in order: they stay done. */
-  completed: number[];
   /** Saved progress said the lesson was finished (read once, at start). */
   resumeFinished: boolean;
 }
@@ -19,14 +20,13 @@ export interface LessonRunnerInput {
   stepCount: number;
   /** Where saved progress left off. */
   stepIndex?: number;
-  completed?: number[];
   /** The lesson was finished: open it as a sandbox. */
   finished?: boolean;
 }
 
 export type LessonRunnerEvent =
   | { type: 'prediction.answer'; choice: number }
-  /** The goal's checks, evaluated on the latest metrics. */
+  /** Whether the step's goal is reached, from the latest metrics and the attempt's marks. */
   | { type: 'goal.update'; met: boolean }
   | { type: 'solution.show' }
   | { type: 'step.next' }
@@ -39,8 +39,8 @@ const freshStep = { answer: null, goalMet: false, shownSolution: false } as cons
 
 /**
  * A student's way through one lesson: the step they are on, whether they answered its prediction,
- * whether its goal is met, whether they asked to be shown; and after the last step, a sandbox. Next
- * opens once the step's goal has been met (by the student or by "show me"); back is always open.
+ * whether its goal is reached, whether they asked to be shown; and after the last step, a sandbox. Next
+ * opens while the step's goal is reached (by the student or by "show me"); back is always open.
  */
 export const lessonRunnerMachine = setup({
   types: {
@@ -50,7 +50,7 @@ export const lessonRunnerMachine = setup({
   },
   guards: {
     startsFinished: ({ context }) => context.resumeFinished && context.stepCount > 0,
-    stepDone: ({ context }) => context.completed.includes(context.stepIndex),
+    stepDone: ({ context }) => context.goalMet,
     isLastStep: ({ context }) => context.stepIndex === context.stepCount - 1,
     hasPrevious: ({ context }) => context.stepIndex > 0,
   },
@@ -60,13 +60,9 @@ export const lessonRunnerMachine = setup({
     const stepCount = Math.max(0, Math.floor(input.stepCount));
     const last = Math.max(0, stepCount - 1);
     const stepIndex = Math.min(last, Math.max(0, Math.floor(input.stepIndex ?? 0)));
-    const completed = [...new Set(input.completed ?? [])].filter(
-      (i) => Number.isInteger(i) && i >= 0 && i < stepCount,
-    );
     return {
       stepCount,
       stepIndex,
-      completed: completed.sort((a, b) => a - b),
       resumeFinished: input.finished ?? false,
       ...freshStep,
     };
@@ -82,15 +78,7 @@ export const lessonRunnerMachine = setup({
           guard: ({ context, event }) => context.answer === null && event.choice >= 0,
           actions: assign({ answer: ({ event }) => event.choice }),
         },
-        'goal.update': {
-          actions: assign(({ context, event }) => ({
-            goalMet: event.met,
-            completed:
-              event.met && !context.completed.includes(context.stepIndex)
-                ? [...context.completed, context.stepIndex].sort((a, b) => a - b)
-                : context.completed,
-          })),
-        },
+        'goal.update': { actions: assign({ goalMet: ({ event }) => event.met }) },
         'solution.show': { actions: assign({ shownSolution: true }) },
         'step.next': [
           { guard: and(['stepDone', 'isLastStep']), target: 'sandbox' },
@@ -112,7 +100,7 @@ export const lessonRunnerMachine = setup({
           target: 'step',
           actions: assign({ stepIndex: ({ context }) => context.stepCount - 1, ...freshStep }),
         },
-        'lesson.restart': { target: 'step', actions: assign({ stepIndex: 0, completed: [], ...freshStep }) },
+        'lesson.restart': { target: 'step', actions: assign({ stepIndex: 0, ...freshStep }) },
       },
     },
   },

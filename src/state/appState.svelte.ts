@@ -51,7 +51,10 @@ export class AppState {
   playback = $state<PlaybackState>('idle');
   speed = $state(1);
   fastForward = $state(false);
-  /** A seek was asked for and the worker has not finished it: what is shown is still from before. */
+  /**
+   * A seek or a load was asked for and the worker has not finished it: what is shown is still from
+   * before.
+   */
   rewinding = $state(false);
   notice = $state.raw<Notice | null>(null);
   /** The file the worker is making, or null: the export buttons wait while it is set. */
@@ -95,10 +98,15 @@ export class AppState {
   /** The scheduled commands still ahead of the simulated time, in the order they will apply. */
   scheduled: TimedCommand[] = $derived(this.schedule.slice(this.appliedCount));
 
+  /** The app opened on a share link's run (a lesson left open is then not resumed over it). */
+  startedFromLink = false;
+
   /** Loaded when nothing else could be (a share link whose run is not valid). */
   private defaultPreset: string | null = null;
   private readonly actor: Actor<typeof playbackMachine>;
   private requestId = 0;
+  /** Loads posted that the worker has not answered yet (with 'loaded' or an error). */
+  private loadsPending = 0;
   // Bookkeeping for replies, never rendered: plain Maps on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pendingExports = new Map<number, Pending<ExportedFile>>();
@@ -148,10 +156,11 @@ export class AppState {
         }
         return;
       case 'seeked':
-        this.rewinding = false;
+        this.rewinding = this.loadsPending > 0;
         return;
       case 'loaded':
-        this.rewinding = false;
+        this.loadsPending = Math.max(0, this.loadsPending - 1);
+        this.rewinding = this.loadsPending > 0;
         this.abandonExports('A new run was loaded before the file was ready: export again from this run.');
         this.preset = message.preset;
         this.actor.send({ type: 'run.loaded' });
@@ -177,10 +186,16 @@ export class AppState {
       case 'error':
         this.notice = { kind: 'error', message: message.message, problems: message.problems };
         if (!message.input) {
+          this.loadsPending = 0;
           this.rewinding = false;
           this.abandonExports(message.message);
           this.actor.send({ type: 'run.stopped' });
-        } else if (!this.sim.scenario && this.defaultPreset) {
+          return;
+        }
+        // A load the worker refused: the run before it goes on.
+        this.loadsPending = Math.max(0, this.loadsPending - 1);
+        this.rewinding = this.loadsPending > 0;
+        if (!this.sim.scenario && this.defaultPreset) {
           this.notice = { ...this.notice, outcome: this.defaultLoaded() };
           this.loadPreset(this.defaultPreset);
         }
@@ -191,7 +206,8 @@ export class AppState {
   /** Opens the run in the page's share link, or the default preset when there is none or it is bad. */
   start = (hash: string, defaultPreset: string) => {
     this.defaultPreset = defaultPreset;
-    if (!this.openShareLink(hash)) this.loadPreset(defaultPreset);
+    this.startedFromLink = this.openShareLink(hash);
+    if (!this.startedFromLink) this.loadPreset(defaultPreset);
   };
 
   /** Playing at the chosen speed: not paused, not fast-forwarding to the end. */
@@ -218,7 +234,13 @@ export class AppState {
   };
   setSpeed = (speed: number) => this.actor.send({ type: 'speed.set', speed: clampSpeed(speed) });
 
-  loadPreset = (name: string) => this.port.post({ type: 'load.preset', name });
+  loadPreset = (name: string) => this.postLoad({ type: 'load.preset', name });
+
+  private postLoad(message: Extract<ToWorker, { type: 'load' | 'load.preset' | 'import' }>): void {
+    this.loadsPending++;
+    this.rewinding = true;
+    this.port.post(message);
+  }
 
   /** Applies a change now, at the engine's current simulated time. */
   apply = (command: Command) => this.port.post({ type: 'command', command });
@@ -231,12 +253,12 @@ export class AppState {
     if (!this.settings) return;
     const next = structuredClone(this.settings);
     change(next);
-    this.port.post({ type: 'load', scenario: next });
+    this.postLoad({ type: 'load', scenario: next });
   };
 
   /** Loads an exported run or a scenario from JSON text; a bad one leaves the current run as it is. */
   importText = (text: string, source: 'file' | 'share link' = 'file') =>
-    this.port.post({ type: 'import', text, source });
+    this.postLoad({ type: 'import', text, source });
 
   /**
    * Restores the run in a share link hash. Returns false when the hash holds no run; a damaged link

@@ -1,39 +1,115 @@
 import { z } from '../engine/zod';
+import type { StepTotals } from '../engine/lessons/evaluateGoal';
+import type { SeriesRow } from '../engine/metrics/types';
+import { timedCommandSchema, type TimedCommand } from '../engine/scenario/commandSchema';
 
 /** Where progress is kept in the browser, and the shape's version (another version is ignored). */
 export const progressStorageKey = 'cachescope.lessonProgress';
-export const progressVersion = 1;
+export const progressVersion = 2;
 
-/** One lesson's progress: the step the student is on, the steps done, the answers given. */
+/** A moment of a run: a simulated time, and how many commands of the log had applied by then. */
+export interface Moment {
+  atMs: number;
+  commands: number;
+}
+
+/**
+ * What a step's goal counts from, as the run stood when the step began: the run totals and the
+ * bucket in progress then (see GoalContext). Kept with the mark so that a reload that resumes later
+ * in the step counts the goal from the same start without replaying the run twice.
+ */
+export interface StepBaseline {
+  atStepStart: StepTotals;
+  openBucketAtStart: SeriesRow[];
+}
+
+/** Where a step began. */
+export interface StepMark extends Moment {
+  baseline: StepBaseline;
+}
+
+/**
+ * A lesson attempt is a run: the lesson's scenario, the command log, the mark where each step
+ * began and the moment each step's goal was first met; and the moment the student was at.
+ */
+export interface SavedAttempt {
+  /** A fingerprint of the scenario the attempt ran: an attempt on a changed lesson is not replayed. */
+  scenario: string;
+  commands: TimedCommand[];
+  /** starts[i]: where step i began, for the steps up to the current one. */
+  starts: StepMark[];
+  /** reached[i]: where step i's goal was first met in this attempt, or null before then. */
+  reached: (Moment | null)[];
+  /** Where the student was when the attempt was last saved. */
+  at: Moment;
+}
+
+/** One lesson's progress: the step the student is on, the answers given, and the attempt. */
 export interface SavedLesson {
   step: number;
-  completed: number[];
   finished: boolean;
   /** Prediction answers by step index. */
   answers: Record<number, number>;
+  attempt: SavedAttempt | null;
 }
 
 const index = z.number().int().min(0).max(1000);
+const time = z.number().finite().min(0).max(1e12);
+const count = z.number().int().min(0).max(1e9);
+const momentSchema = z.object({ atMs: time, commands: count });
+const baselineSchema = z.object({
+  atStepStart: z.object({ leaks: count, lostWrites: count, loggedOut: count, cacheNodeFailures: count }),
+  // Rows the engine wrote; only their shape's outline is checked.
+  openBucketAtStart: z
+    .array(
+      z.looseObject({ startMs: time, tier: z.string(), missesByCause: z.record(z.string(), z.number()) }),
+    )
+    .max(50),
+});
+const attemptSchema = z.object({
+  scenario: z.string().max(64),
+  commands: z.array(timedCommandSchema).max(10_000),
+  starts: z
+    .array(momentSchema.extend({ baseline: baselineSchema }))
+    .min(1)
+    .max(1000),
+  reached: z.array(momentSchema.nullable()).max(1000),
+  at: momentSchema,
+});
 const savedLessonSchema = z.object({
   step: index,
-  completed: z.array(index).max(1000),
   finished: z.boolean(),
   answers: z.record(z.string(), index),
+  attempt: attemptSchema.nullable(),
 });
 
 /** The minimum of the Web Storage API this needs; tests pass a Map-backed fake. */
 export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /**
- * Lesson progress, saved in the browser by lesson id so that it survives a reload. Stored data that
- * is corrupt, from another version or written by hand is ignored (lesson by lesson where possible),
- * never trusted: the worst a damaged store can do is forget progress.
+ * Lesson progress, saved in the browser by lesson id so that it survives a reload, with the lesson
+ * that was open. Stored data that is corrupt, from another version or written by hand is ignored
+ * (lesson by lesson where possible) with a notice, never trusted: the worst a damaged store can do
+ * is forget progress.
  */
 export class LessonProgress {
   lessons = $state<Record<string, SavedLesson>>({});
+  /** The lesson open when the page was left: a reload resumes it. */
+  openLesson = $state<string | null>(null);
+  /** Nothing was stored: the person has not been here before (or has cleared the site's data). */
+  readonly firstVisit: boolean;
+  /** The person turned down the offer of lesson 1, or took it. */
+  welcomed = $state(false);
+  /** Said once in the lesson list when stored progress had to be ignored; null otherwise. */
+  notice = $state<string | null>(null);
 
   constructor(private readonly storage: ProgressStorage | null = defaultStorage()) {
-    this.lessons = read(storage);
+    const stored = read(storage);
+    this.lessons = stored.lessons;
+    this.openLesson = stored.open;
+    this.welcomed = stored.welcomed;
+    this.notice = stored.notice;
+    this.firstVisit = stored.empty;
   }
 
   get(id: string): SavedLesson | undefined {
@@ -51,11 +127,28 @@ export class LessonProgress {
     this.write();
   }
 
+  /** Remembers which lesson is open (null: none), so that a reload reopens it. */
+  setOpen(id: string | null): void {
+    if (this.openLesson === id) return;
+    this.openLesson = id;
+    this.write();
+  }
+
+  welcome(): void {
+    this.welcomed = true;
+    this.write();
+  }
+
   private write(): void {
     try {
       this.storage?.setItem(
         progressStorageKey,
-        JSON.stringify({ version: progressVersion, lessons: this.lessons }),
+        JSON.stringify({
+          version: progressVersion,
+          lessons: this.lessons,
+          open: this.openLesson,
+          welcomed: this.welcomed,
+        }),
       );
     } catch {
       // Storage full or forbidden (private browsing): progress lives for this visit only.
@@ -63,28 +156,59 @@ export class LessonProgress {
   }
 }
 
-function read(storage: ProgressStorage | null): Record<string, SavedLesson> {
+interface Stored {
+  lessons: Record<string, SavedLesson>;
+  open: string | null;
+  welcomed: boolean;
+  notice: string | null;
+  empty: boolean;
+}
+
+const ignoredAll =
+  'Saved lesson progress could not be read (it is damaged) and was ignored: lessons start afresh.';
+
+function read(storage: ProgressStorage | null): Stored {
+  const none: Stored = { lessons: {}, open: null, welcomed: false, notice: null, empty: false };
+  let text: string | null;
+  try {
+    text = storage?.getItem(progressStorageKey) ?? null;
+  } catch {
+    return none;
+  }
+  if (text === null) return { ...none, empty: true };
   let stored: unknown;
   try {
-    stored = JSON.parse(storage?.getItem(progressStorageKey) ?? 'null');
+    stored = JSON.parse(text);
   } catch {
-    return {};
+    return { ...none, notice: ignoredAll };
   }
-  if (
-    stored === null ||
-    typeof stored !== 'object' ||
-    (stored as { version?: unknown }).version !== progressVersion
-  ) {
-    return {};
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored))
+    return { ...none, notice: ignoredAll };
+  const { version, lessons, open, welcomed } = stored as Record<string, unknown>;
+  if (version !== progressVersion) {
+    return {
+      ...none,
+      notice: 'Saved lesson progress from another version of Cachescope was ignored: lessons start afresh.',
+    };
   }
-  const lessons = (stored as { lessons?: unknown }).lessons;
-  if (lessons === null || typeof lessons !== 'object') return {};
+  if (lessons === null || typeof lessons !== 'object') return { ...none, notice: ignoredAll };
   const out: Record<string, SavedLesson> = {};
+  const damaged: string[] = [];
   for (const [id, value] of Object.entries(lessons)) {
     const result = savedLessonSchema.safeParse(value);
-    if (result.success) out[id] = result.data;
+    if (result.success) out[id] = result.data as SavedLesson;
+    else damaged.push(id);
   }
-  return out;
+  return {
+    lessons: out,
+    open: typeof open === 'string' && open in out ? open : null,
+    welcomed: welcomed === true,
+    notice:
+      damaged.length > 0
+        ? `Saved progress of ${damaged.map((id) => `"${id}"`).join(', ')} could not be read and was ignored.`
+        : null,
+    empty: false,
+  };
 }
 
 function defaultStorage(): ProgressStorage | null {

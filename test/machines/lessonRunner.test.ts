@@ -18,17 +18,15 @@ describe('lessonRunner', () => {
       stepIndex: 1,
       answer: null,
       goalMet: false,
-      completed: [0],
     });
   });
 
-  it('keeps a step done when its goal drifts back to unmet', () => {
+  it('closes next again when the session says the goal is no longer reached (a rewind before it)', () => {
     const actor = start({ stepCount: 2 });
     actor.send({ type: 'goal.update', met: true });
     actor.send({ type: 'goal.update', met: false });
-    expect(actor.getSnapshot().context).toMatchObject({ goalMet: false, completed: [0] });
     actor.send({ type: 'step.next' });
-    expect(actor.getSnapshot().context.stepIndex).toBe(1);
+    expect(actor.getSnapshot().context).toMatchObject({ stepIndex: 0, goalMet: false });
   });
 
   it('takes the first answer to a prediction and ignores later clicks', () => {
@@ -39,7 +37,7 @@ describe('lessonRunner', () => {
   });
 
   it('opens the lesson as a sandbox after the last step, and goes back to it from there', () => {
-    const actor = start({ stepCount: 2, stepIndex: 1, completed: [0] });
+    const actor = start({ stepCount: 2, stepIndex: 1 });
     actor.send({ type: 'solution.show' });
     actor.send({ type: 'goal.update', met: true });
     expect(actor.getSnapshot().context.shownSolution).toBe(true);
@@ -50,7 +48,7 @@ describe('lessonRunner', () => {
     expect(actor.getSnapshot().context.stepIndex).toBe(1);
   });
 
-  it('resets a step: the prediction is asked again and show-me forgotten, progress kept', () => {
+  it('resets a step: the prediction is asked again, show-me forgotten, next closed', () => {
     const actor = start({ stepCount: 2 });
     actor.send({ type: 'prediction.answer', choice: 0 });
     actor.send({ type: 'solution.show' });
@@ -60,21 +58,20 @@ describe('lessonRunner', () => {
       answer: null,
       shownSolution: false,
       goalMet: false,
-      completed: [0],
     });
+    actor.send({ type: 'step.next' });
+    expect(actor.getSnapshot().context.stepIndex).toBe(0);
   });
 
   it('resumes saved progress, clamping what does not fit the lesson', () => {
-    expect(
-      start({ stepCount: 3, stepIndex: 7, completed: [0, 0, 5, -1] }).getSnapshot().context,
-    ).toMatchObject({
+    expect(start({ stepCount: 3, stepIndex: 7 }).getSnapshot().context).toMatchObject({
       stepIndex: 2,
-      completed: [0],
+      goalMet: false,
     });
     expect(start({ stepCount: 3, finished: true }).getSnapshot().value).toBe('sandbox');
-    const restarted = start({ stepCount: 3, finished: true, completed: [0, 1, 2] });
+    const restarted = start({ stepCount: 3, finished: true });
     restarted.send({ type: 'lesson.restart' });
-    expect(restarted.getSnapshot().context).toMatchObject({ stepIndex: 0, completed: [] });
+    expect(restarted.getSnapshot().context).toMatchObject({ stepIndex: 0, goalMet: false });
   });
 
   it('goes back a step but not before the first', () => {

@@ -177,6 +177,23 @@ describe('AppState', () => {
     expect(app.sim.nowMs).toBe(4000);
   });
 
+  it('counts a load as under way until the worker has loaded it, so no one reads the old run as the new', () => {
+    const { app, deliver, loaded } = setup();
+    loaded();
+    app.importText('{"scenario":{}}');
+    expect(app.rewinding).toBe(true);
+    app.loadPreset('basics');
+    loaded();
+    // One of the two loads is still to come.
+    expect(app.rewinding).toBe(true);
+    loaded();
+    expect(app.rewinding).toBe(false);
+    // A load the worker refuses leaves the run before it, no longer waiting.
+    app.importText('not json');
+    deliver({ type: 'error', message: 'The file is not JSON', problems: [], input: true });
+    expect(app.rewinding).toBe(false);
+  });
+
   it('resolves an export when the worker sends the file back, and the buttons wait meanwhile', async () => {
     const { app, sent, deliver, loaded } = setup();
     loaded();

@@ -3,6 +3,8 @@ import {
   LessonProgress,
   progressStorageKey,
   type ProgressStorage,
+  type SavedAttempt,
+  type SavedLesson,
 } from '../../src/state/lessonProgress.svelte';
 
 function memoryStorage(initial?: string): ProgressStorage & { value: string | null } {
@@ -17,31 +19,83 @@ function memoryStorage(initial?: string): ProgressStorage & { value: string | nu
   };
 }
 
-const saved = { step: 2, completed: [0, 1], finished: false, answers: { 0: 1 } };
+const mark = {
+  atMs: 4000,
+  commands: 1,
+  baseline: {
+    atStepStart: { leaks: 0, lostWrites: 2, loggedOut: 0, cacheNodeFailures: 0 },
+    openBucketAtStart: [],
+  },
+};
+const attempt: SavedAttempt = {
+  scenario: 'abc123',
+  commands: [
+    { atMs: 0, command: { type: 'tier.configure', tier: 'distributed', changes: { enabled: false } } },
+  ],
+  starts: [{ ...mark, atMs: 0, commands: 0 }, mark, { ...mark, atMs: 9000 }],
+  reached: [{ atMs: 4000, commands: 1 }, null],
+  at: { atMs: 11250.5, commands: 1 },
+};
+const saved: SavedLesson = { step: 2, finished: false, answers: { 0: 1 }, attempt };
 
 describe('LessonProgress', () => {
-  it('keeps progress by lesson id across a reload (a new store on the same storage)', () => {
+  it('keeps progress and the attempt by lesson id, and the lesson open, across a reload', () => {
     const storage = memoryStorage();
-    new LessonProgress(storage).save('01-hits-and-misses', saved);
-    expect(new LessonProgress(storage).get('01-hits-and-misses')).toEqual({ ...saved, answers: { '0': 1 } });
+    const first = new LessonProgress(storage);
+    expect(first.firstVisit).toBe(true);
+    first.save('01-hits-and-misses', saved);
+    first.setOpen('01-hits-and-misses');
+    const again = new LessonProgress(storage);
+    expect(again.get('01-hits-and-misses')).toEqual({ ...saved, answers: { '0': 1 } });
+    expect(again.openLesson).toBe('01-hits-and-misses');
+    expect(again.firstVisit).toBe(false);
+    expect(again.notice).toBeNull();
   });
 
   it.each([
-    ['text that is not JSON', '{not json'],
-    ['another version', JSON.stringify({ version: 99, lessons: { a: saved } })],
-    ['a list', '[1,2,3]'],
-    ['lessons that are not an object', JSON.stringify({ version: 1, lessons: 'x' })],
-  ])('starts empty from %s', (_what, stored) => {
-    expect(new LessonProgress(memoryStorage(stored)).lessons).toEqual({});
+    ['text that is not JSON', '{not json', /damaged/],
+    [
+      'another version',
+      JSON.stringify({ version: 1, lessons: { a: { step: 1, completed: [0] } } }),
+      /another version/,
+    ],
+    ['a list', '[1,2,3]', /damaged/],
+    ['lessons that are not an object', JSON.stringify({ version: 2, lessons: 'x' }), /damaged/],
+  ])('starts empty from %s, and says so', (_what, stored, said) => {
+    const progress = new LessonProgress(memoryStorage(stored));
+    expect(progress.lessons).toEqual({});
+    expect(progress.notice).toMatch(said);
+    expect(progress.firstVisit).toBe(false);
   });
 
-  it('drops only the entries that are damaged', () => {
+  it('drops only the entries that are damaged, naming them', () => {
     const stored = JSON.stringify({
-      version: 1,
-      lessons: { good: saved, bad: { step: -3, completed: 'x' } },
+      version: 2,
+      lessons: {
+        good: saved,
+        bad: { step: -3, completed: 'x' },
+        badAttempt: { ...saved, attempt: { ...attempt, at: { atMs: -1, commands: 0 } } },
+        badCommand: {
+          ...saved,
+          attempt: { ...attempt, commands: [{ atMs: 0, command: { type: 'explode' } }] },
+        },
+      },
+      open: 'bad',
     });
     const progress = new LessonProgress(memoryStorage(stored));
     expect(Object.keys(progress.lessons)).toEqual(['good']);
+    expect(progress.notice).toBe(
+      'Saved progress of "bad", "badAttempt", "badCommand" could not be read and was ignored.',
+    );
+    expect(progress.openLesson).toBeNull();
+  });
+
+  it('remembers that the offer of lesson 1 was answered', () => {
+    const storage = memoryStorage();
+    new LessonProgress(storage).welcome();
+    const again = new LessonProgress(storage);
+    expect(again.welcomed).toBe(true);
+    expect(again.firstVisit).toBe(false);
   });
 
   it('works without storage, and when storage refuses to write', () => {
@@ -62,7 +116,7 @@ describe('LessonProgress', () => {
     const progress = new LessonProgress(storage);
     progress.save('a', saved);
     progress.forget('a');
-    expect(JSON.parse(storage.value!)).toEqual({ version: 1, lessons: {} });
+    expect(JSON.parse(storage.value!)).toEqual({ version: 2, lessons: {}, open: null, welcomed: false });
     expect(progressStorageKey).toBe('cachescope.lessonProgress');
   });
 });

@@ -1,86 +1,11 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import course from 'virtual:cachescope-lessons';
-import { createEngine } from '../../../src/engine/createEngine';
-import type { Engine } from '../../../src/engine/engine';
-import type { Command, TimedCommand } from '../../../src/engine/scenario/commandSchema';
-import { LessonProgress, type ProgressStorage } from '../../../src/state/lessonProgress.svelte';
-import { SimStore } from '../../../src/state/simStore.svelte';
+import { LessonProgress } from '../../../src/state/lessonProgress.svelte';
 import LessonPanel from '../../../src/ui/lessons/LessonPanel.svelte';
-
-function memoryStorage(): ProgressStorage & { value: string | null } {
-  return {
-    value: null,
-    getItem() {
-      return this.value;
-    },
-    setItem(_key: string, value: string) {
-      this.value = value;
-    },
-  };
-}
-
-/** The app as the panel sees it, with a real engine standing in for the worker. */
-function fakeApp() {
-  const sim = new SimStore();
-  let engine: Engine | null = null;
-  /** The commands the engine was created with (its own log holds only those applied since). */
-  let loadedWith: TimedCommand[] = [];
-  const commandLog = () => [...loadedWith, ...engine!.commandLog];
-  /** Hands the UI one frame of the engine's metrics, as the worker does. */
-  const sendFrame = async (playing: boolean) => {
-    const { series, ...rest } = engine!.metrics();
-    sim.receive({
-      type: 'frame',
-      nowMs: engine!.nowMs,
-      durationMs: engine!.scenario.durationMs,
-      playing,
-      finished: engine!.nowMs >= engine!.scenario.durationMs,
-      events: [],
-      dropped: 0,
-      metrics: { ...rest, seriesFromMs: 0, series },
-    });
-    await tick();
-  };
-  const app = {
-    sim,
-    rewinding: false,
-    get settings() {
-      return engine ? engine.settings() : null;
-    },
-    playingAtSpeed: true,
-    pause: vi.fn(),
-    importText: vi.fn((text: string) => {
-      const { scenario, commands } = JSON.parse(text);
-      loadedWith = commands;
-      engine = createEngine(scenario, { recordEvents: false, commands });
-      sim.receive({ type: 'loaded', scenario, commands, preset: null });
-    }),
-    apply: vi.fn((command: Command) => {
-      engine!.apply(command);
-      sim.receive({ type: 'commands', commands: commandLog() });
-    }),
-    play: vi.fn(),
-    /** Rewinds as the worker does: a new engine from the scenario and the commands kept, run to toMs. */
-    seek: vi.fn(async (toMs: number, commandCount: number) => {
-      loadedWith = commandLog()
-        .filter((c) => c.atMs <= toMs)
-        .slice(0, commandCount);
-      engine = createEngine(engine!.scenario, { recordEvents: false, commands: loadedWith });
-      engine.runUntil(toMs);
-      sim.receive({ type: 'seeked', nowMs: toMs, commands: loadedWith });
-      await sendFrame(false);
-    }),
-  };
-  /** Runs the engine to `ms` and hands the UI one frame of its metrics. */
-  const runTo = async (ms: number) => {
-    engine!.runUntil(ms);
-    await sendFrame(true);
-  };
-  return { app, runTo };
-}
+import { fakeApp, memoryStorage } from './fakeApp.svelte';
 
 const checks = () => screen.getAllByTestId('goal-check');
 
@@ -102,18 +27,26 @@ describe('LessonPanel', () => {
     await tick();
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
 
-    // The prediction: answer, then see why.
+    // The prediction: the goal's figures wait for the answer, and the answer waits for the run.
+    expect(checks()[0].textContent).not.toMatch(/\d+%/);
     await fireEvent.click(screen.getByRole('button', { name: 'Well over 80%' }));
-    expect(screen.getByRole('status').textContent).toMatch(/Right\. Each item misses once/);
+    expect(checks()[0].textContent).toMatch(/hit ratio above \d+%/);
+    const feedback = () => screen.getByTestId('prediction-feedback').textContent;
+    expect(feedback()).toMatch(/You predicted: Well over 80%/);
+    expect(feedback()).not.toMatch(/Right/);
 
     // The goal is unmet until the run has gone far enough, then ticks by itself.
     const next = screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement;
     await runTo(3000);
     expect(checks()[0].dataset.met).toBe('false');
     expect(next.disabled).toBe(true);
+    expect(feedback()).not.toMatch(/Right/);
     await runTo(10000);
     expect(checks()[0].dataset.met).toBe('true');
     expect(next.disabled).toBe(false);
+    // Now the answer, beside what was measured.
+    expect(feedback()).toMatch(/You predicted: Well over 80%; measured: \d+(\.\d)?% hit ratio\./);
+    expect(feedback()).toMatch(/Right\. Each item misses once/);
 
     await fireEvent.click(next);
     expect(screen.getByTestId('lesson-step').textContent).toBe('Step 2 of 3');
@@ -131,7 +64,14 @@ describe('LessonPanel', () => {
     expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
 
     const saved = JSON.parse(storage.value!).lessons['01-hits-and-misses'];
-    expect(saved).toMatchObject({ step: 1, completed: [0, 1], finished: false });
+    expect(saved).toMatchObject({ step: 1, finished: false, answers: { 0: 2 } });
+    // The attempt: where each step began, where each goal was first met, and the moment now.
+    expect(saved.attempt.starts.map((m: { atMs: number }) => m.atMs)).toEqual([0, 10000]);
+    expect(saved.attempt.reached).toEqual([
+      { atMs: 10000, commands: 0 },
+      { atMs: 15000, commands: 1 },
+    ]);
+    expect(saved.attempt.at).toEqual({ atMs: 15000, commands: 1 });
   });
 
   it('reset step puts the run back where the step began, measures the goal from there again, and show me still works', async () => {
@@ -201,7 +141,11 @@ describe('LessonPanel', () => {
     expect(screen.getByTestId('lesson-step').textContent).toBe('Step 2 of 3');
     expect(app.importText).toHaveBeenCalledTimes(2);
     expect(app.sim.nowMs).toBe(0);
-    expect(screen.getByText(/The run had 0 s left and this step needs about 5 s, so it starts on a fresh run from 0:00/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /The run had 0 s left and this step needs about 5 s, so it starts on a fresh run from 0:00/,
+      ),
+    ).toBeTruthy();
 
     // The step works on the fresh run: show me, and the goal is met within the step's time.
     await fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
@@ -229,9 +173,9 @@ describe('LessonPanel', () => {
     const storage = memoryStorage();
     new LessonProgress(storage).save('01-hits-and-misses', {
       step: 2,
-      completed: [0, 1],
       finished: false,
       answers: {},
+      attempt: null,
     });
     const { app } = fakeApp();
     render(LessonPanel, { app, progress: new LessonProgress(storage) });
@@ -248,13 +192,190 @@ describe('LessonPanel', () => {
     const storage = memoryStorage();
     new LessonProgress(storage).save('02-ttl-freshness', {
       step: 2,
-      completed: [0, 1, 2],
       finished: true,
       answers: {},
+      attempt: null,
     });
     render(LessonPanel, { app: fakeApp().app, progress: new LessonProgress(storage) });
     expect(screen.getByTestId('lesson-status-02-ttl-freshness').textContent).toBe('Done');
     await fireEvent.click(screen.getByRole('button', { name: /2\. TTL/ }));
     expect(screen.getByRole('region', { name: 'Sandbox' })).toBeTruthy();
+  });
+});
+
+const lesson = (id: string) => course.find((l) => l.id.startsWith(id))!;
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+const goalReachedShown = () => screen.queryByText(/Goal reached/) !== null;
+
+/** Runs the fake in half-second frames until every check has ticked (or `limitMs` is reached). */
+async function runUntilMet(
+  app: ReturnType<typeof fakeApp>['app'],
+  runTo: (ms: number) => Promise<void>,
+  limitMs: number,
+) {
+  while (app.sim.nowMs < limitMs) {
+    await runTo(app.sim.nowMs + 500);
+    if (checks().every((c) => c.dataset.met === 'true')) return app.sim.nowMs;
+  }
+  throw new Error(`the goal was not met by ${limitMs} ms`);
+}
+
+describe('LessonPanel: an attempt is a run', () => {
+  it('after Reset step on a reached step, neither says "Goal reached" nor opens Next', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await runUntilMet(app, runTo, 30000);
+    expect(goalReachedShown()).toBe(true);
+    await fireEvent.click(button('Reset step'));
+    await tick();
+    expect(app.sim.nowMs).toBe(0);
+    expect(checks().every((c) => c.dataset.met === 'false')).toBe(true);
+    expect(goalReachedShown()).toBe(false);
+    expect(button('Next').disabled).toBe(true);
+  });
+
+  it('when a reached goal no longer holds, says when it was met instead of "Goal reached"', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await runUntilMet(app, runTo, 30000);
+    await fireEvent.click(button('Next'));
+    await fireEvent.click(button('Show me'));
+    const metAt = await runUntilMet(app, runTo, 30000);
+    // The student turns the cache back on: the goal of step 2 (cache off) no longer holds.
+    app.apply({ type: 'tier.configure', tier: 'distributed', changes: { enabled: true } });
+    await runTo(Math.min(30000, metAt + 8000));
+    expect(checks().some((c) => c.dataset.met === 'false')).toBe(true);
+    expect(goalReachedShown()).toBe(false);
+    expect(screen.getByText(/The goal was met at 0:\d\d\.\d{3} and no longer holds now/)).toBeTruthy();
+    expect(button('Next').disabled).toBe(false);
+  });
+
+  it('Back restores the step before as it began: clock, totals and settings (lesson 2)', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /2\. TTL/ }));
+    const steps = lesson('02').steps.length;
+    await runUntilMet(app, runTo, 40000);
+    const starts: { ms: number; requests: number; commands: number }[] = [
+      { ms: 0, requests: 0, commands: 0 },
+    ];
+    for (let i = 1; i < steps; i++) {
+      await fireEvent.click(button('Next'));
+      starts.push({
+        ms: app.sim.nowMs,
+        requests: app.sim.endToEnd!.requests,
+        commands: app.sim.commands.length,
+      });
+      await fireEvent.click(button('Show me'));
+      await runUntilMet(app, runTo, 40000);
+    }
+    for (let i = steps - 2; i >= 0; i--) {
+      await fireEvent.click(button('Back'));
+      await tick();
+      expect(screen.getByTestId('lesson-step').textContent).toBe(`Step ${i + 1} of ${steps}`);
+      expect(app.sim.nowMs).toBe(starts[i].ms);
+      expect(app.sim.endToEnd?.requests ?? 0).toBe(starts[i].requests);
+      expect(app.sim.commands).toHaveLength(starts[i].commands);
+      expect(checks().every((c) => c.dataset.met === 'false')).toBe(true);
+      expect(goalReachedShown()).toBe(false);
+    }
+  });
+
+  it('opening another lesson after reaching a step of the first does not open its Next (lesson 1, then 13)', async () => {
+    const { app, runTo, settle } = fakeApp({ deferred: true });
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await settle();
+    await runUntilMet(app, runTo, 30000);
+    await fireEvent.click(screen.getByRole('button', { name: '← All lessons' }));
+    await fireEvent.click(screen.getByRole('button', { name: /13\. / }));
+    // The run on screen is still lesson 1's until lesson 13's has loaded.
+    expect(goalReachedShown()).toBe(false);
+    expect(button('Next').disabled).toBe(true);
+    await settle();
+    expect(app.sim.nowMs).toBe(0);
+    expect(checks().every((c) => c.dataset.met === 'false')).toBe(true);
+    expect(button('Next').disabled).toBe(true);
+    await fireEvent.click(button('Next'));
+    expect(screen.getByTestId('lesson-step').textContent).toMatch(/^Step 1 of/);
+  });
+
+  it('Next after the run has ended goes on from where the goal was met, with the earlier steps done (lesson 13)', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /13\. / }));
+    const { steps, scenario } = lesson('13');
+    await runUntilMet(app, runTo, scenario.durationMs);
+    await fireEvent.click(button('Next'));
+    await fireEvent.click(button('Show me'));
+    const metAt = await runUntilMet(app, runTo, scenario.durationMs);
+    const commandsThen = app.sim.commands.length;
+    expect(commandsThen).toBe(steps[1].solution.length);
+    // The student lets the run go on to its end.
+    await runTo(scenario.durationMs);
+    app.importText.mockClear();
+    await fireEvent.click(button('Next'));
+    await tick();
+    expect(screen.getByTestId('lesson-step').textContent).toBe(`Step 3 of ${steps.length}`);
+    expect(app.importText).not.toHaveBeenCalled();
+    expect(app.sim.nowMs).toBe(metAt);
+    expect(app.sim.commands).toHaveLength(commandsThen);
+    expect(screen.queryByText(/fresh run/)).toBeNull();
+  });
+
+  it('pauses the run when its goal was met while paused and the student plays on', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    app.playingAtSpeed = false;
+    // Stepped while paused until the goal holds.
+    while (checks().some((c) => c.dataset.met === 'false')) await runTo(app.sim.nowMs + 500, false);
+    expect(app.pause).not.toHaveBeenCalled();
+    app.playingAtSpeed = true;
+    await tick();
+    expect(app.pause).toHaveBeenCalledOnce();
+    // Once per step: playing on after that pause is the student's choice.
+    app.playingAtSpeed = false;
+    await tick();
+    app.playingAtSpeed = true;
+    await tick();
+    expect(app.pause).toHaveBeenCalledOnce();
+  });
+
+  it('a reload mid-step resumes the lesson at the same moment with the same totals', async () => {
+    const storage = memoryStorage();
+    const first = fakeApp();
+    const view = render(LessonPanel, { app: first.app, progress: new LessonProgress(storage) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Well over 80%' }));
+    await runUntilMet(first.app, first.runTo, 30000);
+    await fireEvent.click(button('Next'));
+    await fireEvent.click(button('Show me'));
+    await first.runTo(first.app.sim.nowMs + 2250, false);
+    const moment = {
+      ms: first.app.sim.nowMs,
+      totals: first.app.sim.endToEnd,
+      commands: first.app.sim.commands,
+    };
+    const stepStart = JSON.parse(storage.value!).lessons['01-hits-and-misses'].attempt.starts[1].atMs;
+    view.unmount();
+
+    // A new page on the same storage: the lesson reopens by itself, in the same step, at the same moment.
+    const again = fakeApp({ deferred: true });
+    render(LessonPanel, { app: again.app, progress: new LessonProgress(storage) });
+    await again.settle();
+    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 2 of 3');
+    expect(again.app.sim.nowMs).toBe(moment.ms);
+    expect(again.app.sim.endToEnd).toEqual(moment.totals);
+    expect(again.app.sim.commands).toEqual(moment.commands);
+    expect(again.app.seek).toHaveBeenCalledWith(moment.ms, moment.commands.length);
+    // The goal still counts from the step's start, and Reset step goes back there.
+    await again.runTo(moment.ms + 5000);
+    expect(checks().every((c) => c.dataset.met === 'true')).toBe(true);
+    await fireEvent.click(button('Reset step'));
+    await again.settle();
+    expect(again.app.sim.nowMs).toBe(stepStart);
   });
 });
