@@ -1,4 +1,4 @@
-import { expect, play, screenshot, setSpeed, simSeconds, test } from './fixtures';
+import { expect, play, screenshot, setSpeed, simSeconds, test, tierControls } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Opens the lesson panel beside the simulator. */
@@ -29,14 +29,17 @@ test('a student completes lesson 1 by clicking, sees each goal tick, and finds t
   await expect(step).toHaveText('Step 1 of 3');
   await expect(page.getByTestId('sim-time')).toContainText('0:00.000');
 
-  // Step 1: predict, then watch the cache warm up.
+  // Step 1: predict, then watch the cache warm up; the answer comes once the run has shown it.
   await page.getByRole('button', { name: 'Well over 80%' }).click();
-  await expect(page.getByText(/Right\. Each item misses once/)).toBeVisible();
+  await expect(page.getByText('You predicted: Well over 80%')).toBeVisible();
+  await expect(page.getByText(/Right\. Each item misses once/)).toHaveCount(0);
   await expect(page.getByTestId('goal-check')).toHaveAttribute('data-met', 'false');
   await expect(next).toBeDisabled();
   await setSpeed(page, 5);
   await play(page);
   await goalTicks(page);
+  await expect(page.getByText(/Right\. Each item misses once/)).toBeVisible();
+  await expect(page.getByText(/measured: \d+(\.\d)?% hit ratio/)).toBeVisible();
   await screenshot(page, 'lesson-1-step-1-met');
   await next.click();
 
@@ -56,17 +59,19 @@ test('a student completes lesson 1 by clicking, sees each goal tick, and finds t
   await expect(page.getByRole('region', { name: 'Sandbox' })).toBeVisible();
   await screenshot(page, 'lesson-1-sandbox');
 
-  // Progress survives a reload: the lesson is done, and opens as a sandbox.
+  // Progress survives a reload: the lesson reopens as the sandbox it was, and the list says it is done.
   await page.reload();
-  await expect(page.getByTestId('total-requests')).toBeVisible();
-  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Sandbox' })).toBeVisible();
+  await page.getByRole('button', { name: '← All lessons' }).click();
   await expect(page.getByTestId('lesson-status-01-hits-and-misses')).toHaveText('Done');
   await expect(page.getByTestId('lesson-status-02-ttl-freshness')).toHaveText('Not started');
   await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
   await expect(page.getByRole('region', { name: 'Sandbox' })).toBeVisible();
 });
 
-test('a lesson step half done is where the student left it after a reload', async ({ page }) => {
+test('a reload mid-step resumes the lesson at the same moment, with the same totals and settings', async ({
+  page,
+}) => {
   await openLessonPanel(page);
   await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
   await setSpeed(page, 5);
@@ -74,12 +79,74 @@ test('a lesson step half done is where the student left it after a reload', asyn
   await goalTicks(page);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
+  // Mid-step: the cache turned off, the run played on a little and paused.
+  await page.getByRole('button', { name: 'Show me' }).click();
+  const started = await simSeconds(page);
+  await expect.poll(() => simSeconds(page), { timeout: 60_000 }).toBeGreaterThan(started + 1);
+  // The run pauses by itself when the goal is met; else the student pauses it.
+  const pauseButton = page.getByRole('button', { name: 'Pause' });
+  if (await pauseButton.isVisible()) await pauseButton.dispatchEvent('click');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const time = (await page.getByTestId('sim-time').textContent())!;
+  const requests = (await page.getByTestId('total-requests').textContent())!;
+
   await page.reload();
-  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
-  await expect(page.getByTestId('lesson-status-01-hits-and-misses')).toHaveText('1 of 3 steps');
-  await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
+  // The lesson reopens by itself, in the same step, at the same simulated moment.
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
-  await screenshot(page, 'lesson-panel-step-2');
+  await expect(page.getByTestId('sim-time')).toHaveText(time, { timeout: 30_000 });
+  await expect(page.getByTestId('total-requests')).toHaveText(requests);
+  await expect(
+    tierControls(page, 'distributed').getByRole('checkbox', { name: 'Distributed cache' }),
+  ).not.toBeChecked();
+  await screenshot(page, 'lesson-panel-step-2-after-reload');
+  await page.getByRole('button', { name: '← All lessons' }).click();
+  await expect(page.getByTestId('lesson-status-01-hits-and-misses')).toHaveText('1 of 3 steps');
+});
+
+test("lesson 2 played to its last step, then Back twice, shows the clock, totals and settings of step 1's start", async ({
+  page,
+}) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /2\. TTL/ }).click();
+  const step = page.getByTestId('lesson-step');
+  const time = page.getByTestId('sim-time');
+  const requests = page.getByTestId('total-requests');
+  const ttl = tierControls(page, 'distributed').getByLabel('TTL (s)');
+  await expect(step).toHaveText('Step 1 of 3');
+  const startTime = (await time.textContent())!;
+  const startRequests = (await requests.textContent())!;
+  const writePolicy = page.getByLabel('Write policy');
+  const startTtl = await ttl.inputValue();
+  const startWrite = await writePolicy.inputValue();
+  await setSpeed(page, 10);
+  await play(page);
+  await goalTicks(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(step).toHaveText('Step 2 of 3');
+  const step2Time = (await time.textContent())!;
+  const step2Requests = (await requests.textContent())!;
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await goalTicks(page);
+  await expect(ttl).toHaveValue('1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(step).toHaveText('Step 3 of 3');
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await goalTicks(page);
+  await expect(writePolicy).not.toHaveValue(startWrite);
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(step).toHaveText('Step 2 of 3');
+  await expect(time).toHaveText(step2Time);
+  await expect(requests).toHaveText(step2Requests);
+  await expect(ttl).toHaveValue(startTtl);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(step).toHaveText('Step 1 of 3');
+  await expect(time).toHaveText(startTime);
+  await expect(requests).toHaveText(startRequests);
+  await expect(ttl).toHaveValue(startTtl);
+  await expect(writePolicy).toHaveValue(startWrite);
+  await expect(page.getByText(/Goal reached/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
 });
 
 test('reset step puts the simulation back where the step began, paused, and show me works again', async ({
@@ -115,20 +182,78 @@ test('reset step puts the simulation back where the step began, paused, and show
   await goalTicks(page);
 });
 
-test('a step after the run has reached its end begins on a fresh run, says so, and can still be done', async ({
+test('Next after the run has reached its end goes on from the moment the goal was met, and can still be done', async ({
   page,
 }) => {
   await openLessonPanel(page);
   await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
-  // The student runs the whole run in step 1: nothing is left for step 2.
+  // The student runs the whole run in step 1: nothing is left for step 2 from the end.
   await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('sim-time')).toContainText('0:30.000', { timeout: 60_000 });
-  await goalTicks(page);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 3');
-  await expect(page.getByText(/this step needs about 5 s, so it starts on a fresh run from 0:00/)).toBeVisible();
-  await expect(page.getByTestId('sim-time')).toContainText('0:00.000');
+  await expect.poll(() => simSeconds(page)).toBeLessThan(25);
+  expect(await simSeconds(page)).toBeGreaterThan(0);
+  await expect(page.getByText(/fresh run/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Show me' }).click();
   await goalTicks(page);
-  await screenshot(page, 'lesson-fresh-run');
+  await screenshot(page, 'lesson-next-after-end');
+});
+
+test('a step names its control, and Take me there opens its section and focuses it', async ({ page }) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /2\. TTL/ }).click();
+  await setSpeed(page, 10);
+  await play(page);
+  await goalTicks(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('step-control')).toHaveText('Distributed cache, TTL');
+  await page.getByRole('button', { name: 'Take me there' }).click();
+  await expect(tierControls(page, 'distributed').getByLabel('TTL (s)')).toBeFocused();
+});
+
+test("a prediction hides the goal's numbers until answered, and tells the answer after the run shows it", async ({
+  page,
+}) => {
+  await openLessonPanel(page);
+  await page.getByRole('button', { name: /2\. TTL/ }).click();
+  const goal = page.getByRole('region', { name: 'Goal' });
+  await expect(goal).toContainText('Shown once you have answered the prediction');
+  await expect(goal).not.toContainText(/\d/);
+  await screenshot(page, 'lesson-prediction-before');
+  await page.getByRole('button', { name: 'They keep getting the old price until its copy expires' }).click();
+  await expect(goal).toContainText('At least 100 stale reads');
+  await expect(
+    page.getByText('You predicted: They keep getting the old price until its copy expires'),
+  ).toBeVisible();
+  await expect(page.getByText(/^Right\./)).toHaveCount(0);
+  await screenshot(page, 'lesson-prediction-answered');
+  await setSpeed(page, 10);
+  await play(page);
+  await goalTicks(page);
+  await expect(page.getByText(/measured: [\d,]+ stale reads/)).toBeVisible();
+  await expect(page.getByText(/Right\./)).toBeVisible();
+  await screenshot(page, 'lesson-prediction-observed');
+});
+
+test('a first visit offers lesson 1, which starts at a click and is not offered again', async ({ page }) => {
+  await page.goto('/');
+  const offer = page.getByRole('region', { name: 'Start here' });
+  await expect(offer).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await offer.getByRole('button', { name: 'Start lesson 1' }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 3');
+  await expect(offer).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 3');
+  await expect(page.getByRole('region', { name: 'Start here' })).toHaveCount(0);
+});
+
+test("a first visit's offer of lesson 1, turned down, stays away after a reload", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Start here' }).getByRole('button', { name: 'Not now' }).click();
+  await expect(page.getByRole('region', { name: 'Start here' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('total-requests')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Start here' })).toHaveCount(0);
 });

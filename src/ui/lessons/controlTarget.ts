@@ -4,14 +4,15 @@ import { tierLabels } from '../controls/tierLabels';
 /**
  * The control a step is about, found on screen by the words the controls panel shows: the section
  * (a `<details>` of the controls panel, by its summary), optionally a tier's group, and a field by
- * its label or a button by its text. `node` picks a cache node in the Faults section first.
+ * its label or a button by its text. `choose` first picks, in a select, what the control acts on
+ * (the cache node for Fail node N, the key space for its fields).
  */
 export interface ControlTarget {
   section: 'Cache tiers' | 'Policies' | 'Workload' | 'Faults' | 'Purge';
   tier?: string;
   label?: string;
   button?: string;
-  node?: number;
+  choose?: { label: string; value: string };
   /** The control in words, for the button: "Distributed cache, Eviction". */
   name: string;
 }
@@ -50,7 +51,7 @@ const keySpaceFields: Record<string, string> = {
  * The control that a step's solution uses, from its first command: no lesson names it. Returns null
  * when the step has no solution, or its command has no control of its own.
  *
- * @example controlTarget([{ type: 'node.fail', node: 0 }]) // { section: 'Faults', button: 'Fail node 1', ... }
+ * @example controlTarget([{ type: 'node.fail', node: 0 }]) // { section: 'Faults', button: 'Fail node 1', … }
  */
 export function controlTarget(solution: readonly Command[]): ControlTarget | null {
   const command = solution[0];
@@ -81,14 +82,20 @@ export function controlTarget(solution: readonly Command[]): ControlTarget | nul
       return field('Workload', workloadFields[Object.keys(command.changes)[0]]);
     case 'keySpace.set': {
       const what = keySpaceFields[Object.keys(command.changes)[0]];
-      return what ? field('Workload', `${what} (${command.name})`) : null;
+      const target = what ? field('Workload', `${what} (${command.name})`) : null;
+      return target && { ...target, choose: { label: 'Key space', value: command.name } };
     }
     case 'purge':
       return field('Purge', 'Purge from', 'Purge');
     case 'node.fail':
     case 'node.recover': {
       const button = `${command.type === 'node.fail' ? 'Fail' : 'Recover'} node ${command.node + 1}`;
-      return { section: 'Faults', node: command.node, button, name: button };
+      return {
+        section: 'Faults',
+        choose: { label: 'Cache node', value: String(command.node) },
+        button,
+        name: button,
+      };
     }
     case 'database.slow':
       return button('Slow database');
@@ -133,10 +140,11 @@ export async function revealControl(
   await settle();
   let scope: ParentNode = details;
   if (target.tier) scope = details.querySelector(`fieldset[data-tier="${target.tier}"]`) ?? details;
-  if (target.node !== undefined) {
-    const select = labelled(scope, 'Cache node');
-    if (select instanceof HTMLSelectElement) {
-      select.value = String(target.node);
+  if (target.choose) {
+    // Absent when there is only one to choose from (a single key space).
+    const select = labelled(scope, target.choose.label);
+    if (select instanceof HTMLSelectElement && select.value !== target.choose.value) {
+      select.value = target.choose.value;
       select.dispatchEvent(new Event('change', { bubbles: true }));
       await settle();
     }
