@@ -17,6 +17,16 @@ describe('LessonPanel', () => {
     expect(screen.getByTestId('lesson-status-01-hits-and-misses').textContent).toBe('Not started');
   });
 
+  it('says so above the list when saved progress from an older version was ignored, and lists it as not started', () => {
+    const old = JSON.stringify({
+      version: 1,
+      lessons: { '01-hits-and-misses': { step: 1, completed: [0] } },
+    });
+    render(LessonPanel, { app: fakeApp().app, progress: new LessonProgress(memoryStorage(old)) });
+    expect(screen.getByRole('status').textContent).toMatch(/from another version of Cachescope was ignored/);
+    expect(screen.getByTestId('lesson-status-01-hits-and-misses').textContent).toBe('Not started');
+  });
+
   it('runs lesson 1: loads its scenario, asks, ticks the goal from the run metrics, moves on, shows and saves', async () => {
     const { app, runTo } = fakeApp();
     const storage = memoryStorage();
