@@ -39,7 +39,7 @@ test('a student completes lesson 1 by clicking, sees each goal tick, and finds t
   await play(page);
   await goalTicks(page);
   await expect(page.getByText(/Right\. Each item misses once/)).toBeVisible();
-  await expect(page.getByText(/measured: \d+(\.\d)?% hit ratio/)).toBeVisible();
+  await expect(page.getByText(/measured: \d+(\.\d)?% tier hit ratio/)).toBeVisible();
   await screenshot(page, 'lesson-1-step-1-met');
   await next.click();
 

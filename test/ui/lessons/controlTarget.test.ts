@@ -4,7 +4,7 @@ import { tick } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import course from 'virtual:cachescope-lessons';
 import type { Lesson, LessonStep } from '../../../src/engine/lessons/lesson';
-import { settingsAfter } from '../../../src/state/liveSettings';
+import { foldCommands } from '../../../src/engine/commands/foldCommands';
 import ControlsPanel from '../../../src/ui/controls/ControlsPanel.svelte';
 import { controlTarget, revealControl } from '../../../src/ui/lessons/controlTarget';
 
@@ -50,7 +50,7 @@ describe('controlTarget', () => {
       const commands = lesson.steps
         .slice(0, i)
         .flatMap((s: LessonStep) => s.solution.map((command) => ({ atMs: 0, command })));
-      const settings = settingsAfter(lesson.scenario, commands);
+      const settings = foldCommands(lesson.scenario, commands, 0);
       render(ControlsPanel, { settings, onapply: vi.fn(), onrestart: vi.fn() });
       expect(await revealControl(target!, document, tick)).toBe(true);
       const focused = document.activeElement as HTMLInputElement;

@@ -55,7 +55,7 @@ describe('LessonPanel', () => {
     expect(checks()[0].dataset.met).toBe('true');
     expect(next.disabled).toBe(false);
     // Now the answer, beside what was measured.
-    expect(feedback()).toMatch(/You predicted: Well over 80%; measured: \d+(\.\d)?% hit ratio\./);
+    expect(feedback()).toMatch(/You predicted: Well over 80%; measured: \d+(\.\d)?% tier hit ratio\./);
     expect(feedback()).toMatch(/Right\. Each item misses once/);
 
     await fireEvent.click(next);
