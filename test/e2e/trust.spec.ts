@@ -168,9 +168,9 @@ test('the page runs under its strict Content-Security-Policy with no violation',
   await page.locator('summary', { hasText: 'Export' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Summary CSV' }).click(),
+    page.getByRole('button', { name: 'Summary per tier CSV' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/summary\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/summary-tiers\.csv$/);
   expect(violations).toEqual([]);
 });
 
