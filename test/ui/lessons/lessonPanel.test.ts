@@ -389,3 +389,37 @@ describe('LessonPanel: an attempt is a run', () => {
     expect(again.app.sim.nowMs).toBe(stepStart);
   });
 });
+
+describe('LessonPanel: what it says at the end of a step', () => {
+  it('reports a rise against the step start as the figure now and the points it rose (lesson 5, S3-FIFO)', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /5\. Memory pressure/ }));
+    await runUntilMet(app, runTo, 20000);
+    await fireEvent.click(button('Next'));
+    await fireEvent.click(screen.getByRole('button', { name: /Raise it clearly/ }));
+    await fireEvent.click(button('Show me'));
+    await runUntilMet(app, runTo, 40000);
+    const feedback = screen.getByTestId('prediction-feedback').textContent;
+    // Not "7.3% tier hit ratio", which reads as the ratio itself: the ratio now, then the rise.
+    expect(feedback).toMatch(
+      /measured: \d+(\.\d)?% tier hit ratio \(\d+(\.\d)? points above \(\d+(\.\d)?% before the step\)\)/,
+    );
+  });
+
+  it('on the last step, a reached goal points to Finish, not to a next step', async () => {
+    const { app, runTo } = fakeApp();
+    render(LessonPanel, { app, progress: new LessonProgress(memoryStorage()) });
+    await fireEvent.click(screen.getByRole('button', { name: /1\. Hits, misses and latency/ }));
+    await runUntilMet(app, runTo, 30000);
+    expect(screen.getByText(/Goal reached\. On to the next step\./)).toBeTruthy();
+    await fireEvent.click(button('Next'));
+    await fireEvent.click(button('Show me'));
+    await runUntilMet(app, runTo, 30000);
+    await fireEvent.click(button('Next'));
+    await fireEvent.click(button('Show me'));
+    await runUntilMet(app, runTo, 30000);
+    expect(screen.getByText(/Goal reached \(shown\)\. Press Finish to end the lesson\./)).toBeTruthy();
+    expect(screen.queryByText(/On to the next step/)).toBeNull();
+  });
+});
