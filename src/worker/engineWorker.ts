@@ -1,10 +1,7 @@
 /// <reference lib="webworker" />
 import './reportCspViolations';
-import { createEngine } from '../engine/createEngine';
-import { exportRun } from '../engine/export/exportRun';
-import { parseRunDocument } from '../engine/scenario/parseRunDocument';
-import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
-import { loadPreset, presetInputs, presetNames } from '../engine/scenario/presets';
+import { presetInputs, presetNames } from '../engine/scenario/presets';
+import { engineParts } from './engineParts';
 import { EngineHost } from './engineHost';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -15,13 +12,7 @@ import type { FromWorker, ToWorker } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const host = new EngineHost({
-  createEngine,
-  parseScenario,
-  parseCommands,
-  parseJson,
-  parseRunDocument,
-  exportRun,
-  loadPreset,
+  ...engineParts,
   post: (message: FromWorker) => scope.postMessage(message),
   wallMs: () => performance.now(),
 });

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main, type SimIo } from '../../src/cli/simMain';
-import { createEngine } from '../../src/engine/createEngine';
-import { exportRun } from '../../src/engine/export/exportRun';
-import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
-import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
-import { loadPreset } from '../../src/engine/scenario/presets/index';
 import { EngineHost } from '../../src/worker/engineHost';
+import { engineParts } from '../../src/worker/engineParts';
 import type { FromWorker } from '../../src/worker/protocol';
 
 /**
@@ -81,13 +77,7 @@ const documents: { name: string; document: unknown; accepted: boolean; problem?:
 function openInBrowser(text: string): { accepted: boolean; problems: string[] } {
   const posted: FromWorker[] = [];
   const host = new EngineHost({
-    createEngine,
-    parseScenario,
-    parseCommands,
-    parseJson,
-    parseRunDocument,
-    exportRun,
-    loadPreset,
+    ...engineParts,
     post: (message) => posted.push(message),
     wallMs: () => 0,
   });

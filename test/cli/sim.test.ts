@@ -7,10 +7,9 @@ import { main, type SimIo } from '../../src/cli/simMain';
 import { nodeSimIo } from '../../src/cli/nodeSimIo';
 import { exportRun } from '../../src/engine/export/exportRun';
 import { eventCsvHeader } from '../../src/engine/export/index';
-import { createEngine } from '../../src/engine/createEngine';
-import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
-import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
+import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import { EngineHost } from '../../src/worker/engineHost';
+import { engineParts } from '../../src/worker/engineParts';
 import type { ExportFile, FromWorker } from '../../src/worker/protocol';
 import { loadPreset, presetNames } from '../../src/engine/scenario/presets/index';
 import { createStream } from '../../src/engine/random';
@@ -255,13 +254,7 @@ describe('npm run sim: --until and exported moments', () => {
     let wallMs = 0;
     const posted: FromWorker[] = [];
     const host = new EngineHost({
-      createEngine,
-      parseScenario,
-      parseCommands,
-      parseJson,
-      parseRunDocument,
-      loadPreset,
-      exportRun,
+      ...engineParts,
       post: (message) => posted.push(message),
       wallMs: () => wallMs,
     });

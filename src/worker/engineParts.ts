@@ -1,0 +1,19 @@
+import { createEngine } from '../engine/createEngine';
+import { exportRun } from '../engine/export/exportRun';
+import { parseRunDocument } from '../engine/scenario/parseRunDocument';
+import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
+import { loadPreset } from '../engine/scenario/presets';
+
+/**
+ * The real engine's parts that the worker's host is given. One list, so that tests which drive the
+ * host as the app does wire it exactly as the worker does.
+ */
+export const engineParts = {
+  createEngine,
+  parseScenario,
+  parseCommands,
+  parseJson,
+  parseRunDocument,
+  exportRun,
+  loadPreset,
+};
