@@ -190,7 +190,15 @@ test('Next after the run has reached its end goes on from the moment the goal wa
 }) => {
   await openLessonPanel(page);
   await page.getByRole('button', { name: /1\. Hits, misses and latency/ }).click();
-  // The student runs the whole run in step 1: nothing is left for step 2 from the end.
+  // The student plays until the goal ticks (the app pauses there), then runs the whole run: nothing is
+  // left for step 2 from the end, so Next must go back to where the goal was met. (Run to end from the
+  // start would not do: the goal is judged on the frames fast-forwarding sends, and how many arrive
+  // depends on the machine's speed; with too few, Next rightly falls back to a fresh run.)
+  await page.getByRole('button', { name: 'Well over 80%' }).click();
+  await setSpeed(page, 10);
+  await play(page);
+  await goalTicks(page);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('sim-time')).toContainText('0:30.000', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Next' }).click();
