@@ -1,7 +1,8 @@
 import { createEngine } from '../engine/createEngine';
 import { exportRun } from '../engine/export/exportRun';
 import { parseRunDocument } from '../engine/scenario/parseRunDocument';
-import { parseCommands, parseJson, parseScenario } from '../engine/scenario/parseScenario';
+import { parseJson } from '../engine/input/jsonText';
+import { parseCommands, parseScenario } from '../engine/scenario/parseScenario';
 import { loadPreset } from '../engine/scenario/presets';
 
 /**

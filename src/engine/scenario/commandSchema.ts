@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import {
   appPoliciesSchema,
+  evictionSchema,
   fraction,
   latencySchema,
   nonNegative,
@@ -8,7 +9,6 @@ import {
   topologySchema,
   ttlSchema,
 } from './parts';
-import { livePolicyNames } from '../policies/names';
 import { tierNames, type TierName } from '../tiers/tierNames';
 
 /** Re-exported for the schema's users; the names live in tiers/tierNames (no zod there). */
@@ -39,7 +39,7 @@ export const purgeMatchSchema = z.discriminatedUnion('kind', [
 const tierChangesSchema = z.strictObject({
   enabled: z.boolean().optional(),
   capacity: z.number().int().min(1).max(100_000_000).optional(),
-  eviction: z.enum(livePolicyNames as [string, ...string[]]).optional(),
+  eviction: evictionSchema.optional(),
   samples: z.number().int().min(1).max(64).optional(),
   ttl: changesOf(ttlSchema).optional(),
   /** Distributed cache only: copies of each key written from now on (at most the number of nodes). */

@@ -1,4 +1,5 @@
-import { parseCommandLog, parseJson, parseScenario, type CommandLog } from './parseScenario';
+import { parseJson } from '../input/jsonText';
+import { parseCommandLog, parseScenario, type CommandLog } from './parseScenario';
 
 /**
  * A document that opens a run: an exported run `{ scenario, commands, atMs? }` (the Export's run

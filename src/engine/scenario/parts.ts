@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { livePolicyNames } from '../policies/names';
+import { futureKnowingPolicies, livePolicyNames } from '../policies/names';
 
 /**
  * The parts a scenario is made of. Every field has a default, so a scenario file states only what it
@@ -30,7 +30,10 @@ export const popularitySchema = z.discriminatedUnion('kind', [
   ...basePopularity.options,
   z.strictObject({
     kind: z.literal('mix'),
-    parts: z.array(z.strictObject({ weight: z.number().gt(0), popularity: basePopularity })).min(1).max(16),
+    parts: z
+      .array(z.strictObject({ weight: z.number().gt(0), popularity: basePopularity }))
+      .min(1)
+      .max(16),
   }),
 ]);
 
@@ -84,7 +87,11 @@ export const workloadSchema = z.strictObject({
   ratePerSecond: z.number().gt(0).max(10_000_000).default(200),
   /** Share of requests that are writes, for key spaces that do not set their own. */
   writeRatio: fraction.default(0.05),
-  keySpaces: z.array(keySpaceSchema).min(1).max(32).prefault([{ name: 'item' }]),
+  keySpaces: z
+    .array(keySpaceSchema)
+    .min(1)
+    .max(32)
+    .prefault([{ name: 'item' }]),
   phases: z.array(phaseSchema).max(64).default([]),
 });
 
@@ -101,13 +108,27 @@ export const ttlSchema = z.strictObject({
   refreshAheadFraction: z.number().min(0).max(0.99).default(0),
 });
 
+/** A live eviction policy. Belady's OPT is refused with the reason: it needs every future request. */
+export const evictionSchema = z.enum(livePolicyNames as [string, ...string[]], {
+  error: (issue) => {
+    const policy = issue.input;
+    if (typeof policy !== 'string' || !(futureKnowingPolicies as readonly string[]).includes(policy))
+      return undefined;
+    return (
+      `"${policy}" (Belady's OPT) needs to know every future request, so only trace replay can use it ` +
+      `(npm run sim -- --trace FILE --policy ${policy} --capacity N); expected a live policy: ` +
+      livePolicyNames.map((name) => `"${name}"`).join(', ')
+    );
+  },
+});
+
 export function tierSchema(defaults: { enabled: boolean; capacity: number; ttlSeconds: number | null }) {
   return z.strictObject({
     enabled: z.boolean().default(defaults.enabled),
     /** Capacity of one instance of the tier (one browser, one app server, one cache node). */
     capacity: z.number().int().min(1).max(100_000_000).default(defaults.capacity),
     capacityUnit: z.enum(['entries', 'bytes']).default('entries'),
-    eviction: z.enum(livePolicyNames as [string, ...string[]]).default('lru'),
+    eviction: evictionSchema.default('lru'),
     /** Redis's maxmemory-samples, for redis-lru and redis-lfu. */
     samples: z.number().int().min(1).max(64).default(5),
     ttl: ttlSchema.prefault({ seconds: defaults.ttlSeconds }),
@@ -208,4 +229,3 @@ export type DistributedConfig = Topology['distributed'];
 export type DatabaseConfig = Topology['database'];
 export type AppPolicies = z.infer<typeof appPoliciesSchema>;
 export type Latency = z.infer<typeof latencySchema>;
-

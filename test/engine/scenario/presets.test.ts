@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/engine/inputError';
-import {
-  expectedRequests,
-  parseScenario,
-  parseScenarioJson,
-} from '../../../src/engine/scenario/parseScenario';
+import { parseScenario, parseScenarioJson } from '../../../src/engine/scenario/parseScenario';
+import { expectedRequests } from '../../../src/engine/scenario/requestBudget';
 import { loadPreset, presetInputs, presetNames } from '../../../src/engine/scenario/presets/index';
 
 describe('presets', () => {
