@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../engine/inputError';
+import { nearestName } from '../engine/input/suggest';
 import { policyNames, samplingPolicies, type PolicyName } from '../engine/policies/names';
 import { parseWhole } from './parseWhole';
 
@@ -235,23 +236,8 @@ function argumentError(error: unknown): InputError {
   }
 }
 
-/** ` (did you mean --seed?)` for a near miss. */
+/** ` (did you mean --seed?)` for a near miss (names are not quoted on a command line). */
 function suggestName(word: string, names: readonly string[], prefix = ''): string {
-  const near = names.find((name) => closeEnough(word.toLowerCase(), name));
-  return near ? ` (did you mean ${prefix}${near}?)` : '';
-}
-
-function closeEnough(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] <= Math.max(1, Math.min(2, Math.floor(b.length / 4)));
+  const near = nearestName(word, names);
+  return near === null ? '' : ` (did you mean ${prefix}${near}?)`;
 }

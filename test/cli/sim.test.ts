@@ -464,7 +464,7 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
     {
       what: 'an unknown preset',
       argv: ['--scenario', 'preset:flashsale'],
-      says: ['no preset named "flashsale"', 'flash-sale'],
+      says: ['no preset named "flashsale"', 'did you mean "flash-sale"?'],
     },
     {
       what: 'a seed that is not a number',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeValue, formatPath, type InputWords } from './inputWords';
+import { describeValue, formatPath, typeWords, type InputWords } from './inputWords';
 import { zodMessages } from './zodMessages';
 
 type Issue = z.core.$ZodIssue;
@@ -35,6 +35,14 @@ function describeIssue(issue: Issue, path: readonly PropertyKey[], words: InputW
     return issue.keys.map((key, i) => `${formatPath([...path, key], words.root)}: ${lines[i] ?? lines[0]}`);
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const types = issue.errors.map(wrongTypeOf);
+    if (types.every((type) => type !== null)) {
+      // A value of one of a few plain types (text, a number, ...): name them all.
+      const expected = orList(types.map((type) => typeWords(type, words.syntax)));
+      return [
+        `${formatPath(path, words.root)}: expected ${expected}, got ${describeValue(issue.input, words.syntax)}`,
+      ];
+    }
     // Every branch failed: the one with the fewest problems is the one the person meant.
     const closest = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
     return describeIssues(closest, path, words);
@@ -43,4 +51,17 @@ function describeIssue(issue: Issue, path: readonly PropertyKey[], words: InputW
   const declared = issue.code !== 'custom' && message.startsWith('expected ') && !/\bgot\b/.test(message);
   const got = declared ? `, got ${describeValue(issue.input, words.syntax)}` : '';
   return [`${formatPath(path, words.root)}: ${message}${got}`];
+}
+
+/** The type a union's branch expected, when its one problem is that the value has another type. */
+function wrongTypeOf(branch: readonly Issue[]): string | null {
+  const [only] = branch;
+  return branch.length === 1 && only.code === 'invalid_type' && only.path.length === 0 ? only.expected : null;
+}
+
+/** `text, a number, true or false, or null` */
+function orList(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
 }

@@ -34,7 +34,12 @@ export function zodMessages(syntax: Syntax): (issue: RawIssue) => string | undef
         return `expected a multiple of ${issue.divisor}, got ${got(issue.input)}`;
       case 'unrecognized_keys': {
         const known = issue.schema instanceof z.ZodObject ? Object.keys(issue.schema.shape) : [];
-        const list = known.length > 0 ? `; the fields here are ${known.join(', ')}` : '';
+        const list =
+          known.length === 1
+            ? `; the only field here is ${known[0]}`
+            : known.length > 1
+              ? `; the fields here are ${known.join(', ')}`
+              : '';
         return issue.keys.map((key) => `unknown field${suggest(key, known)}${list}`).join('\n');
       }
       case 'invalid_union': {

@@ -1,36 +1,17 @@
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { InputError } from '../inputError';
+import { yamlWords } from '../input/inputWords';
+import { parseWithSchema } from '../input/parseWithSchema';
+import { suggest } from '../input/suggest';
 import type { Command } from '../scenario/commandSchema';
 import { parseCommands, parseScenario } from '../scenario/parseScenario';
 import { isPresetName, presetInputs, presetNames } from '../scenario/presets/index';
 import type { Scenario } from '../scenario/schema';
-import { describeIssues } from './describeIssues';
 import { settingProblem } from './goalSettings';
 import type { Lesson, LessonStep } from './lesson';
 import { frontMatterSchema, stepBlockSchema, type FrontMatter } from './lessonSchema';
 import { mergeDeep } from './mergeDeep';
 import { splitLesson } from './splitLesson';
-import { suggest } from './suggest';
-
-/** Every field name of the lesson format, to suggest one for a misspelt field. */
-const fieldNames = [
-  ...['title', 'level', 'minutes', 'objectives', 'scenario', 'preset', 'changes'],
-  ...[
-    'prediction',
-    'question',
-    'choices',
-    'text',
-    'correct',
-    'why',
-    'goal',
-    'all',
-    'hints',
-    'solution',
-    'runMs',
-  ],
-  ...['metric', 'event', 'tier', 'above', 'below', 'atLeast', 'atMost', 'window', 'lastMs', 'label'],
-  ...['risesBy', 'dropsBy', 'setting', 'is'],
-];
 
 const fileNamePattern = /^(\d+)-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
@@ -58,9 +39,9 @@ export function parseLesson(text: string, file: string): Lesson {
   const front = readYaml(parts.frontMatter, parts.frontMatterLine, 'front matter', problems);
   let frontMatter: FrontMatter | null = null;
   if (front.ok) {
-    const result = frontMatterSchema.safeParse(front.value ?? {});
-    if (result.success) frontMatter = result.data;
-    else problems.push(...describeIssues(result.error.issues, front.value, fieldNames));
+    const result = parseWithSchema(frontMatterSchema, front.value ?? {}, yamlWords);
+    if (result.ok) frontMatter = result.data;
+    else problems.push(...result.problems);
   }
   const scenario = frontMatter ? startingScenario(frontMatter, problems) : null;
 
@@ -71,8 +52,8 @@ export function parseLesson(text: string, file: string): Lesson {
     const stepProblems: string[] = [];
     const block = readYaml(section.stepYaml, section.stepLine, 'step block', stepProblems);
     if (block.ok) {
-      const result = stepBlockSchema.safeParse(block.value ?? {});
-      if (!result.success) stepProblems.push(...describeIssues(result.error.issues, block.value, fieldNames));
+      const result = parseWithSchema(stepBlockSchema, block.value ?? {}, yamlWords);
+      if (!result.ok) stepProblems.push(...result.problems);
       else {
         const step = result.data;
         step.goal.all.forEach((check, j) => {

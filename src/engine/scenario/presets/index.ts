@@ -1,4 +1,5 @@
 import { InputError } from '../../inputError';
+import { suggest } from '../../input/suggest';
 import { parseScenario } from '../parseScenario';
 import type { Scenario, ScenarioInput } from '../schema';
 import { basics } from './basics';
@@ -54,7 +55,7 @@ export function isPresetName(name: string): name is PresetName {
 export function loadPreset(name: string): Scenario {
   if (!isPresetName(name)) {
     throw new InputError(`There is no preset named ${JSON.stringify(name)}.`, [
-      `expected one of: ${presetNames.join(', ')}`,
+      `expected one of: ${presetNames.join(', ')}${suggest(name, presetNames)}`,
     ]);
   }
   return parseScenario(presetInputs[name]);
