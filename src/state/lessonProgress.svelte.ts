@@ -1,7 +1,7 @@
-import { z } from '../engine/zod';
 import type { StepTotals } from '../engine/lessons/evaluateGoal';
 import type { SeriesRow } from '../engine/metrics/types';
-import { timedCommandSchema, type TimedCommand } from '../engine/scenario/commandSchema';
+import type { TimedCommand } from '../engine/scenario/commandSchema';
+import { readSavedLesson } from './readSavedLesson';
 
 /** Where progress is kept in the browser, and the shape's version (another version is ignored). */
 export const progressStorageKey = 'cachescope.lessonProgress';
@@ -52,36 +52,6 @@ export interface SavedLesson {
   answers: Record<number, number>;
   attempt: SavedAttempt | null;
 }
-
-const index = z.number().int().min(0).max(1000);
-const time = z.number().finite().min(0).max(1e12);
-const count = z.number().int().min(0).max(1e9);
-const momentSchema = z.object({ atMs: time, commands: count });
-const baselineSchema = z.object({
-  atStepStart: z.object({ leaks: count, lostWrites: count, loggedOut: count, cacheNodeFailures: count }),
-  // Rows the engine wrote; only their shape's outline is checked.
-  openBucketAtStart: z
-    .array(
-      z.looseObject({ startMs: time, tier: z.string(), missesByCause: z.record(z.string(), z.number()) }),
-    )
-    .max(50),
-});
-const attemptSchema = z.object({
-  scenario: z.string().max(64),
-  commands: z.array(timedCommandSchema).max(10_000),
-  starts: z
-    .array(momentSchema.extend({ baseline: baselineSchema }))
-    .min(1)
-    .max(1000),
-  reached: z.array(momentSchema.nullable()).max(1000),
-  at: momentSchema,
-});
-const savedLessonSchema = z.object({
-  step: index,
-  finished: z.boolean(),
-  answers: z.record(z.string(), index),
-  attempt: attemptSchema.nullable(),
-});
 
 /** The minimum of the Web Storage API this needs; tests pass a Map-backed fake. */
 export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -195,8 +165,8 @@ function read(storage: ProgressStorage | null): Stored {
   const out: Record<string, SavedLesson> = {};
   const damaged: string[] = [];
   for (const [id, value] of Object.entries(lessons)) {
-    const result = savedLessonSchema.safeParse(value);
-    if (result.success) out[id] = result.data as SavedLesson;
+    const lesson = readSavedLesson(value);
+    if (lesson) out[id] = lesson;
     else damaged.push(id);
   }
   return {

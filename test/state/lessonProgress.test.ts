@@ -90,6 +90,39 @@ describe('LessonProgress', () => {
     expect(progress.openLesson).toBeNull();
   });
 
+  it.each([
+    ['a command that is not an object', { ...attempt, commands: [{ atMs: 0, command: 'purge' }] }],
+    ['a command at a negative time', { ...attempt, commands: [{ ...attempt.commands[0], atMs: -1 }] }],
+    ['no step marks', { ...attempt, starts: [] }],
+    ['a mark without its baseline', { ...attempt, starts: [{ atMs: 0, commands: 0 }] }],
+    [
+      'a baseline with a fractional total',
+      {
+        ...attempt,
+        starts: [
+          {
+            ...mark,
+            baseline: { ...mark.baseline, atStepStart: { ...mark.baseline.atStepStart, leaks: 0.5 } },
+          },
+        ],
+      },
+    ],
+    ['a fingerprint that is not text', { ...attempt, scenario: 7 }],
+  ])('ignores a saved attempt with %s', (_what, damaged) => {
+    const stored = JSON.stringify({ version: 2, lessons: { a: { ...saved, attempt: damaged } } });
+    const progress = new LessonProgress(memoryStorage(stored));
+    expect(progress.lessons).toEqual({});
+    expect(progress.notice).toBe('Saved progress of "a" could not be read and was ignored.');
+  });
+
+  it('keeps what it knows of a saved lesson and drops fields it does not', () => {
+    const stored = JSON.stringify({
+      version: 2,
+      lessons: { a: { ...saved, extra: 1, attempt: { ...attempt, at: { ...attempt.at, x: 2 } } } },
+    });
+    expect(new LessonProgress(memoryStorage(stored)).get('a')).toEqual({ ...saved, answers: { '0': 1 } });
+  });
+
   it('remembers that the offer of lesson 1 was answered', () => {
     const storage = memoryStorage();
     new LessonProgress(storage).welcome();
