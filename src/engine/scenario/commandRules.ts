@@ -72,11 +72,17 @@ export function commandNameRules(
     switch (command.type) {
       case 'node.fail':
       case 'node.recover':
+        // Cache nodes are shown from 1, indices count from 0.
         if (command.node >= nodes) {
           add(
             ['node'],
-            `expected a cache node index from 0 to ${nodes - 1} ` +
-              `(topology.distributed.nodes is ${nodes}; index 0 is the app's Cache node 1), got ${command.node}`,
+            indexMessage(
+              'a cache node',
+              command.node,
+              nodes,
+              'topology.distributed.nodes',
+              "; index 0 is the app's Cache node 1",
+            ),
           );
         }
         break;
@@ -85,8 +91,7 @@ export function commandNameRules(
         if (command.server >= servers) {
           add(
             ['server'],
-            `expected an app server index from 0 to ${servers - 1} ` +
-              `(topology.appServers.count is ${servers}), got ${command.server}`,
+            indexMessage('an app server', command.server, servers, 'topology.appServers.count'),
           );
         }
         break;
@@ -143,4 +148,9 @@ export function commandNameRules(
     }
   });
   return problems;
+}
+
+/** `expected a cache node index from 0 to 2 (topology.distributed.nodes is 3), got 3` */
+function indexMessage(what: string, index: number, count: number, countField: string, note = ''): string {
+  return `expected ${what} index from 0 to ${count - 1} (${countField} is ${count}${note}), got ${index}`;
 }
