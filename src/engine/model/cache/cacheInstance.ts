@@ -118,14 +118,7 @@ export class CacheInstance {
       }
       this.drop(key, entry, Removal.Expired);
       this.metrics.count(this.tierIndex, TierField.Expirations);
-      if (this.sink.on)
-        this.sink.emit({
-          type: 'cache.expiry',
-          t: nowMs,
-          tier: this.tier,
-          node: this.node,
-          key: this.world.keys.name(key),
-        });
+      if (this.sink.on) this.emitDeparture('cache.expiry', nowMs, key);
     }
     const cause = missCauseOf[this.entries.removalOf(key)];
     this.metrics.miss(this.tierIndex, cause);
@@ -286,15 +279,13 @@ export class CacheInstance {
     const entry = this.mayHoldDirty ? this.entries.peek(key) : undefined;
     this.remove(key, entry, Removal.Capacity);
     this.metrics.count(this.tierIndex, TierField.Evictions);
-    if (this.sink.on)
-      this.sink.emit({
-        type: 'cache.eviction',
-        t: nowMs,
-        tier: this.tier,
-        node: this.node,
-        key: this.world.keys.name(key),
-      });
+    if (this.sink.on) this.emitDeparture('cache.eviction', nowMs, key);
     if (entry !== undefined && entry.dirtyWrites > 0) this.world.onDirtyEviction(this, key, entry);
+  }
+
+  /** Tells the event log that a key left this tier without a request asking for it. */
+  private emitDeparture(type: 'cache.expiry' | 'cache.eviction', nowMs: number, key: number): void {
+    this.sink.emit({ type, t: nowMs, tier: this.tier, node: this.node, key: this.world.keys.name(key) });
   }
 
   private drop(key: number, entry: CacheEntry, why: Removal.Expired | Removal.Invalidated): void {
