@@ -1,13 +1,26 @@
-import { ReferenceBitPolicy } from './referenceBitPolicy';
-import type { PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 /**
  * CLOCK (second chance) with one reference bit, as libCacheSim's Clock: a hit sets the key's bit; the
  * hand looks at the oldest key and, while its bit is set, clears it and moves the key to the head.
  * What it teaches: LRU's benefit for a bit per key and no list surgery on a hit.
  */
-class Clock extends ReferenceBitPolicy {
+class Clock extends ListPolicy {
   readonly name = 'clock' as const;
+
+  constructor(context: PolicyContext) {
+    super(context, 1);
+  }
+
+  has(key: number): boolean {
+    return this.lists.listOf(key) === 0;
+  }
+
+  touch(key: number): void {
+    this.lists.setMark(key, 1);
+  }
 
   protected evictOne(): number {
     const lists = this.lists;
@@ -19,6 +32,17 @@ class Clock extends ReferenceBitPolicy {
     }
     lists.unlink(key);
     return key;
+  }
+
+  insert(key: number, size: number, evicted: number[]): boolean {
+    const cost = costOf(this.unit, size);
+    if (cost > this.capacity) return false;
+    const lists = this.lists;
+    lists.ensure(key);
+    while (lists.total[0] + cost > this.capacity) evicted.push(this.evictOne());
+    lists.pushHead(0, key, cost);
+    lists.setMark(key, 0);
+    return true;
   }
 
   /** Unreferenced keys oldest first, then referenced ones: the order the hand would take them. */

@@ -1,5 +1,6 @@
-import { ReferenceBitPolicy } from './referenceBitPolicy';
-import type { PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 /**
  * SIEVE (Zhang et al., NSDI 2024): one FIFO list of keys and a hand. A hit sets the key's visited bit.
@@ -8,9 +9,21 @@ import type { PolicyFactory } from './policy';
  * head. Unlike CLOCK it never moves a key, so newcomers that are not reused leave quickly and a scan
  * passes through without flushing the keys that were hit.
  */
-class Sieve extends ReferenceBitPolicy {
+class Sieve extends ListPolicy {
   readonly name = 'sieve' as const;
   private hand = -1;
+
+  constructor(context: PolicyContext) {
+    super(context, 1);
+  }
+
+  has(key: number): boolean {
+    return this.lists.listOf(key) === 0;
+  }
+
+  touch(key: number): void {
+    this.lists.setMark(key, 1);
+  }
 
   protected evictOne(): number {
     const lists = this.lists;
@@ -22,6 +35,17 @@ class Sieve extends ReferenceBitPolicy {
     this.hand = lists.prevOf(key);
     lists.unlink(key);
     return key;
+  }
+
+  insert(key: number, size: number, evicted: number[]): boolean {
+    const cost = costOf(this.unit, size);
+    if (cost > this.capacity) return false;
+    const lists = this.lists;
+    lists.ensure(key);
+    while (lists.total[0] + cost > this.capacity) evicted.push(this.evictOne());
+    lists.pushHead(0, key, cost);
+    lists.setMark(key, 0);
+    return true;
   }
 
   /** A key leaving under the hand moves the hand on to the next newer key. */
