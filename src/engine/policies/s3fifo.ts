@@ -86,6 +86,7 @@ class S3Fifo extends ListPolicy {
     return this.evictSmall();
   }
 
+  /** libCacheSim's evict, called until a key leaves (a promotion alone leaves the cache as full). */
   protected evictOne(): number {
     for (;;) {
       const key = this.evictStep();
