@@ -1,5 +1,5 @@
 import type { ServedBy } from '../events';
-import type { CacheInstance } from './cacheInstance';
+import type { CacheInstance } from './cache/cacheInstance';
 import { Stage } from './journey';
 
 /** What kind of thing a scheduled item is. */

@@ -1,7 +1,7 @@
-import { KeyLists, costOf } from './keyLists';
-import { checkCapacity } from './capacity';
 import { dryRunClone } from './dryRun';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 const T1 = 0;
 const T2 = 1;
@@ -15,26 +15,13 @@ const B2 = 3;
  * of T1; a hit on a B2 ghost lowers it. What it teaches: a cache can tune itself between recency
  * and frequency from its own mistakes. Sizes are in the context's unit, as libCacheSim's ARC.
  */
-class Arc implements EvictionPolicy {
+class Arc extends ListPolicy {
   readonly name = 'arc' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
   /** Target size of T1. */
   private p = 0;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(4, this.unit === 'entries');
-  }
-
-  get count(): number {
-    return this.lists.length[T1] + this.lists.length[T2];
-  }
-
-  get used(): number {
-    return this.lists.total[T1] + this.lists.total[T2];
+    super(context, 4, B1);
   }
 
   has(key: number): boolean {
@@ -94,25 +81,26 @@ class Arc implements EvictionPolicy {
       if (ghost === B1) this.p = Math.min(this.p + Math.max(Math.floor(b2 / b1), 1), this.capacity);
       else this.p = Math.max(this.p - Math.max(Math.floor(b1 / b2), 1), 0);
       lists.unlink(key);
-      while (this.used + cost > this.capacity) evicted.push(this.replace(ghost === B2));
+      while (lists.total[T1] + lists.total[T2] + cost > this.capacity)
+        evicted.push(this.replace(ghost === B2));
       lists.pushHead(T2, key, cost);
       return true;
     }
-    while (this.used + cost > this.capacity) evicted.push(this.evictForNew(cost));
+    while (lists.total[T1] + lists.total[T2] + cost > this.capacity) evicted.push(this.evictForNew(cost));
     lists.pushHead(T1, key, cost);
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.lists.unlink(key);
-    return true;
+  /** A smaller capacity demotes to the ghost lists, as REPLACE does. */
+  protected evictOne(): number {
+    return this.replace(false);
   }
 
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
+  protected override resize(): void {
     this.p = Math.min(this.p, this.capacity);
-    while (this.used > this.capacity) evicted.push(this.replace(false));
+  }
+
+  protected override trimHistory(): void {
     const lists = this.lists;
     while (lists.total[T1] + lists.total[B1] > this.capacity && lists.length[B1] > 0) this.dropGhost(B1);
     while (this.used + lists.total[B1] + lists.total[B2] > 2 * this.capacity && lists.length[B2] > 0) {
@@ -121,7 +109,7 @@ class Arc implements EvictionPolicy {
   }
 
   /** Next victim first: what inserting new keys of the smallest cost would evict, one by one. */
-  order(): number[] {
+  override order(): number[] {
     const copy = dryRunClone(this);
     const keys: number[] = [];
     const cost = this.unit === 'entries' ? 1 : Math.min(1, this.capacity);

@@ -1,30 +1,17 @@
-import { KeyLists, costOf } from './keyLists';
-import { checkCapacity } from './capacity';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 /**
  * CLOCK (second chance) with one reference bit, as libCacheSim's Clock: a hit sets the key's bit; the
  * hand looks at the oldest key and, while its bit is set, clears it and moves the key to the head.
  * What it teaches: LRU's benefit for a bit per key and no list surgery on a hit.
  */
-class Clock implements EvictionPolicy {
+class Clock extends ListPolicy {
   readonly name = 'clock' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(1, this.unit === 'entries');
-  }
-
-  get count(): number {
-    return this.lists.length[0];
-  }
-
-  get used(): number {
-    return this.lists.total[0];
+    super(context, 1);
   }
 
   has(key: number): boolean {
@@ -35,7 +22,7 @@ class Clock implements EvictionPolicy {
     this.lists.setMark(key, 1);
   }
 
-  private evictOne(): number {
+  protected evictOne(): number {
     const lists = this.lists;
     let key = lists.tail[0];
     while (lists.markOf(key) !== 0) {
@@ -58,19 +45,8 @@ class Clock implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.lists.unlink(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.lists.total[0] > this.capacity) evicted.push(this.evictOne());
-  }
-
   /** Unreferenced keys oldest first, then referenced ones: the order the hand would take them. */
-  order(): number[] {
+  override order(): number[] {
     const keys = this.lists.keysFromTail(0);
     const lists = this.lists;
     return [...keys.filter((k) => lists.markOf(k) === 0), ...keys.filter((k) => lists.markOf(k) !== 0)];

@@ -1,7 +1,7 @@
-import { checkCapacity } from './capacity';
-import { costOf } from './keyLists';
 import type { PolicyName } from './names';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { BoundedPolicy } from './boundedPolicy';
+import { costOf } from './keyLists';
+import type { PolicyContext, PolicyFactory } from './policy';
 import { grownToHold } from '../growArray';
 
 /** Positions count modulo 2^30, so they stay small integers however long a run is. */
@@ -19,11 +19,9 @@ const positionMask = (1 << 30) - 1;
  * linked list (LRU's) reads and writes the neighbours of both ends: measured side by side in
  * `npm run bench`, FIFO then runs faster than LRU, as it does natively.
  */
-class Fifo implements EvictionPolicy {
+class Fifo extends BoundedPolicy {
   readonly name: PolicyName = 'fifo';
   readonly orderOnly = true;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
   /** Per key: 0 when not held, else 1 + the position it was pushed at. */
   private pushedAt = new Int32Array(1024);
   /** Per key: what it counts against capacity; null when every key counts 1. */
@@ -37,8 +35,7 @@ class Fifo implements EvictionPolicy {
   private total = 0;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
+    super(context);
     this.cost = this.unit === 'entries' ? null : new Float64Array(1024);
   }
 
@@ -59,7 +56,7 @@ class Fifo implements EvictionPolicy {
   insert(key: number, size: number, evicted: number[]): boolean {
     const cost = costOf(this.unit, size);
     if (cost > this.capacity) return false;
-    while (this.total + cost > this.capacity) evicted.push(this.evictOldest());
+    while (this.total + cost > this.capacity) evicted.push(this.evictOne());
     if (key >= this.pushedAt.length) {
       this.pushedAt = grownToHold(this.pushedAt, key);
       if (this.cost !== null) this.cost = grownToHold(this.cost, key);
@@ -75,17 +72,6 @@ class Fifo implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.forget(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.total > this.capacity) evicted.push(this.evictOldest());
-  }
-
   order(): number[] {
     const keys: number[] = [];
     for (let position = this.head; position !== this.tail; position = (position + 1) & positionMask) {
@@ -96,7 +82,7 @@ class Fifo implements EvictionPolicy {
   }
 
   /** Takes the oldest held key out, skipping stale cells; only called while something is held. */
-  private evictOldest(): number {
+  protected evictOne(): number {
     for (;;) {
       const position = this.head;
       const key = this.ring[position & this.ringMask];
@@ -108,7 +94,7 @@ class Fifo implements EvictionPolicy {
     }
   }
 
-  private forget(key: number): void {
+  protected forget(key: number): void {
     this.pushedAt[key] = 0;
     this.held--;
     // With nothing held nothing is used (and a sum of byte sizes cannot drift above zero).

@@ -17,7 +17,7 @@ import { createOpt } from './opt';
 export * from './names';
 export type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
 
-/** Every eviction policy by name. Adding a policy is one file and one line here. */
+/** Every eviction policy by name. Adding a policy: docs/policies.md. */
 export const policyFactories: Record<PolicyName, PolicyFactory> = {
   lru: createLru,
   fifo: createFifo,

@@ -26,7 +26,14 @@ export class KeyLists {
   readonly length: Int32Array;
   readonly total: Float64Array;
 
-  constructor(listCount: number, unitCost: boolean, initialKeys = 1024) {
+  /**
+   * Lists below this hold keys the cache holds; those from it up are ghosts (keys remembered after
+   * they left, as ARC's B1 and B2).
+   */
+  readonly residentLists: number;
+
+  constructor(listCount: number, unitCost: boolean, residentLists = listCount, initialKeys = 1024) {
+    this.residentLists = residentLists;
     const size = Math.max(16, initialKeys);
     this.node = new Int32Array(size * stride);
     for (let k = 0; k < size; k++) this.node[k * stride + OWNER] = -1;
@@ -46,6 +53,20 @@ export class KeyLists {
   listOf(key: number): number {
     const i = key * stride + OWNER;
     return i < this.node.length ? this.node[i] : -1;
+  }
+
+  /** How many keys the resident lists hold. */
+  heldCount(): number {
+    let count = 0;
+    for (let list = 0; list < this.residentLists; list++) count += this.length[list];
+    return count;
+  }
+
+  /** What the keys of the resident lists cost together (their number, with unit costs). */
+  heldTotal(): number {
+    let total = 0;
+    for (let list = 0; list < this.residentLists; list++) total += this.total[list];
+    return total;
   }
 
   /** The list holding a key that has room (see ensure), or -1. */
@@ -149,12 +170,29 @@ export class KeyLists {
     return key;
   }
 
+  /**
+   * Remembers a key that left in a ghost list bounded by `bound` (in cost): the oldest ghosts go to
+   * make room, and a key costing more than the bound is not remembered.
+   */
+  pushBounded(list: number, key: number, bound: number): void {
+    const cost = this.costOf(key);
+    if (cost > bound) return;
+    while (this.total[list] + cost > bound) this.popTail(list);
+    this.pushHead(list, key, cost);
+  }
+
+  /** Drops the oldest keys of `list` while it costs more than `bound`. */
+  trimTo(list: number, bound: number): void {
+    while (this.total[list] > bound) this.popTail(list);
+  }
+
   /** An independent copy, for dry runs that must not disturb the real lists. */
   clone(): KeyLists {
     const copy = Object.create(KeyLists.prototype) as KeyLists;
     for (const [name, value] of Object.entries(this)) {
-      (copy as unknown as Record<string, unknown>)[name] =
-        value === null ? null : (value as Int32Array).slice();
+      (copy as unknown as Record<string, unknown>)[name] = ArrayBuffer.isView(value)
+        ? (value as Int32Array).slice()
+        : value;
     }
     return copy;
   }

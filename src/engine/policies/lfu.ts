@@ -1,6 +1,6 @@
+import { BoundedPolicy } from './boundedPolicy';
 import { costOf } from './keyLists';
-import { checkCapacity } from './capacity';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import type { PolicyContext, PolicyFactory } from './policy';
 import { doubledLength, resized } from '../growArray';
 
 /**
@@ -10,12 +10,10 @@ import { doubledLength, resized } from '../growArray';
  * (no history beyond the cache), and ties go to the key that reached that count first.
  * What it teaches: frequency beats recency on a steady popularity, and old favourites never leave.
  */
-class Lfu implements EvictionPolicy {
+class Lfu extends BoundedPolicy {
   readonly name = 'lfu' as const;
-  capacity: number;
   used = 0;
   count = 0;
-  private readonly unit: PolicyContext['unit'];
   /** A key's access count while held; 0 when not held. */
   private frequency = new Int32Array(1024);
   private prev = new Int32Array(1024);
@@ -30,8 +28,7 @@ class Lfu implements EvictionPolicy {
   private history: Int32Array | null;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
+    super(context);
     this.history = context.keepFrequencyHistory ? new Int32Array(1024) : null;
   }
 
@@ -85,14 +82,14 @@ class Lfu implements EvictionPolicy {
     if (f === this.minFrequency && this.bucketHead[f] < 0) this.minFrequency = f + 1;
   }
 
-  private evictOne(): number {
+  protected evictOne(): number {
     while (this.bucketHead[this.minFrequency] < 0) this.minFrequency++;
     const key = this.bucketHead[this.minFrequency];
-    this.drop(key);
+    this.forget(key);
     return key;
   }
 
-  private drop(key: number): void {
+  protected forget(key: number): void {
     this.detach(key);
     if (this.history !== null) this.history[key] = this.frequency[key];
     this.frequency[key] = 0;
@@ -112,17 +109,6 @@ class Lfu implements EvictionPolicy {
     this.used += cost;
     this.count++;
     return true;
-  }
-
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.drop(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.used > this.capacity) evicted.push(this.evictOne());
   }
 
   order(): number[] {

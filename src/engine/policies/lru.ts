@@ -1,31 +1,18 @@
-import { KeyLists, costOf } from './keyLists';
-import { checkCapacity } from './capacity';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
 import type { PolicyName } from './names';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 /**
  * Least recently used: a hit moves the key to the head of one list, the victim is the tail. The
  * baseline every other policy is measured against, and the one a sequential scan flushes.
  */
-export class Lru implements EvictionPolicy {
+export class Lru extends ListPolicy {
   readonly name: PolicyName = 'lru';
   readonly orderOnly = true;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(1, this.unit === 'entries');
-  }
-
-  get count(): number {
-    return this.lists.length[0];
-  }
-
-  get used(): number {
-    return this.lists.total[0];
+    super(context, 1);
   }
 
   has(key: number): boolean {
@@ -46,18 +33,11 @@ export class Lru implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.lists.unlink(key);
-    return true;
+  protected evictOne(): number {
+    return this.lists.popTail(0);
   }
 
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.lists.total[0] > this.capacity) evicted.push(this.lists.popTail(0));
-  }
-
-  order(): number[] {
+  override order(): number[] {
     return this.lists.keysFromTail(0);
   }
 }

@@ -1,6 +1,6 @@
+import { BoundedPolicy } from './boundedPolicy';
 import { costOf } from './keyLists';
-import { checkCapacity } from './capacity';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import type { PolicyContext, PolicyFactory } from './policy';
 import { doubledLength, resized } from '../growArray';
 
 /**
@@ -10,12 +10,10 @@ import { doubledLength, resized } from '../growArray';
  * As libCacheSim's Belady, the new key is always admitted, even when its own next use is farther.
  * The held keys sit in a binary max-heap on next use, indexed by key so a hit can re-place its key.
  */
-class Opt implements EvictionPolicy {
+class Opt extends BoundedPolicy {
   readonly name = 'opt' as const;
-  capacity: number;
   used = 0;
   count = 0;
-  private readonly unit: PolicyContext['unit'];
   private readonly future: PolicyContext['future'];
   private heap = new Int32Array(1024);
   /** A key's index in the heap, or -1. */
@@ -24,8 +22,7 @@ class Opt implements EvictionPolicy {
   private cost = new Float64Array(1024);
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
+    super(context);
     this.future = context.future;
   }
 
@@ -84,7 +81,7 @@ class Opt implements EvictionPolicy {
     else this.siftDown(this.position[key]);
   }
 
-  private drop(key: number): void {
+  protected forget(key: number): void {
     const i = this.position[key];
     const last = this.heap[--this.count];
     this.position[key] = -1;
@@ -97,9 +94,9 @@ class Opt implements EvictionPolicy {
     }
   }
 
-  private evictOne(): number {
+  protected evictOne(): number {
     const key = this.heap[0];
-    this.drop(key);
+    this.forget(key);
     return key;
   }
 
@@ -121,17 +118,6 @@ class Opt implements EvictionPolicy {
     this.count++;
     this.siftUp(this.count - 1);
     return true;
-  }
-
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.drop(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.used > this.capacity) evicted.push(this.evictOne());
   }
 
   /** Farthest next use first; among keys never used again, the heap's own order decides. */

@@ -1,24 +1,21 @@
-import { costOf } from './keyLists';
-import { checkCapacity } from './capacity';
 import { HeldKeys } from './heldKeys';
 import type { RandomStream } from '../random';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { BoundedPolicy } from './boundedPolicy';
+import { costOf } from './keyLists';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 /**
  * Random eviction: the victim is a key drawn uniformly from those held (from the policy's own seeded
  * stream). It keeps no history at all, and under a fixed popularity it misses exactly as often as
  * FIFO (King 1971; Gelenbe 1973): the surprise that makes it worth showing.
  */
-class RandomEviction implements EvictionPolicy {
+class RandomEviction extends BoundedPolicy {
   readonly name = 'random' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
   private readonly random: RandomStream;
   private readonly held = new HeldKeys();
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
+    super(context);
     this.random = context.random;
   }
 
@@ -36,7 +33,7 @@ class RandomEviction implements EvictionPolicy {
 
   touch(_key: number): void {}
 
-  private evictOne(): number {
+  protected evictOne(): number {
     const key = this.held.pick(this.random);
     this.held.drop(key);
     return key;
@@ -51,15 +48,8 @@ class RandomEviction implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.held.has(key)) return false;
+  protected forget(key: number): void {
     this.held.drop(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.held.used > this.capacity) evicted.push(this.evictOne());
   }
 
   /** The held keys; any of them may be next, so this is storage order, not eviction order. */

@@ -1,7 +1,6 @@
-import { KeyLists, costOf } from './keyLists';
-import { checkCapacity } from './capacity';
-import { dryRunClone } from './dryRun';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 const SMALL = 0;
 const MAIN = 1;
@@ -20,36 +19,23 @@ const GHOST = 2;
  * the later variant that sends keys to main while the small queue is full and the cache is not
  * differs by up to 0.01 in miss ratio on the scan trace.
  */
-class S3Fifo implements EvictionPolicy {
+class S3Fifo extends ListPolicy {
   readonly name = 's3fifo' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
   private smallCapacity = 0;
   private mainCapacity = 0;
   private ghostCapacity = 0;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(3, this.unit === 'entries');
+    super(context, 3, GHOST);
     this.resize();
   }
 
-  private resize(): void {
+  protected override resize(): void {
     const small = Math.floor(this.capacity * 0.1);
     // A small queue of no entries would admit nothing; libCacheSim's sizes are kept from 10 entries up.
     this.smallCapacity = this.unit === 'entries' ? Math.max(1, small) : small;
     this.mainCapacity = this.capacity - this.smallCapacity;
     this.ghostCapacity = Math.floor(this.capacity * 0.9);
-  }
-
-  get count(): number {
-    return this.lists.length[SMALL] + this.lists.length[MAIN];
-  }
-
-  get used(): number {
-    return this.lists.total[SMALL] + this.lists.total[MAIN];
   }
 
   has(key: number): boolean {
@@ -62,14 +48,6 @@ class S3Fifo implements EvictionPolicy {
     if (hits < 3) this.lists.setMark(key, hits + 1);
   }
 
-  private remember(key: number): void {
-    const lists = this.lists;
-    const cost = lists.costOf(key);
-    if (cost > this.ghostCapacity) return;
-    while (lists.total[GHOST] + cost > this.ghostCapacity) lists.popTail(GHOST);
-    lists.pushHead(GHOST, key, cost);
-  }
-
   /** Evicts one key from small, promoting the keys hit twice on the way; -1 when none was evicted. */
   private evictSmall(): number {
     const lists = this.lists;
@@ -79,7 +57,7 @@ class S3Fifo implements EvictionPolicy {
         lists.pushHead(MAIN, key, lists.costOf(key));
         lists.setMark(key, 0);
       } else {
-        this.remember(key);
+        lists.pushBounded(GHOST, key, this.ghostCapacity);
         return key;
       }
     }
@@ -108,10 +86,11 @@ class S3Fifo implements EvictionPolicy {
     return this.evictSmall();
   }
 
-  private makeRoom(cost: number, evicted: number[]): void {
-    while (this.used + cost > this.capacity) {
+  /** libCacheSim's evict, called until a key leaves (a promotion alone leaves the cache as full). */
+  protected evictOne(): number {
+    for (;;) {
       const key = this.evictStep();
-      if (key >= 0) evicted.push(key);
+      if (key >= 0) return key;
     }
   }
 
@@ -124,33 +103,14 @@ class S3Fifo implements EvictionPolicy {
     // As libCacheSim, a new key as large as the whole small queue is not admitted.
     if (!ghostHit && this.unit === 'bytes' && cost >= this.smallCapacity) return false;
     if (ghostHit) lists.unlink(key);
-    this.makeRoom(cost, evicted);
+    while (lists.total[SMALL] + lists.total[MAIN] + cost > this.capacity) evicted.push(this.evictOne());
     lists.pushHead(ghostHit ? MAIN : SMALL, key, cost);
     lists.setMark(key, 0);
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.lists.unlink(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    this.resize();
-    this.makeRoom(0, evicted);
-    while (this.lists.total[GHOST] > this.ghostCapacity) this.lists.popTail(GHOST);
-  }
-
-  order(): number[] {
-    const copy = dryRunClone(this);
-    const keys: number[] = [];
-    while (copy.count > 0) {
-      const key = copy.evictStep();
-      if (key >= 0) keys.push(key);
-    }
-    return keys;
+  protected override trimHistory(): void {
+    this.lists.trimTo(GHOST, this.ghostCapacity);
   }
 }
 

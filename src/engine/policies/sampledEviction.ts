@@ -1,10 +1,9 @@
-import { costOf } from './keyLists';
-import { checkCapacity } from './capacity';
 import { doubledLength, resized } from '../growArray';
 import { RedisDict } from './redisDict';
 import type { RandomStream } from '../random';
-import type { EvictionPolicy, PolicyContext } from './policy';
-import type { PolicyName } from './names';
+import { BoundedPolicy } from './boundedPolicy';
+import { costOf } from './keyLists';
+import type { PolicyContext } from './policy';
 
 /** Redis's EVPOOL_SIZE. */
 const poolSize = 16;
@@ -18,10 +17,7 @@ const poolSize = 16;
  * score is (idle time for allkeys-lru, 255 minus the frequency counter for allkeys-lfu) and what an
  * access records. `context.samples` is read at each eviction, so a command that changes it applies.
  */
-export abstract class SampledEviction implements EvictionPolicy {
-  abstract readonly name: PolicyName;
-  capacity: number;
-  protected readonly unit: PolicyContext['unit'];
+export abstract class SampledEviction extends BoundedPolicy {
   protected readonly random: RandomStream;
   protected readonly clock: PolicyContext['clock'];
   private readonly context: PolicyContext;
@@ -38,8 +34,7 @@ export abstract class SampledEviction implements EvictionPolicy {
   private readonly poolScores = new Float64Array(poolSize);
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
+    super(context);
     this.random = context.random;
     this.clock = context.clock;
     this.context = context;
@@ -105,7 +100,7 @@ export abstract class SampledEviction implements EvictionPolicy {
     }
   }
 
-  private evictOne(): number {
+  protected evictOne(): number {
     for (;;) {
       this.populate();
       for (let k = poolSize - 1; k >= 0; k--) {
@@ -148,17 +143,14 @@ export abstract class SampledEviction implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.dict.has(key)) return false;
+  protected forget(key: number): void {
     this.dict.tick(this.clock.nowMs);
     this.drop(key);
-    return true;
   }
 
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
+  /** Redis's clock ticks (a rehash step, the cron) before a smaller maxmemory evicts. */
+  protected override resize(): void {
     this.dict.tick(this.clock.nowMs);
-    while (this.used > this.capacity) evicted.push(this.evictOne());
   }
 
   /** Held keys by score, best candidate first. Sampling decides the real victim, so this is a guide. */

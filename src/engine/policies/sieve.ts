@@ -1,7 +1,6 @@
-import { KeyLists, costOf } from './keyLists';
-import { checkCapacity } from './capacity';
-import { dryRunClone } from './dryRun';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 /**
  * SIEVE (Zhang et al., NSDI 2024): one FIFO list of keys and a hand. A hit sets the key's visited bit.
@@ -10,25 +9,12 @@ import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
  * head. Unlike CLOCK it never moves a key, so newcomers that are not reused leave quickly and a scan
  * passes through without flushing the keys that were hit.
  */
-class Sieve implements EvictionPolicy {
+class Sieve extends ListPolicy {
   readonly name = 'sieve' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
   private hand = -1;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(1, this.unit === 'entries');
-  }
-
-  get count(): number {
-    return this.lists.length[0];
-  }
-
-  get used(): number {
-    return this.lists.total[0];
+    super(context, 1);
   }
 
   has(key: number): boolean {
@@ -39,7 +25,7 @@ class Sieve implements EvictionPolicy {
     this.lists.setMark(key, 1);
   }
 
-  private evictOne(): number {
+  protected evictOne(): number {
     const lists = this.lists;
     let key = this.hand >= 0 ? this.hand : lists.tail[0];
     while (lists.markOf(key) !== 0) {
@@ -62,23 +48,10 @@ class Sieve implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
+  /** A key leaving under the hand moves the hand on to the next newer key. */
+  protected override forget(key: number): void {
     if (this.hand === key) this.hand = this.lists.prevOf(key);
     this.lists.unlink(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    while (this.lists.total[0] > this.capacity) evicted.push(this.evictOne());
-  }
-
-  order(): number[] {
-    const copy = dryRunClone(this);
-    const keys: number[] = [];
-    while (copy.count > 0) keys.push(copy.evictOne());
-    return keys;
   }
 }
 

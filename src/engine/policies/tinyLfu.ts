@@ -1,8 +1,9 @@
-import { KeyLists, costOf } from './keyLists';
 import { checkCapacity } from './capacity';
 import { CountMinSketch } from './countMinSketch';
 import { dryRunClone } from './dryRun';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 const WINDOW = 0;
 const PROBATION = 1;
@@ -18,35 +19,22 @@ const PROTECTED = 2;
  * one-time keys cannot push out keys with a history. Unlike Caffeine there is no random admission
  * of warm candidates (a defence against hash flooding) and no hill-climbing of the window size.
  */
-class TinyLfu implements EvictionPolicy {
+class TinyLfu extends ListPolicy {
   readonly name = 'tinylfu' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
   private sketch: CountMinSketch;
   private windowCapacity = 0;
   private protectedCapacity = 0;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(3, this.unit === 'entries');
+    super(context, 3);
     this.sketch = new CountMinSketch(this.unit === 'entries' ? this.capacity : 64);
     this.resize();
   }
 
-  private resize(): void {
+  protected override resize(): void {
     const window = this.capacity * 0.01;
     this.windowCapacity = this.unit === 'entries' ? Math.max(1, Math.round(window)) : window;
     this.protectedCapacity = Math.floor((this.capacity - this.windowCapacity) * 0.8);
-  }
-
-  get count(): number {
-    return this.lists.length[WINDOW] + this.lists.length[PROBATION] + this.lists.length[PROTECTED];
-  }
-
-  get used(): number {
-    return this.lists.total[WINDOW] + this.lists.total[PROBATION] + this.lists.total[PROTECTED];
   }
 
   has(key: number): boolean {
@@ -70,28 +58,43 @@ class TinyLfu implements EvictionPolicy {
   /** Evicts until the cache fits, pitting the `candidates` newest probation keys against its LRU end. */
   private evictFromMain(candidates: number, evicted: number[]): void {
     const lists = this.lists;
-    const sketch = this.sketch;
     let candidate = candidates > 0 ? lists.head[PROBATION] : -1;
-    while (this.used > this.capacity) {
-      if (candidates === 0) candidate = lists.tail[WINDOW];
-      let victim = lists.tail[PROBATION];
-      if (victim < 0) victim = lists.tail[PROTECTED];
-      let leaving: number;
-      if (victim < 0) leaving = candidate;
-      else if (candidate < 0 || candidate === victim) leaving = victim;
-      else leaving = sketch.estimate(candidate) > sketch.estimate(victim) ? victim : candidate;
-      lists.unlink(leaving);
-      evicted.push(leaving);
-      if (candidates > 0) {
-        // Each candidate faces one comparison; the next is the one moved out of the window before it.
-        candidates--;
-        candidate = candidates > 0 ? lists.nextOf(candidate) : -1;
+    while (lists.total[WINDOW] + lists.total[PROBATION] + lists.total[PROTECTED] > this.capacity) {
+      if (candidates === 0) {
+        evicted.push(this.evictOne());
+        continue;
       }
+      evicted.push(this.contest(candidate));
+      // Each candidate faces one comparison; the next is the one moved out of the window before it.
+      candidates--;
+      candidate = candidates > 0 ? lists.nextOf(candidate) : -1;
     }
   }
 
+  /** With no candidates from the window's overflow, the window's LRU key is the candidate. */
+  protected evictOne(): number {
+    return this.contest(this.lists.tail[WINDOW]);
+  }
+
+  /**
+   * The admission contest: `candidate` (or -1 for none) against main's victim, probation's LRU key
+   * (protected's when probation is empty). The less frequent leaves; it is returned.
+   */
+  private contest(candidate: number): number {
+    const lists = this.lists;
+    let victim = lists.tail[PROBATION];
+    if (victim < 0) victim = lists.tail[PROTECTED];
+    let leaving: number;
+    if (victim < 0) leaving = candidate;
+    else if (candidate < 0 || candidate === victim) leaving = victim;
+    else leaving = this.sketch.estimate(candidate) > this.sketch.estimate(victim) ? victim : candidate;
+    lists.unlink(leaving);
+    return leaving;
+  }
+
   private ensureSketch(): void {
-    if (this.count > this.sketch.expectedKeys) this.sketch = new CountMinSketch(this.count * 2);
+    const count = this.lists.heldCount();
+    if (count > this.sketch.expectedKeys) this.sketch = new CountMinSketch(count * 2);
   }
 
   insert(key: number, size: number, evicted: number[]): boolean {
@@ -120,13 +123,8 @@ class TinyLfu implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.lists.unlink(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
+  /** The window's and protected's overflow move to probation first; the window's then contest. */
+  override setCapacity(capacity: number, evicted: number[]): void {
     this.capacity = checkCapacity(capacity);
     this.resize();
     const lists = this.lists;
@@ -145,7 +143,7 @@ class TinyLfu implements EvictionPolicy {
    * The key a new key of the smallest cost would push out first (it depends on the sketch), then the
    * rest from the window, probation and protected segments, least recently used first.
    */
-  order(): number[] {
+  override order(): number[] {
     if (this.count === 0) return [];
     const lists = this.lists;
     const rest = [WINDOW, PROBATION, PROTECTED].flatMap((list) => lists.keysFromTail(list));

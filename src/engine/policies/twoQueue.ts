@@ -1,7 +1,6 @@
-import { KeyLists, costOf } from './keyLists';
-import { checkCapacity } from './capacity';
-import { dryRunClone } from './dryRun';
-import type { EvictionPolicy, PolicyContext, PolicyFactory } from './policy';
+import { costOf } from './keyLists';
+import { ListPolicy } from './listPolicy';
+import type { PolicyContext, PolicyFactory } from './policy';
 
 const AIN = 0;
 const AM = 1;
@@ -14,34 +13,21 @@ const AOUT = 2;
  * Hits in Ain change nothing. What it teaches: a key must prove itself twice before it may displace
  * the proven ones, so one-time keys (a scan) churn through Ain and leave Am alone.
  */
-class TwoQueue implements EvictionPolicy {
+class TwoQueue extends ListPolicy {
   readonly name = '2q' as const;
-  capacity: number;
-  private readonly unit: PolicyContext['unit'];
-  private readonly lists: KeyLists;
   private ainCapacity = 0;
   private aoutCapacity = 0;
   private amCapacity = 0;
 
   constructor(context: PolicyContext) {
-    this.capacity = checkCapacity(context.capacity);
-    this.unit = context.unit;
-    this.lists = new KeyLists(3, this.unit === 'entries');
+    super(context, 3, AOUT);
     this.resize();
   }
 
-  private resize(): void {
+  protected override resize(): void {
     this.ainCapacity = Math.floor(this.capacity * 0.25);
     this.aoutCapacity = Math.floor(this.capacity * 0.5);
     this.amCapacity = this.capacity - this.ainCapacity;
-  }
-
-  get count(): number {
-    return this.lists.length[AIN] + this.lists.length[AM];
-  }
-
-  get used(): number {
-    return this.lists.total[AIN] + this.lists.total[AM];
   }
 
   has(key: number): boolean {
@@ -53,19 +39,11 @@ class TwoQueue implements EvictionPolicy {
     if (this.lists.ownerOf(key) === AM) this.lists.moveToHead(AM, key);
   }
 
-  private remember(key: number): void {
-    const lists = this.lists;
-    const cost = lists.costOf(key);
-    if (cost > this.aoutCapacity) return;
-    while (lists.total[AOUT] + cost > this.aoutCapacity) lists.popTail(AOUT);
-    lists.pushHead(AOUT, key, cost);
-  }
-
-  private evictOne(): number {
+  protected evictOne(): number {
     const lists = this.lists;
     if (lists.total[AIN] > this.ainCapacity || lists.length[AM] === 0) {
       const key = lists.popTail(AIN);
-      this.remember(key);
+      lists.pushBounded(AOUT, key, this.aoutCapacity);
       return key;
     }
     return lists.popTail(AM);
@@ -80,7 +58,7 @@ class TwoQueue implements EvictionPolicy {
     lists.ensure(key);
     const ghostHit = lists.ownerOf(key) === AOUT;
     if (ghostHit) lists.unlink(key);
-    while (this.used + cost > this.capacity) evicted.push(this.evictOne());
+    while (lists.total[AIN] + lists.total[AM] + cost > this.capacity) evicted.push(this.evictOne());
     if (ghostHit) {
       lists.pushHead(AM, key, cost);
       while (lists.total[AM] > this.amCapacity) evicted.push(lists.popTail(AM));
@@ -90,24 +68,8 @@ class TwoQueue implements EvictionPolicy {
     return true;
   }
 
-  remove(key: number): boolean {
-    if (!this.has(key)) return false;
-    this.lists.unlink(key);
-    return true;
-  }
-
-  setCapacity(capacity: number, evicted: number[]): void {
-    this.capacity = checkCapacity(capacity);
-    this.resize();
-    while (this.used > this.capacity) evicted.push(this.evictOne());
-    while (this.lists.total[AOUT] > this.aoutCapacity) this.lists.popTail(AOUT);
-  }
-
-  order(): number[] {
-    const copy = dryRunClone(this);
-    const keys: number[] = [];
-    while (copy.count > 0) keys.push(copy.evictOne());
-    return keys;
+  protected override trimHistory(): void {
+    this.lists.trimTo(AOUT, this.aoutCapacity);
   }
 }
 

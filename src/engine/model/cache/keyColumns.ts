@@ -1,4 +1,4 @@
-import { doubledLength } from '../growArray';
+import { doubledLength } from '../../growArray';
 
 /**
  * The per-key state of the dense cache tiers (CDN, app-local caches, distributed nodes, buffer

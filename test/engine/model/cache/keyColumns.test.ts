@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyColumns } from '../../../src/engine/model/keyColumns';
+import { KeyColumns } from '../../../../src/engine/model/cache/keyColumns';
 
 describe('the per-key columns of the dense cache tiers', () => {
   it('keep every value through more rows and more columns than they started with', () => {
