@@ -5,7 +5,7 @@ import type { Model } from '../model';
 import { answer, type Request } from '../request';
 import { backToApp } from '../journey/handlers/cacheNode';
 import { respondFromApp } from '../journey/handlers/app';
-import { acknowledgeWrite } from './writePolicy';
+import { acknowledgeWrite, recordAcknowledgement } from './writePolicy';
 
 // Sessions keep the distributed cache as their store of record: storing is the acknowledgement,
 // and a session missing from it is a user logged out.
@@ -28,17 +28,8 @@ export function sessionMissing(m: Model, req: Request): void {
     if (m.sink.on) m.sink.emit({ type: 'session.lost', t: m.clock.nowMs, client: req.client, node });
   }
   const version = m.truth.nextVersion(req.dataKey);
-  m.truth.acknowledge(req.dataKey, version, m.clock.nowMs);
+  recordAcknowledgement(m, req, version);
   m.truth.commit(req.dataKey, version, m.clock.nowMs);
-  if (m.sink.on)
-    m.sink.emit({
-      type: 'write.ack',
-      t: m.clock.nowMs,
-      req: req.id,
-      client: req.client,
-      key: m.keys.name(req.dataKey),
-      version,
-    });
   storeSession(m, req, cacheKey(m, req), version);
   answer(req, version, req.dataKey, 'session-store');
   respondFromApp(m, req);

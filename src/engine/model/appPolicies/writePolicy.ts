@@ -96,6 +96,12 @@ export function afterWriteAtApp(m: Model, req: Request): void {
 
 /** The write is acknowledged: it is the truth now, and the bus tells the other caches. */
 export function acknowledgeWrite(m: Model, req: Request, version: number): void {
+  recordAcknowledgement(m, req, version);
+  m.bus.publish(m, req.server, cacheKey(m, req));
+}
+
+/** A write is the truth from now on, and the event log says so (no bus: a new session is nobody's copy). */
+export function recordAcknowledgement(m: Model, req: Request, version: number): void {
   m.truth.acknowledge(req.dataKey, version, m.clock.nowMs);
   if (m.sink.on)
     m.sink.emit({
@@ -106,5 +112,4 @@ export function acknowledgeWrite(m: Model, req: Request, version: number): void 
       key: m.keys.name(req.dataKey),
       version,
     });
-  m.bus.publish(m, req.server, cacheKey(m, req));
 }
