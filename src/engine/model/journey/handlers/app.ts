@@ -1,7 +1,6 @@
 import type { NodeId } from '../../../events';
-import { startWrite } from '../../appPolicies/writePolicy';
-import { afterWriteAtApp } from '../../appPolicies/writePolicy';
 import { sessionMissing } from '../../appPolicies/sessionStore';
+import { afterWriteAtApp, startWrite } from '../../appPolicies/writePolicy';
 import { Lookup } from '../../cacheInstance';
 import { cacheKey } from '../../cacheKey';
 import type { AppServer } from '../../components/appServer';
