@@ -3,9 +3,10 @@ import type { SimEvent } from './events';
 import { MetricsCollector } from './metrics/collector';
 import type { MetricsReport } from './metrics/types';
 import type { EventSink } from './model/eventSink';
-import { message, TaskKind, type Message, type Task } from './model/request';
+import { message, type Message, type Task } from './model/messages';
+import { TaskKind } from './model/request';
 import { System } from './model/system';
-import { stageNames } from './model/journey';
+import { moveStartName, stageNames } from './model/journey/stages';
 import { Scheduler } from './scheduler';
 import type { Command, TimedCommand } from './scenario/commandSchema';
 import type { Scenario } from './scenario/schema';
@@ -94,7 +95,7 @@ class SimulationEngine implements Engine {
     this.system.onRequestDone = () => this.completedRequests++;
     if (options.onStageMove !== undefined) {
       const observe = options.onStageMove;
-      this.system.onMove = (from, to) => observe(stageNames[from], stageNames[to]);
+      this.system.onMove = (from, to) => observe(moveStartName(from), stageNames[to]);
     }
     this.workload = createRequestGenerator(structuredClone(scenario.workload), scenario.seed);
     // Scenario faults and recorded commands, in time order (faults first at equal times).

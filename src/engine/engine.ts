@@ -13,7 +13,7 @@ export interface EngineOptions {
   eventBufferSize?: number;
   /** Called with every event as it happens (CSV export streams through this). */
   onEvent?: (event: SimEvent) => void;
-  /** Sees every step of every request's journey, by stage name (tests check them against journey.ts). */
+  /** Sees every step of every request's journey, by stage name ('start' where one begins; tests check them against journey/stages.ts). */
   onStageMove?: (from: string, to: string) => void;
 }
 

@@ -1,14 +1,9 @@
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
 
 /** The lifecycle states of a distributed cache node. */
 export type CacheNodeState = 'up' | 'down' | 'warming';
 
 export type CacheNodeEvent = { type: 'node.fail' } | { type: 'node.recover' } | { type: 'node.warmed' };
-
-export interface CacheNodeContext {
-  /** How many times the node has failed. */
-  failures: number;
-}
 
 /**
  * A Redis/Memcached-like node: `up`, `down` after a failure (its contents are lost), then `warming`
@@ -19,23 +14,18 @@ export interface CacheNodeContext {
  */
 export const cacheNodeMachine = setup({
   types: {
-    context: {} as CacheNodeContext,
     events: {} as CacheNodeEvent,
-  },
-  actions: {
-    countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
   },
 }).createMachine({
   id: 'cacheNode',
   initial: 'up',
-  context: { failures: 0 },
   states: {
-    up: { on: { 'node.fail': { target: 'down', actions: 'countFailure' } } },
+    up: { on: { 'node.fail': { target: 'down' } } },
     down: { on: { 'node.recover': { target: 'warming' } } },
     warming: {
       on: {
         'node.warmed': { target: 'up' },
-        'node.fail': { target: 'down', actions: 'countFailure' },
+        'node.fail': { target: 'down' },
       },
     },
   },

@@ -1,16 +1,20 @@
 import type { ServedBy } from '../events';
 import type { CacheInstance } from './cache/cacheInstance';
-import { Stage } from './journey';
+import { Stage } from './journey/stages';
 
-/** What kind of thing a scheduled item is. */
+/** What kind of thing a scheduled item is: a request, or one kind of message (messages.ts). */
 export const enum TaskKind {
   Request,
-  /** A cache-aside fill, or an update-on-write SET, travelling to a node. */
-  CacheSet,
+  /** A cache-aside fill travelling to a node, guarded by the key's write epoch at the miss. */
+  CacheFill,
+  /** A background refresh's answer reaching the cache it refreshes. */
+  RefreshFill,
+  /** An update-on-write SET travelling to a node. */
+  CacheUpdate,
   /** An invalidating delete travelling to a node. */
   CacheDelete,
   /** An invalidation message on the bus reaching one cache. */
-  BusMessage,
+  BusInvalidate,
   /** A write-back flush falling due. */
   Flush,
   /** A recovered node finishing its warm-up. */
@@ -31,6 +35,7 @@ export interface Request {
   dataKey: number;
   sizeBytes: number;
   issuedAtMs: number;
+  /** Where it is on its journey; Stage.Done before it begins (moves.ts alone changes it). */
   stage: Stage;
   /** Whether it came through the CDN (and so goes back through it). */
   viaCdn: boolean;
@@ -65,9 +70,9 @@ export interface Request {
   cacheWork: 'update' | 'invalidate' | 'none';
   /** For a background refresh: the key it refreshes in its cache. */
   refreshKey: number;
-  /** Was a single-flight leader: a server's in-flight map may still name it, so it is never reused. */
-  pinned: boolean;
-  /** The key the shared caches store it under, as last worked out (System.cacheKey). */
+  /** As a single-flight leader, the key its server's in-flight map holds it under; -1 when not one. */
+  leadsKey: number;
+  /** The key the shared caches store it under, as last worked out (cacheKey.ts). */
   cacheKey: number;
   /** The settings epoch cacheKey was worked out in; -1 when not yet. */
   keyEpoch: number;
@@ -84,7 +89,7 @@ export function createRequest(id: number): Request {
     dataKey: 0,
     sizeBytes: 0,
     issuedAtMs: 0,
-    stage: Stage.Client,
+    stage: Stage.Done,
     viaCdn: false,
     missedBrowser: false,
     missedCdn: false,
@@ -105,7 +110,7 @@ export function createRequest(id: number): Request {
     isFlush: false,
     cacheWork: 'none',
     refreshKey: -1,
-    pinned: false,
+    leadsKey: -1,
     cacheKey: -1,
     keyEpoch: -1,
   };
@@ -121,7 +126,7 @@ export function resetRequest(req: Request, id: number): void {
   req.dataKey = 0;
   req.sizeBytes = 0;
   req.issuedAtMs = 0;
-  req.stage = Stage.Client;
+  req.stage = Stage.Done;
   req.viaCdn = false;
   req.missedBrowser = false;
   req.missedCdn = false;
@@ -142,51 +147,37 @@ export function resetRequest(req: Request, id: number): void {
   req.isFlush = false;
   req.cacheWork = 'none';
   req.refreshKey = -1;
-  req.pinned = false;
+  req.leadsKey = -1;
   req.cacheKey = -1;
   req.keyEpoch = -1;
 }
 
-/** A message that is not a request: a fill, a delete, a bus message, a flush, a warm-up, an arrival. */
-export interface Message {
-  kind: Exclude<TaskKind, TaskKind.Request>;
-  /** Node or instance index it concerns. */
-  target: number;
-  key: number;
-  dataKey: number;
-  version: number;
-  sizeBytes: number;
-  epoch: number;
-  /** For bus messages: the cache it reaches. */
-  instance: CacheInstance | null;
+/** Records what the request was answered with. */
+export function answer(req: Request, version: number, valueKey: number, servedBy: ServedBy): void {
+  req.version = version;
+  req.valueKey = valueKey;
+  req.servedBy = servedBy;
 }
 
-export type Task = Request | Message;
+/**
+ * Requests, reused: nothing keeps a request once it is done (events, waiters' leaders and flushes
+ * name requests by id), so the hot path allocates no request.
+ */
+export class RequestPool {
+  private readonly free: Request[] = [];
+  private nextId = 0;
 
-/** A message with every field given, without the options object of `message` (hot paths). */
-export function cacheMessage(
-  kind: TaskKind.CacheSet | TaskKind.CacheDelete | TaskKind.BusMessage,
-  instance: CacheInstance,
-  target: number,
-  key: number,
-  dataKey: number,
-  version: number,
-  sizeBytes: number,
-  epoch: number,
-): Message {
-  return { kind, target, key, dataKey, version, sizeBytes, epoch, instance };
-}
+  /** A fresh request with the next id. */
+  take(): Request {
+    const id = this.nextId++;
+    const req = this.free.pop();
+    if (req === undefined) return createRequest(id);
+    resetRequest(req, id);
+    return req;
+  }
 
-export function message(kind: Message['kind'], fields: Partial<Message> = {}): Message {
-  // Every message has every field, in one order, so the hot path sees one object shape.
-  return {
-    kind,
-    target: fields.target ?? -1,
-    key: fields.key ?? -1,
-    dataKey: fields.dataKey ?? -1,
-    version: fields.version ?? 0,
-    sizeBytes: fields.sizeBytes ?? 0,
-    epoch: fields.epoch ?? -1,
-    instance: fields.instance ?? null,
-  };
+  /** A request has finished its journey and nothing will read it again. */
+  release(req: Request): void {
+    this.free.push(req);
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * The journey of one request, as a table of stages and the moves between them. The model's request
- * reducer moves a request only along these edges (a test checks it), and the app draws the same
- * table as the chart of a request's life, so what students see is what runs.
+ * The journey of one request, as a table of stages and the moves between them. Each stage has one
+ * handler (handlers/index.ts, the dispatch that System.advance calls), and moves.ts is the only
+ * writer of a request's stage: it reports every move, and tests fail on one that is not a row here.
+ * The app can draw the same table as the chart of a request's life, so what students see is what runs.
  *
  * XState would model this well, but a request lives for microseconds of CPU and millions of them
  * run per second: measured here, an actor per request runs 10-30k requests/s and a plain table
@@ -55,8 +56,20 @@ export const stageNames: Record<Stage, string> = {
   [Stage.Done]: 'done',
 };
 
+/** A move of the journey; `from` is null where a journey begins. */
+export interface JourneyMove {
+  from: Stage | null;
+  to: Stage;
+  on: string;
+}
+
 /** Every move a request may make, with what it means. */
-export const journey: readonly { from: Stage; to: Stage; on: string }[] = [
+export const journey: readonly JourneyMove[] = [
+  { from: null, to: Stage.Client, on: 'a user issues a request' },
+  { from: null, to: Stage.Client, on: 'a background revalidation of a browser copy' },
+  { from: null, to: Stage.Cdn, on: 'a background revalidation of a CDN copy' },
+  { from: null, to: Stage.AppWork, on: 'a background refresh of a local cache' },
+  { from: null, to: Stage.CacheNode, on: 'a background refresh of a node, or a write-back flush' },
   { from: Stage.Client, to: Stage.Done, on: 'browser hit' },
   { from: Stage.Client, to: Stage.Cdn, on: 'browser miss, public' },
   { from: Stage.Client, to: Stage.App, on: 'browser miss, or a write' },
@@ -92,11 +105,27 @@ export const journey: readonly { from: Stage; to: Stage; on: string }[] = [
   { from: Stage.ClientReply, to: Stage.Done, on: 'request complete' },
 ];
 
-const stageCount = Stage.Done + 1;
-const allowed = new Uint8Array(stageCount * stageCount);
-for (const move of journey) allowed[move.from * stageCount + move.to] = 1;
+/** How many stages there are (the dispatch table has one handler for each). */
+export const stageCount = Stage.Done + 1;
 
-/** Whether the journey table allows a move. */
-export function isAllowedMove(from: Stage, to: Stage): boolean {
-  return allowed[from * stageCount + to] === 1;
+// Row `stageCount` of the matrix holds the stages a journey may begin at.
+const allowed = new Uint8Array((stageCount + 1) * stageCount);
+for (const move of journey) allowed[(move.from ?? stageCount) * stageCount + move.to] = 1;
+
+/** Whether the journey table allows a move (from null: whether a journey may begin there). */
+export function isAllowedMove(from: Stage | null, to: Stage): boolean {
+  return allowed[(from ?? stageCount) * stageCount + to] === 1;
+}
+
+/** The name of a move's start, 'start' where a journey begins. */
+export function moveStartName(from: Stage | null): string {
+  return from === null ? 'start' : stageNames[from];
+}
+
+/** Throws, naming both stages, on a move the table does not allow: tests install it to fail loudly. */
+export function assertAllowedMove(from: Stage | null, to: Stage): void {
+  if (!isAllowedMove(from, to))
+    throw new Error(
+      `a request moved ${moveStartName(from)} → ${stageNames[to]}, which is not a row of the journey table`,
+    );
 }
