@@ -126,7 +126,8 @@ export class System {
 
   constructor(
     scenario: Scenario,
-    private readonly scheduler: Scheduler<Task>,
+    /** The model only schedules; the loop (run/simulation.ts) takes events and its commands. */
+    private readonly scheduler: Pick<Scheduler<Task>, 'schedule'>,
     private readonly metrics: MetricsCollector,
     private readonly sink: EventSink,
     private readonly clock: { nowMs: number },
