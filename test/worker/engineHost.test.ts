@@ -54,6 +54,15 @@ describe('engine host', () => {
     expect(lastFrame().nowMs).toBeCloseTo(10_000);
   });
 
+  it('plays a speed that is not a number at 1x, as the playback controls do, rather than standing still', () => {
+    const { host, frame, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'speed', speed: Number.NaN });
+    host.handle({ type: 'play' });
+    frame(16);
+    expect(lastFrame().nowMs).toBeCloseTo(16);
+  });
+
   it('stops simulating for the frame when the wall-time budget is spent, so the run lags instead of freezing', () => {
     const { host, frame, lastFrame, engines } = setup({ wallCostPerRunMs: 5, tickBudgetMs: 12 });
     host.handle({ type: 'load', scenario });
