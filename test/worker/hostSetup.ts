@@ -2,10 +2,8 @@ import { expect } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
 import type { Engine } from '../../src/engine/engine';
 import type { ExportRunOptions, RunCsv } from '../../src/engine/export/exportRun';
-import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
-import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';
-import { loadPreset } from '../../src/engine/scenario/presets';
 import { EngineHost } from '../../src/worker/engineHost';
+import { engineParts } from '../../src/worker/engineParts';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 import { createFakeEngine } from './fakeEngine';
 
@@ -35,17 +33,14 @@ export function setup(
   const engines: ReturnType<typeof createFakeEngine>[] = [];
   const host = new EngineHost(
     {
+      // The parsers and presets are the app's own; the engine and the exports are fakes.
+      ...engineParts,
       createEngine: (scenario, engineOptions) => {
         // Like the real engine, its commandLog holds only the commands applied after creation.
         const engine = createFakeEngine(scenario, engineOptions, clock);
         engines.push(engine);
         return engine;
       },
-      parseScenario,
-      parseCommands,
-      parseJson,
-      parseRunDocument,
-      loadPreset,
       exportRun: (_scenario, commands, untilMs, exportOptions = {}) => {
         exportCalls.push({ commands: commands.length, untilMs, options: exportOptions });
         if (options.exportRun) return options.exportRun(untilMs, exportOptions);
@@ -88,6 +83,7 @@ export function realSetup() {
   const posted: FromWorker[] = [];
   const engines: Engine[] = [];
   const host = new EngineHost({
+    ...engineParts,
     createEngine: (s, options) => {
       // The fake wall clock moves with the work done: a wall millisecond per 50 simulated ones.
       const engine = createEngine(s, options);
@@ -100,11 +96,6 @@ export function realSetup() {
       engines.push(engine);
       return engine;
     },
-    parseScenario,
-    parseCommands,
-    parseJson,
-    parseRunDocument,
-    loadPreset,
     exportRun: () => ({ summaryTiers: '', summaryEndToEnd: '', timeSeries: '', events: '', eventRows: 0 }),
     post: (message) => posted.push(message),
     wallMs: () => clock.wallMs,
