@@ -1,4 +1,4 @@
-import { createEngine } from '../engine/createEngine';
+import { runToEnd } from '../engine/run/runToEnd';
 import type { SimEvent } from '../engine/events';
 import { parseScenario } from '../engine/scenario/parseScenario';
 import type { Scenario } from '../engine/scenario/schema';
@@ -70,8 +70,7 @@ function runOnce(scenario: Scenario, events: boolean): { rate: number; heapBytes
       }
     : undefined;
   const start = performance.now();
-  const engine = createEngine(scenario, { recordEvents: false, onEvent });
-  engine.runUntil(scenario.durationMs);
+  const engine = runToEnd(scenario, [], { onEvent });
   const seconds = (performance.now() - start) / 1000;
   const requests = engine.metrics().endToEnd.requests;
   return { rate: requests / seconds, heapBytes: process.memoryUsage().heapUsed, sink };

@@ -1,4 +1,4 @@
-import { createEngine } from '../engine/createEngine';
+import { runToEnd } from '../engine/run/runToEnd';
 import {
   eventCsvHeader,
   eventCsvRow,
@@ -122,13 +122,10 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
 
   const events = request.eventsCsv === null ? null : await openSink(io, '--events-csv', request.eventsCsv);
   events?.write(eventCsvHeader);
-  const engine = createEngine(scenario, {
-    commands,
-    recordEvents: false,
+  const report = runToEnd(scenario, commands, {
+    untilMs,
     ...(events ? { onEvent: (event: SimEvent) => events.write(eventCsvRow(event)) } : {}),
-  });
-  engine.runUntil(untilMs);
-  const report = engine.metrics();
+  }).metrics();
   if (events) await closeSink(events, '--events-csv', request.eventsCsv as string);
 
   const written: string[] = [];

@@ -17,6 +17,11 @@
  * One item may wait beside the queue instead of in it (scheduleAside): the workload's next arrival,
  * which is taken and replaced once per request. It keeps its place in the same (time, sequence)
  * order; it just skips the bucket lists.
+ *
+ * Items scheduled last (scheduleLast: the run's commands) run after every event at their time,
+ * including events scheduled at that time later on, so the whole order is one key: (time, events
+ * before the last, sequence). They wait in a lane of their own, so the bucket width stays fitted to
+ * the events, and taking one does not move `now`.
  */
 export class Scheduler<T> {
   private times = new Float64Array(256);
@@ -45,11 +50,33 @@ export class Scheduler<T> {
   private asideItem: T | undefined = undefined;
   private asideTime = Infinity;
   private asideSeq = 0;
+  /** Items scheduled last, in the order they run, the next one at `lastNext` (its time `lastTime`). */
+  private lastItems: T[] = [];
+  private lastTimes: number[] = [];
+  private lastNext = 0;
+  private lastTime = Infinity;
   /** Simulated time of the last event taken, in milliseconds. */
   now = 0;
 
   get size(): number {
-    return this.asideTime === Infinity ? this.count : this.count + 1;
+    const queued = this.asideTime === Infinity ? this.count : this.count + 1;
+    return queued + this.lastItems.length - this.lastNext;
+  }
+
+  /**
+   * Schedules an item to run after every event at its time, whenever those are scheduled (and after
+   * the items scheduled last before it at that time).
+   *
+   * @throws RangeError when the time is not a finite number.
+   */
+  scheduleLast(timeMs: number, item: T): void {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`Scheduler: cannot schedule at time ${timeMs}`);
+    const times = this.lastTimes;
+    let at = times.length;
+    while (at > this.lastNext && times[at - 1] > timeMs) at--;
+    times.splice(at, 0, timeMs);
+    this.lastItems.splice(at, 0, item);
+    this.lastTime = times[this.lastNext];
   }
 
   /**
@@ -107,14 +134,21 @@ export class Scheduler<T> {
 
   /** Time of the next item, or Infinity when there is none. */
   peekTime(): number {
+    const time = this.peekEventTime();
+    return this.lastTime < time ? this.lastTime : time;
+  }
+
+  /** Time of the next event (an item not scheduled last), or Infinity when there is none. */
+  private peekEventTime(): number {
     if (this.count === 0) return this.asideTime;
     if (this.found < 0) this.found = this.findNext();
     const time = this.times[this.found];
     return this.asideTime < time ? this.asideTime : time;
   }
 
-  /** Takes the next item and advances `now` to its time. */
+  /** Takes the next item; an event advances `now` to its time. */
   pop(): T | undefined {
+    if (this.lastTime !== Infinity && this.lastTime < this.peekEventTime()) return this.popLast();
     if (this.count === 0) return this.popAside();
     const node = this.found >= 0 ? this.found : this.findNext();
     if (this.asideTime !== Infinity && this.asideFirst(node)) {
@@ -134,6 +168,13 @@ export class Scheduler<T> {
     const slots = this.mask + 1;
     if (--this.count < slots >> 2 && slots > minSlots) this.rebuild(slots >> 1);
     else if (++this.operations === checkEvery) this.checkWidth();
+    return item;
+  }
+
+  private popLast(): T {
+    const item = this.lastItems[this.lastNext];
+    this.lastNext++;
+    this.lastTime = this.lastNext < this.lastTimes.length ? this.lastTimes[this.lastNext] : Infinity;
     return item;
   }
 
@@ -203,7 +244,13 @@ export class Scheduler<T> {
     let best = -1;
     for (let slot = 0; slot <= mask; slot++) {
       const head = heads[slot];
-      if (head >= 0 && (best < 0 || times[head] < times[best] || (times[head] === times[best] && this.seqs[head] < this.seqs[best]))) best = head;
+      if (
+        head >= 0 &&
+        (best < 0 ||
+          times[head] < times[best] ||
+          (times[head] === times[best] && this.seqs[head] < this.seqs[best]))
+      )
+        best = head;
     }
     this.bucket = Math.floor(times[best] * perMs);
     return best;
@@ -225,7 +272,8 @@ export class Scheduler<T> {
   private rebuild(slots: number): void {
     this.found = -1;
     const nodes: number[] = [];
-    for (let slot = 0; slot <= this.mask; slot++) for (let n = this.heads[slot]; n >= 0; n = this.next[n]) nodes.push(n);
+    for (let slot = 0; slot <= this.mask; slot++)
+      for (let n = this.heads[slot]; n >= 0; n = this.next[n]) nodes.push(n);
     const times = this.times;
     const seqs = this.seqs;
     nodes.sort((a, b) => times[a] - times[b] || seqs[a] - seqs[b]);

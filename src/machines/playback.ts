@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assign, setup, type StateValueFrom } from 'xstate';
 
 /** The slowest and fastest playback, in simulated milliseconds per wall millisecond. */
 export const minSpeed = 0.1;
@@ -112,3 +112,6 @@ export const playbackMachine = setup({
     },
   },
 });
+
+/** The machine's states by name: 'idle', 'paused', 'playing', 'finished' (the worker's modes follow them). */
+export type PlaybackState = StateValueFrom<typeof playbackMachine>;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
+import { runToEnd } from '../../src/engine/run/runToEnd';
 import type { EventOf, SimEvent } from '../../src/engine/events';
 import {
   eventCsvHeader,
@@ -230,8 +231,7 @@ const runArb = (crashes = true) =>
 /** Runs a scenario to its end, keeping every event. */
 function runAll(scenario: Scenario, commands: readonly TimedCommand[] = []) {
   const events: SimEvent[] = [];
-  const engine = createEngine(scenario, { commands, onEvent: (event) => events.push(event) });
-  engine.runUntil(scenario.durationMs);
+  const engine = runToEnd(scenario, commands, { onEvent: (event) => events.push(event) });
   return { engine, events, report: engine.metrics() };
 }
 

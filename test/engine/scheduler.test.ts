@@ -25,7 +25,10 @@ describe('Scheduler', () => {
       times.push(t);
       scheduler.schedule(t, i);
     }
-    const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((e) => e.i);
+    const expected = times
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => a.t - b.t || a.i - b.i)
+      .map((e) => e.i);
     const got: number[] = [];
     while (scheduler.size > 0) got.push(scheduler.pop()!);
     expect(got).toEqual(expected);
@@ -123,6 +126,49 @@ describe('Scheduler', () => {
     expect(() => scheduler.schedule(Infinity, 'never')).toThrow(/cannot schedule at time Infinity/);
     expect(() => scheduler.schedule(NaN, 'never')).toThrow(RangeError);
     expect(scheduler.size).toBe(0);
+  });
+
+  // The run's commands go last at their time: after every event of that moment, even one an event
+  // of that moment schedules there later, so a replayed command runs where it was applied live.
+  it('runs an item scheduled last after every event at its time, whenever those were scheduled', () => {
+    const scheduler = new Scheduler<string>();
+    scheduler.scheduleLast(5, 'command at 5');
+    scheduler.scheduleLast(2, 'command at 2');
+    scheduler.scheduleLast(5, 'second command at 5');
+    scheduler.schedule(5, 'event at 5');
+    scheduler.scheduleAside(5, 'arrival at 5');
+    scheduler.schedule(1, 'event at 1');
+    expect(scheduler.size).toBe(6);
+    const order: string[] = [];
+    for (let item = scheduler.pop(); item !== undefined; item = scheduler.pop()) {
+      order.push(item);
+      // An event at 5 schedules another at 5: it still comes before the commands at 5.
+      if (item === 'event at 5') scheduler.schedule(5, 'follow-up at 5');
+      // A command at 5 schedules an event at 5: it runs before the next command at 5.
+      if (item === 'command at 5') scheduler.schedule(5, 'caused at 5');
+    }
+    expect(order).toEqual([
+      'event at 1',
+      'command at 2',
+      'event at 5',
+      'arrival at 5',
+      'follow-up at 5',
+      'command at 5',
+      'caused at 5',
+      'second command at 5',
+    ]);
+    expect(scheduler.size).toBe(0);
+  });
+
+  it('takes an item scheduled last without moving now, and refuses one at a time that is not finite', () => {
+    const scheduler = new Scheduler<string>();
+    scheduler.schedule(1, 'event');
+    scheduler.scheduleLast(3, 'command');
+    scheduler.pop();
+    expect(scheduler.peekTime()).toBe(3);
+    expect(scheduler.pop()).toBe('command');
+    expect(scheduler.now).toBe(1);
+    expect(() => scheduler.scheduleLast(NaN, 'never')).toThrow(/cannot schedule at time NaN/);
   });
 
   it('never moves time backwards: an event scheduled in the past runs now', () => {

@@ -1,84 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
-import type { Engine } from '../../src/engine/engine';
-import type { ExportRunOptions, RunCsv } from '../../src/engine/export/exportRun';
 import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
 import { parseJson } from '../../src/engine/input/jsonText';
 import { parseCommands, parseScenario } from '../../src/engine/scenario/parseScenario';
 import { loadPreset } from '../../src/engine/scenario/presets';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { SimEvent } from '../../src/engine/events';
-import { EngineHost, sampleEvents } from '../../src/worker/engineHost';
+import { EngineHost } from '../../src/worker/engineHost';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
-import { createFakeEngine } from './fakeEngine';
-
-/** One call the host made to exportRun, with its options. */
-interface ExportCall {
-  commands: number;
-  untilMs: number;
-  options: ExportRunOptions;
-}
-
-function setup(
-  options: {
-    wallCostPerRunMs?: number;
-    tickBudgetMs?: number;
-    maxEventsPerFrame?: number;
-    exportRun?: (untilMs: number, options: ExportRunOptions) => RunCsv;
-  } = {},
-) {
-  const exportCalls: ExportCall[] = [];
-  const clock = { wallMs: 0, wallCostPerRunMs: options.wallCostPerRunMs ?? 0 };
-  const posted: FromWorker[] = [];
-  const engines: ReturnType<typeof createFakeEngine>[] = [];
-  const host = new EngineHost(
-    {
-      createEngine: (scenario, engineOptions) => {
-        // Like the real engine, its commandLog holds only the commands applied after creation.
-        const engine = createFakeEngine(scenario, engineOptions, clock);
-        engines.push(engine);
-        return engine;
-      },
-      parseScenario,
-      parseCommands,
-      parseJson,
-      parseRunDocument,
-      loadPreset,
-      exportRun: (_scenario, commands, untilMs, exportOptions = {}) => {
-        exportCalls.push({ commands: commands.length, untilMs, options: exportOptions });
-        if (options.exportRun) return options.exportRun(untilMs, exportOptions);
-        exportOptions.writeEvents?.('events\n');
-        return {
-          summaryTiers: `tiers until ${untilMs} with ${commands.length} commands\n`,
-          summaryEndToEnd: `end to end until ${untilMs}\n`,
-          timeSeries: 'series\n',
-          events: '',
-          eventRows: 1,
-        };
-      },
-      post: (message) => posted.push(message),
-      wallMs: () => clock.wallMs,
-    },
-    { tickBudgetMs: options.tickBudgetMs ?? 12, maxEventsPerFrame: options.maxEventsPerFrame ?? 1500 },
-  );
-  const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');
-  const lastFrame = () => frames()[frames().length - 1];
-  /** Moves the wall clock on by one display frame and ticks, then acknowledges the frame. */
-  const frame = (wallMs = 16) => {
-    clock.wallMs += wallMs;
-    host.tick();
-    host.handle({ type: 'frame.ack' });
-  };
-  /** The file the host posted for a request, as text. */
-  const exported = async (requestId: number) => {
-    const message = posted.find((m) => m.type === 'exported' && m.requestId === requestId);
-    if (!message || message.type !== 'exported') throw new Error(`no file for request ${requestId}`);
-    return { ...message, text: await message.blob.text() };
-  };
-  return { host, posted, clock, engines, frames, lastFrame, frame, exportCalls, exported };
-}
-
-const scenario = { version: 1 as const, seed: 42, durationMs: 10_000, bucketMs: 1000 };
+import { scenario, setup } from './hostSetup';
 
 describe('engine host', () => {
   it('loads a scenario and posts it back validated with a first frame at time 0', () => {
@@ -122,6 +52,15 @@ describe('engine host', () => {
     host.handle({ type: 'play' });
     frame(10);
     expect(lastFrame().nowMs).toBeCloseTo(10_000);
+  });
+
+  it('plays a speed that is not a number at 1x, as the playback controls do, rather than standing still', () => {
+    const { host, frame, lastFrame } = setup();
+    host.handle({ type: 'load', scenario });
+    host.handle({ type: 'speed', speed: Number.NaN });
+    host.handle({ type: 'play' });
+    frame(16);
+    expect(lastFrame().nowMs).toBeCloseTo(16);
   });
 
   it('stops simulating for the frame when the wall-time budget is spent, so the run lags instead of freezing', () => {
@@ -452,184 +391,5 @@ describe('engine host event counts', () => {
     if (again?.type !== 'events.estimated') throw new Error('no estimate');
     const before = all.filter((e) => e.t <= 1000).length;
     expect(again.counts.reduce((a, b) => a + b, 0)).toBe(before);
-  });
-});
-
-describe('engine host seek', () => {
-  /** A host over the real engine, so that a seek is checked against what the run really was. */
-  function realSetup() {
-    const clock = { wallMs: 0 };
-    const posted: FromWorker[] = [];
-    const engines: Engine[] = [];
-    const host = new EngineHost({
-      createEngine: (s, options) => {
-        // The fake wall clock moves with the work done: a wall millisecond per 50 simulated ones.
-        const engine = createEngine(s, options);
-        const runUntil = engine.runUntil.bind(engine);
-        engine.runUntil = (timeMs) => {
-          const from = engine.nowMs;
-          runUntil(timeMs);
-          clock.wallMs += (engine.nowMs - from) / 50;
-        };
-        engines.push(engine);
-        return engine;
-      },
-      parseScenario,
-      parseCommands,
-      parseJson,
-      parseRunDocument,
-      loadPreset,
-      exportRun: () => ({ summaryTiers: '', summaryEndToEnd: '', timeSeries: '', events: '', eventRows: 0 }),
-      post: (message) => posted.push(message),
-      wallMs: () => clock.wallMs,
-    });
-    const frame = (wallMs: number) => {
-      clock.wallMs += wallMs;
-      host.tick();
-      host.handle({ type: 'frame.ack' });
-    };
-    const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');
-    /** Ticks until the seek is done (each tick bounded by the wall-time budget). */
-    const finishSeek = () => {
-      for (let i = 0; i < 10_000 && host.mode === 'seeking'; i++) frame(16);
-      expect(host.mode).toBe('paused');
-    };
-    return { host, posted, engines, frame, frames, finishSeek };
-  }
-
-  it('puts the simulation back exactly as it was at an earlier time, with the commands up to then', () => {
-    const { host, posted, engines, frame, frames, finishSeek } = realSetup();
-    host.handle({ type: 'load', scenario: { ...loadPreset('basics'), durationMs: 60_000 } });
-    host.handle({ type: 'speed', speed: 50 });
-    host.handle({ type: 'play' });
-    for (let i = 0; i < 10; i++) frame(16);
-    host.handle({
-      type: 'command',
-      command: { type: 'tier.configure', tier: 'distributed', changes: { ttl: { seconds: 2 } } },
-    });
-    for (let i = 0; i < 10; i++) frame(16);
-    host.handle({ type: 'pause' });
-    const t0 = engines[0].nowMs;
-    const metricsAtT0 = engines[0].metrics();
-    const snapshotAtT0 = engines[0].snapshot();
-    const commandsAtT0 = [...engines[0].commandLog];
-    // On to T1, with changes the rewind must undo.
-    host.handle({ type: 'play' });
-    frame(16);
-    host.handle({ type: 'command', command: { type: 'purge', tier: 'all', match: { kind: 'all' } } });
-    for (let i = 0; i < 10; i++) frame(16);
-    host.handle({ type: 'command', command: { type: 'node.fail', node: 0 } });
-    for (let i = 0; i < 10; i++) frame(16);
-    expect(engines[0].nowMs).toBeGreaterThan(t0 + 5000);
-    expect(engines[0].metrics().endToEnd.requests).toBeGreaterThan(metricsAtT0.endToEnd.requests);
-
-    host.handle({ type: 'seek', toMs: t0 });
-    finishSeek();
-    const rewound = engines[engines.length - 1];
-    expect(rewound.nowMs).toBe(t0);
-    expect(rewound.metrics()).toEqual(metricsAtT0);
-    expect(rewound.snapshot()).toEqual(snapshotAtT0);
-    expect(posted.filter((m) => m.type === 'seeked')).toEqual([
-      { type: 'seeked', nowMs: t0, commands: commandsAtT0 },
-    ]);
-    const last = frames()[frames().length - 1];
-    expect(last).toMatchObject({ nowMs: t0, playing: false, events: [] });
-    // The frame carries the whole series up to t0, so the charts replace what they had.
-    expect(last.metrics.seriesFromMs).toBe(0);
-    expect(last.metrics.series).toEqual(metricsAtT0.series);
-    expect(last.snapshot).toEqual(snapshotAtT0);
-  });
-
-  it('drops the commands applied at the seek time itself when told how many to keep', () => {
-    const { host, posted, finishSeek } = realSetup();
-    const earlier = [
-      {
-        atMs: 0,
-        command: {
-          type: 'tier.configure' as const,
-          tier: 'distributed' as const,
-          changes: { enabled: false },
-        },
-      },
-    ];
-    host.handle({ type: 'load', scenario: loadPreset('basics'), commands: earlier });
-    host.handle({ type: 'command', command: { type: 'database.fail' } });
-    host.handle({ type: 'seek', toMs: 0, commandCount: 1 });
-    finishSeek();
-    expect(posted.filter((m) => m.type === 'seeked')).toEqual([
-      { type: 'seeked', nowMs: 0, commands: earlier },
-    ]);
-  });
-
-  it('seeks in bounded ticks without frames, and runs what was sent meanwhile at the seek time, in order', () => {
-    const { host, posted, frame, frames, lastFrame, engines } = setup({
-      wallCostPerRunMs: 1,
-      tickBudgetMs: 12,
-    });
-    host.handle({ type: 'load', scenario });
-    host.handle({ type: 'run.end' });
-    for (let i = 0; i < 1000 && host.running; i++) frame(16);
-    expect(lastFrame().nowMs).toBe(10_000);
-    const framesBefore = frames().length;
-
-    host.handle({ type: 'seek', toMs: 4000 });
-    host.handle({ type: 'command', command: { type: 'database.fail' } });
-    host.handle({ type: 'play' });
-    frame(16);
-    // Twelve 1 ms slices fit in the 12 ms budget: the seek goes on in the next ticks, showing nothing yet.
-    expect(host.mode).toBe('seeking');
-    expect(engines[1].runs).toBe(12);
-    expect(frames().length).toBe(framesBefore);
-    let ticks = 1;
-    while (host.mode === 'seeking' && ticks < 1000) {
-      frame(16);
-      ticks++;
-    }
-    expect(ticks).toBeGreaterThan(1);
-    const seekFrame = frames()[framesBefore];
-    expect(seekFrame).toMatchObject({ nowMs: 4000, playing: false, finished: false, events: [] });
-    // Then the held command applies at 4000 ms, and play resumes from there.
-    expect([...posted].reverse().find((m) => m.type === 'commands')).toEqual({
-      type: 'commands',
-      commands: [{ atMs: 4000, command: { type: 'database.fail' } }],
-    });
-    expect(host.mode).toBe('playing');
-  });
-});
-
-describe('sampleEvents', () => {
-  const request = (req: number): SimEvent[] => [
-    { type: 'request.issued', t: req, req, client: 0, op: 'read', key: 'k' },
-    { type: 'hop', t: req, req, from: 'client:0', to: 'app:0', arriveMs: req + 1 },
-    {
-      type: 'request.done',
-      t: req,
-      req,
-      client: 0,
-      op: 'read',
-      key: 'k',
-      latencyMs: 1,
-      servedBy: 'database',
-    },
-  ];
-
-  it('keeps everything under the bound', () => {
-    const events = [...request(1), ...request(2)];
-    expect(sampleEvents(events, 10)).toBe(events);
-  });
-
-  it('keeps at most the bound, whole requests only, and every event that belongs to no request', () => {
-    const events: SimEvent[] = [];
-    for (let req = 0; req < 1000; req++) {
-      events.push(...request(req));
-      if (req % 100 === 0) events.push({ type: 'node.down', t: req, node: 'cache:0' });
-    }
-    const kept = sampleEvents(events, 300);
-    expect(kept.length).toBeLessThanOrEqual(300);
-    expect(kept.filter((e) => e.type === 'node.down').length).toBe(10);
-    const perRequest = new Map<number, number>();
-    for (const e of kept) if ('req' in e) perRequest.set(e.req, (perRequest.get(e.req) ?? 0) + 1);
-    expect([...perRequest.values()].every((n) => n === 3)).toBe(true);
-    expect(perRequest.size).toBeGreaterThan(50);
   });
 });

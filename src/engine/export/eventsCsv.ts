@@ -55,7 +55,7 @@ export const eventCsvHeader: string = csvFormatRow(eventCsvColumns as string[]) 
  *
  * @example
  * let csv = eventCsvHeader;
- * createEngine(scenario, { onEvent: (event) => (csv += eventCsvRow(event)) }).runUntil(Infinity);
+ * runToEnd(scenario, [], { onEvent: (event) => (csv += eventCsvRow(event)) });
  */
 export function eventCsvRow(event: SimEvent): string {
   const record = event as unknown as Record<string, unknown>;

@@ -1,7 +1,7 @@
-import { createEngine } from '../createEngine';
 import type { SimEvent } from '../events';
 import type { TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
+import { runToEnd } from '../run/runToEnd';
 import { eventCsvHeader, eventCsvRow } from './eventsCsv';
 import { summaryEndToEndCsv } from './summaryEndToEndCsv';
 import { summaryTiersCsv } from './summaryTiersCsv';
@@ -53,21 +53,15 @@ export function exportRun(
   const fromMs = options.eventsFromMs ?? 0;
   let eventRows = 0;
   if (withEvents) write(eventCsvHeader);
-  const engine = createEngine(scenario, {
-    commands,
-    recordEvents: false,
-    ...(withEvents
-      ? {
-          onEvent: (event: SimEvent) => {
-            if (event.t < fromMs) return;
-            eventRows++;
-            write(eventCsvRow(event));
-          },
-        }
-      : {}),
-  });
-  engine.runUntil(Math.min(untilMs, scenario.durationMs));
-  const report = engine.metrics();
+  const onEvent = (event: SimEvent) => {
+    if (event.t < fromMs) return;
+    eventRows++;
+    write(eventCsvRow(event));
+  };
+  const report = runToEnd(scenario, commands, {
+    untilMs,
+    ...(withEvents ? { onEvent } : {}),
+  }).metrics();
   return {
     summaryTiers: summaryTiersCsv(report),
     summaryEndToEnd: summaryEndToEndCsv(report),

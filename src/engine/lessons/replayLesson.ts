@@ -1,5 +1,6 @@
 import { createEngine } from '../createEngine';
 import type { Engine } from '../engine';
+import { runToEnd } from '../run/runToEnd';
 import type { TimedCommand } from '../scenario/commandSchema';
 import { evaluateGoal, goalMet, openBucket, type CheckResult, type GoalContext } from './evaluateGoal';
 import type { GoalCheck } from './lessonSchema';
@@ -99,8 +100,8 @@ export function replayLesson(lesson: Lesson): StepReplay[] {
           ? replay.firstMetMs
           : replay.startMs + step.runMs;
       if (nextMs < chain.engine.nowMs || !played[i])
-        chain.engine = createEngine(lesson.scenario, { recordEvents: false, commands: chain.log });
-      chain.engine.runUntil(nextMs);
+        chain.engine = runToEnd(lesson.scenario, chain.log, { untilMs: nextMs });
+      else chain.engine.runUntil(nextMs);
       chain.startMs = nextMs;
     }
     const partial = starts.flatMap((s) => s.partial);

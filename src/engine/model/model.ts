@@ -30,7 +30,8 @@ export interface Model {
   readonly config: Scenario;
   readonly settings: HotSettings;
   readonly clock: { nowMs: number };
-  readonly scheduler: Scheduler<Task>;
+  /** The model only schedules; the loop (run/simulation.ts) takes events and its commands. */
+  readonly scheduler: Pick<Scheduler<Task>, 'schedule'>;
   readonly metrics: MetricsCollector;
   readonly sink: EventSink;
   readonly keys: KeyTable;

@@ -66,7 +66,7 @@ export class System implements Model {
 
   constructor(
     scenario: Scenario,
-    readonly scheduler: Scheduler<Task>,
+    readonly scheduler: Pick<Scheduler<Task>, 'schedule'>,
     readonly metrics: MetricsCollector,
     readonly sink: EventSink,
     readonly clock: { nowMs: number },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySetting, foldCommands } from '../../../src/engine/commands/foldCommands';
 import { createEngine } from '../../../src/engine/createEngine';
+import { runToEnd } from '../../../src/engine/run/runToEnd';
 import type { TimedCommand } from '../../../src/engine/scenario/commandSchema';
 import { parseScenario } from '../../../src/engine/scenario/parseScenario';
 
@@ -79,8 +80,7 @@ describe('foldCommands', () => {
 
 describe('engine.apply', () => {
   it('refuses a change once the run has ended, naming the end, and logs nothing', () => {
-    const engine = createEngine(parseScenario({ version: 1, durationMs: 2000 }), { recordEvents: false });
-    engine.runUntil(2000);
+    const engine = runToEnd(parseScenario({ version: 1, durationMs: 2000 }), []);
     expect(() => engine.apply(ttl(0, 5).command)).toThrow(/The run has ended \(at 2 s\)/);
     expect(engine.commandLog).toEqual([]);
   });

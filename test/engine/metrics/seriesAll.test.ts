@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src/engine/createEngine';
+import { runToEnd } from '../../../src/engine/run/runToEnd';
 import { loadPreset } from '../../../src/engine/scenario/presets/index';
 
 describe("the time series' whole-system rows", () => {
@@ -7,9 +7,7 @@ describe("the time series' whole-system rows", () => {
     'count each answered read once, a hit when a cache answered it, adding up to the summary (%s)',
     (preset) => {
       const scenario = loadPreset(preset);
-      const engine = createEngine(scenario, { recordEvents: false });
-      engine.runUntil(Math.min(scenario.durationMs, 20_000));
-      const { series, endToEnd } = engine.metrics();
+      const { series, endToEnd } = runToEnd(scenario, [], { untilMs: 20_000 }).metrics();
       const all = series.filter((row) => row.tier === 'all');
       const lookups = all.reduce((sum, row) => sum + row.lookups, 0);
       const hits = all.reduce((sum, row) => sum + row.hits, 0);
@@ -30,9 +28,7 @@ describe("the time series' staleness per bucket", () => {
     'gives each bucket the mean and largest staleness of its stale reads, agreeing with the summary (%s)',
     (preset) => {
       const scenario = loadPreset(preset);
-      const engine = createEngine(scenario, { recordEvents: false });
-      engine.runUntil(Math.min(scenario.durationMs, 20_000));
-      const { series, endToEnd } = engine.metrics();
+      const { series, endToEnd } = runToEnd(scenario, [], { untilMs: 20_000 }).metrics();
       const all = series.filter((row) => row.tier === 'all');
       expect(endToEnd.staleReads, 'the preset has stale reads to measure').toBeGreaterThan(0);
       const totalMs = all.reduce((sum, row) => sum + row.meanStalenessMs * row.staleReads, 0);

@@ -1,15 +1,11 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src/engine/createEngine';
+import { runToEnd } from '../../../src/engine/run/runToEnd';
 import { loadPreset } from '../../../src/engine/scenario/presets/index';
 import RunSummary from '../../../src/ui/layout/RunSummary.svelte';
 
-const metrics = (() => {
-  const engine = createEngine(loadPreset('layered'), { recordEvents: false });
-  engine.runUntil(5000);
-  return engine.metrics();
-})();
+const metrics = runToEnd(loadPreset('layered'), [], { untilMs: 5000 }).metrics();
 
 describe('RunSummary', () => {
   it('names the two hit ratios apart, each with what it divides', () => {

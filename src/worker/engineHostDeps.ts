@@ -1,0 +1,31 @@
+import type { Engine, EngineOptions } from '../engine/engine';
+import type { ExportRunOptions, RunCsv } from '../engine/export/exportRun';
+import type { TimedCommand } from '../engine/scenario/commandSchema';
+import type { RunDocument } from '../engine/scenario/parseRunDocument';
+import type { Scenario } from '../engine/scenario/schema';
+import type { FromWorker } from './protocol';
+
+/** What the host needs from the outside: the engine's entry points, the clock and the message port. */
+export interface EngineHostDeps {
+  createEngine(scenario: Scenario, options: EngineOptions): Engine;
+  /** Validates a scenario; throws an InputError that names the field. */
+  parseScenario(input: unknown): Scenario;
+  /** Validates timed commands against the scenario they run on; throws an InputError. */
+  parseCommands(input: unknown, scenario: Scenario, label?: string): TimedCommand[];
+  /** Parses JSON text; a syntax error becomes an InputError naming line and column. */
+  parseJson(text: string, what: string): unknown;
+  /** Validates an exported run or a bare scenario, as the CLI does; throws an InputError. */
+  parseRunDocument(input: unknown): RunDocument;
+  /** Replays scenario + commands to untilMs and returns the CSVs exactly as the CLI writes them. */
+  exportRun(
+    scenario: Scenario,
+    commands: readonly TimedCommand[],
+    untilMs: number,
+    options?: ExportRunOptions,
+  ): RunCsv;
+  /** A preset by name, validated; throws an InputError for an unknown name. */
+  loadPreset(name: string): Scenario;
+  post(message: FromWorker): void;
+  /** Wall-clock milliseconds (performance.now in the worker). */
+  wallMs(): number;
+}
