@@ -4,7 +4,7 @@ import { tierNames } from './tiers/tierNames';
 import type { RequestGenerator } from './workload/requestGenerator';
 import { InputError } from './inputError';
 import { applySetting } from './commands/foldCommands';
-import { tierConfig } from './commands/tierConfig';
+import { tierConfig } from './tiers/tierRegistry';
 
 function matcher(match: PurgeMatch): (name: string) => boolean {
   switch (match.kind) {

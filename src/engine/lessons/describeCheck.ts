@@ -1,15 +1,8 @@
-import type { TierName } from '../scenario/commandSchema';
+import { tierKinds } from '../tiers/tierRegistry';
+import type { TierName } from '../tiers/tierNames';
 import { goalMetrics, type MetricInfo } from './goalMetrics';
 import { checkMetric, type CheckResult } from './evaluateGoal';
 import type { GoalCheck } from './lessonSchema';
-
-const tierWords: Record<TierName, string> = {
-  browser: 'Browser cache',
-  cdn: 'CDN',
-  local: 'App-local cache',
-  distributed: 'Distributed cache',
-  bufferPool: "Database's buffer pool",
-};
 
 /**
  * A check in words for the checklist, e.g. "Distributed cache tier hit ratio above 80% over the last
@@ -21,7 +14,7 @@ export function describeCheck(check: GoalCheck): string {
   if (check.label) return check.label;
   if (check.setting !== undefined) return `${settingWords(check.setting)} is ${settingValueWords(check.is)}`;
   const info = goalMetrics[checkMetric(check)];
-  const subject = check.tier ? `${tierWords[check.tier]} ${info.label}` : capitalise(info.label);
+  const subject = check.tier ? `${tierKinds[check.tier].inSentence} ${info.label}` : capitalise(info.label);
   const when = check.window
     ? ` over the last ${formatSeconds(check.window.lastMs)}`
     : ' since this step began';
@@ -95,8 +88,8 @@ function settingWords(path: string): string {
   if (settingNames[path]) return settingNames[path];
   const [head, name, ...rest] = path.split('.');
   const field = rest.join('.');
-  if (head === 'tiers' && name in tierWords)
-    return `${tierWords[name as TierName]} ${tierFieldNames[field] ?? field}`.trim();
+  if (head === 'tiers' && name in tierKinds)
+    return `${tierKinds[name as TierName].inSentence} ${tierFieldNames[field] ?? field}`.trim();
   if (head === 'keySpaces') return `${field === 'http' ? 'Cache-Control' : capitalise(field)} (${name})`;
   return capitalise(path.split('.').slice(1).join(' '));
 }

@@ -1,7 +1,7 @@
 import { missCauses } from '../../../engine/events';
 import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
 import { tierNames } from '../../../engine/tiers/tierNames';
-import { tierLabel } from '../../controls/tierLabels';
+import { tierLabel } from '../../../engine/tiers/tierRegistry';
 import { formatMs, formatNumber } from './format';
 import { missCauseLabels, seriesColours } from './palette';
 

@@ -1,5 +1,5 @@
 import type { SimEvent } from '../../../engine/events';
-import { tierLabel } from '../../controls/tierLabels';
+import { tierLabel } from '../../../engine/tiers/tierRegistry';
 import { formatMs } from './format';
 import { missCauseLabels } from './palette';
 
