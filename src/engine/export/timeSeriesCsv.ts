@@ -1,4 +1,5 @@
 import { missCauses } from '../events';
+import { bucketEndMs, perSecond } from '../metrics/seriesMath';
 import type { MetricsReport, SeriesRow } from '../metrics/types';
 import { tierNames } from '../tiers/tierNames';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
@@ -9,7 +10,6 @@ import { missCauseColumn } from './summaryTiersCsv';
 interface Bucket {
   row: SeriesRow;
   endMs: number;
-  seconds: number;
 }
 
 type Column = CsvColumn<Bucket>;
@@ -27,8 +27,10 @@ function counted(name: string, count: (row: SeriesRow) => number, appliesTo = al
     { name, value: ({ row }) => (appliesTo(row) ? formatCount(count(row)) : notApplicable) },
     {
       name: `${name}PerSecond`,
-      value: ({ row, seconds }) =>
-        appliesTo(row) && seconds > 0 ? formatRate(count(row) / seconds) : notApplicable,
+      value: ({ row, endMs }) => {
+        const rate = appliesTo(row) ? perSecond(count(row), endMs - row.startMs) : null;
+        return rate === null ? notApplicable : formatRate(rate);
+      },
     },
   ];
 }
@@ -85,9 +87,6 @@ export function timeSeriesCsv(report: MetricsReport): string {
         (tierOrder.get(a.row.tier) ?? 99) - (tierOrder.get(b.row.tier) ?? 99) ||
         a.i - b.i,
     )
-    .map(({ row }): Bucket => {
-      const endMs = Math.max(row.startMs, Math.min(row.startMs + report.bucketMs, report.nowMs));
-      return { row, endMs, seconds: (endMs - row.startMs) / 1000 };
-    });
+    .map(({ row }): Bucket => ({ row, endMs: bucketEndMs(row.startMs, report.bucketMs, report.nowMs) }));
   return csvTable(columns, buckets);
 }

@@ -1,4 +1,5 @@
 import { missCauses } from '../../../engine/events';
+import { bucketRate } from '../../../engine/metrics/seriesMath';
 import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
 import { tierNames } from '../../../engine/tiers/tierNames';
 import { tierLabel } from '../../../engine/tiers/tierRegistry';
@@ -58,7 +59,6 @@ const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
 const shortRate = (v: number) => formatNumber(v, v < 10 ? 1 : 0);
 const seconds = (v: number) => formatNumber(v, v < 10 ? 2 : 1);
 
-
 /**
  * The buckets a chart may draw: those that are whole at nowMs. A bucket in progress has too little
  * in it to read a ratio or a percentile from (a hit ratio of 100% from two lookups, a latency of 0 ms
@@ -91,7 +91,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     rows[i] = row;
   }
   // A count over the time its bucket covers: the whole bucket, or the shorter last one of the run.
-  const rate = (count: number, row: SeriesRow) => count / (Math.min(bucketMs, endMs - row.startMs) / 1000);
+  const rate = (count: number, row: SeriesRow) => bucketRate(count, row, bucketMs, endMs);
   const all = rowsOf.get('all') ?? xsMs.map(() => null);
   const fromAll = (f: (r: SeriesRow) => number | null) => all.map((r) => (r ? f(r) : null));
   const usedTiers = (has: (r: SeriesRow) => boolean) =>
