@@ -13,7 +13,7 @@ import type { CacheView, EdgeView, NodeView, Snapshot } from './snapshot';
 import { createRequestGenerator, type RequestGenerator } from './workload/requestGenerator';
 import { applyCommand, describeCommand } from './applyCommand';
 import { commandSchedule } from './commands/foldCommands';
-import { formatSeconds } from './commands/formatSeconds';
+import { formatSeconds } from './format/readableNumbers';
 import { InputError } from './inputError';
 
 /** Client nodes listed one by one in a snapshot; more are summed into the last one's label. */

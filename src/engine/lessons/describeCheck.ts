@@ -1,3 +1,4 @@
+import { formatCount, formatFigure, formatSecondsToTenth } from '../format/readableNumbers';
 import { tierKinds } from '../tiers/tierRegistry';
 import type { TierName } from '../tiers/tierNames';
 import { goalMetrics, type MetricInfo } from './goalMetrics';
@@ -16,7 +17,7 @@ export function describeCheck(check: GoalCheck): string {
   const info = goalMetrics[checkMetric(check)];
   const subject = check.tier ? `${tierKinds[check.tier].inSentence} ${info.label}` : capitalise(info.label);
   const when = check.window
-    ? ` over the last ${formatSeconds(check.window.lastMs)}`
+    ? ` over the last ${formatSecondsToTenth(check.window.lastMs)}`
     : ' since this step began';
   if (check.risesBy !== undefined || check.dropsBy !== undefined) {
     const [by, word] = check.risesBy !== undefined ? [check.risesBy, 'above'] : [check.dropsBy!, 'below'];
@@ -107,16 +108,12 @@ export function formatGoalValue(value: number, info: Pick<MetricInfo, 'unit'>): 
     case 'fraction':
       return `${(value * 100).toFixed(Math.abs(value * 100 - Math.round(value * 100)) < 1e-9 ? 0 : 1)}%`;
     case 'ms':
-      return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+      return `${formatFigure(value)} ms`;
     case 'perSecond':
-      return `${value < 10 ? value.toFixed(1) : Math.round(value)}/s`;
+      return `${formatFigure(value)}/s`;
     default:
-      return Math.round(value).toLocaleString('en-US');
+      return formatCount(value);
   }
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** "stale reads" → "stale read", "database queries" → "database query" (the first plural word). */
