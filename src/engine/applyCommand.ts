@@ -17,6 +17,12 @@ function matcher(match: PurgeMatch): (name: string) => boolean {
   }
 }
 
+/** A command naming a node or server past the end (the schema cannot know how many there are). */
+function requireIndex(type: string, index: number, count: number, [one, many]: [string, string]): void {
+  if (index >= count)
+    throw new InputError(`${type}: there is no ${one} ${index}; ${many} are numbered 0 to ${count - 1}`);
+}
+
 /**
  * Applies a person's command to the running system at nowMs. Commands are validated by the schema
  * before they get here; what the schema cannot know (a node index past the end, an unknown key
@@ -77,25 +83,17 @@ function applyTo(command: Command, system: System, workload: RequestGenerator, n
       return;
     }
     case 'node.fail':
-    case 'node.recover': {
-      if (command.node >= system.nodes.length)
-        throw new InputError(
-          `${command.type}: there is no cache node ${command.node}; nodes are numbered 0 to ${system.nodes.length - 1}`,
-        );
+    case 'node.recover':
+      requireIndex(command.type, command.node, system.nodes.length, ['cache node', 'nodes']);
       if (command.type === 'node.fail') system.failNode(command.node);
       else system.recoverNode(command.node);
       return;
-    }
     case 'server.fail':
-    case 'server.recover': {
-      if (command.server >= system.servers.length)
-        throw new InputError(
-          `${command.type}: there is no app server ${command.server}; servers are numbered 0 to ${system.servers.length - 1}`,
-        );
+    case 'server.recover':
+      requireIndex(command.type, command.server, system.servers.length, ['app server', 'servers']);
       if (command.type === 'server.fail') system.failServer(command.server);
       else system.recoverServer(command.server);
       return;
-    }
     case 'database.slow':
       system.slowDatabase(command.factor);
       return;
