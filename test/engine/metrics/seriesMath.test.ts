@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine/createEngine';
 import { timeSeriesCsv } from '../../../src/engine/export/timeSeriesCsv';
+import { emptyRow } from '../../../src/engine/metrics/collector';
 import {
   bucketEndMs,
   bucketRate,
@@ -15,31 +16,11 @@ import type { SeriesRow } from '../../../src/engine/metrics/types';
 import { loadPreset } from '../../../src/engine/scenario/presets/index';
 import { csvParse } from 'd3-dsv';
 
-function row(startMs: number, counts: Partial<SeriesRow> = {}): SeriesRow {
-  return {
-    startMs,
-    tier: 'cdn',
-    lookups: 0,
-    hits: 0,
-    misses: 0,
-    missesByCause: { cold: 0, capacity: 0, expired: 0, invalidated: 0 },
-    hitRatio: 0,
-    staleReads: 0,
-    meanStalenessMs: 0,
-    maxStalenessMs: 0,
-    evictions: 0,
-    expirations: 0,
-    invalidations: 0,
-    requests: 0,
-    databaseQueries: 0,
-    databaseQueueMax: 0,
-    completed: 0,
-    p50Ms: 0,
-    p95Ms: 0,
-    p99Ms: 0,
-    ...counts,
-  };
-}
+/** A row of the CDN's with the given counts, every other at zero. */
+const row = (startMs: number, counts: Partial<SeriesRow> = {}): SeriesRow => ({
+  ...emptyRow(startMs, 'cdn'),
+  ...counts,
+});
 
 describe('ratios', () => {
   it('give "no data" (null) for an empty whole, not 0', () => {
