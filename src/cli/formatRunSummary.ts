@@ -1,4 +1,5 @@
 import { missCauses } from '../engine/events';
+import { formatCount as count, formatPercent as percent } from '../engine/format/readableNumbers';
 import type { LatencySummary, MetricsReport } from '../engine/metrics/types';
 import type { Scenario } from '../engine/scenario/schema';
 
@@ -73,14 +74,6 @@ function table(header: string[], rows: string[][]): string[] {
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(header), ...rows.map(line)];
-}
-
-function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)}%`;
 }
 
 function ms(value: number): string {

@@ -1,8 +1,8 @@
 import { runToEnd } from '../engine/run/runToEnd';
 import {
+  csvMs,
   eventCsvHeader,
   eventCsvRow,
-  formatMs,
   summaryEndToEndCsv,
   summaryTiersCsv,
   timeSeriesCsv,
@@ -170,8 +170,9 @@ function stopTime(
     return untilMs;
   }
   if (exportedAt === null) return scenario.durationMs;
+  // The exact milliseconds (the CSV's form), so that the figure can be given to --until as it is.
   io.stderr(
-    `sim: ${exportedAt.path} was exported at ${formatMs(exportedAt.atMs)} ms simulated; running to that moment ` +
+    `sim: ${exportedAt.path} was exported at ${csvMs(exportedAt.atMs)} ms simulated; running to that moment ` +
       `(--until MS runs to another, --until ${scenario.durationMs} to the end)\n`,
   );
   return exportedAt.atMs;

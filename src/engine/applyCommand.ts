@@ -4,7 +4,7 @@ import { tierNames } from './tiers/tierNames';
 import type { RequestGenerator } from './workload/requestGenerator';
 import { InputError } from './inputError';
 import { applySetting } from './commands/foldCommands';
-import { tierConfig } from './commands/tierConfig';
+import { tierConfig } from './tiers/tierRegistry';
 
 function matcher(match: PurgeMatch): (name: string) => boolean {
   switch (match.kind) {
@@ -15,6 +15,12 @@ function matcher(match: PurgeMatch): (name: string) => boolean {
     case 'prefix':
       return (name) => name.startsWith(match.prefix);
   }
+}
+
+/** A command naming a node or server past the end (the schema cannot know how many there are). */
+function requireIndex(type: string, index: number, count: number, [one, many]: [string, string]): void {
+  if (index >= count)
+    throw new InputError(`${type}: there is no ${one} ${index}; ${many} are numbered 0 to ${count - 1}`);
 }
 
 /**
@@ -77,25 +83,17 @@ function applyTo(command: Command, system: System, workload: RequestGenerator, n
       return;
     }
     case 'node.fail':
-    case 'node.recover': {
-      if (command.node >= system.nodes.length)
-        throw new InputError(
-          `${command.type}: there is no cache node ${command.node}; nodes are numbered 0 to ${system.nodes.length - 1}`,
-        );
+    case 'node.recover':
+      requireIndex(command.type, command.node, system.nodes.length, ['cache node', 'nodes']);
       if (command.type === 'node.fail') system.failNode(command.node);
       else system.recoverNode(command.node);
       return;
-    }
     case 'server.fail':
-    case 'server.recover': {
-      if (command.server >= system.servers.length)
-        throw new InputError(
-          `${command.type}: there is no app server ${command.server}; servers are numbered 0 to ${system.servers.length - 1}`,
-        );
+    case 'server.recover':
+      requireIndex(command.type, command.server, system.servers.length, ['app server', 'servers']);
       if (command.type === 'server.fail') system.failServer(command.server);
       else system.recoverServer(command.server);
       return;
-    }
     case 'database.slow':
       system.slowDatabase(command.factor);
       return;

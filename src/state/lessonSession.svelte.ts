@@ -7,6 +7,7 @@ import {
   type CheckResult,
   type StepTotals,
 } from '../engine/lessons/evaluateGoal';
+import { formatSecondsToTenth } from '../engine/format/readableNumbers';
 import type { Lesson, LessonStep } from '../engine/lessons/lesson';
 import type { EndToEnd, MetricsReport } from '../engine/metrics/types';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
@@ -368,7 +369,7 @@ export class LessonSession {
     }
     this.openFresh();
     this.notice =
-      `The run had ${formatSeconds(durationMs - nowMs)} left and this step needs about ${formatSeconds(needMs)}, ` +
+      `The run had ${formatSecondsToTenth(Math.max(0, durationMs - nowMs))} left and this step needs about ${formatSecondsToTenth(needMs)}, ` +
       "so it starts on a fresh run from 0:00, with the earlier steps' solutions applied.";
   }
 
@@ -454,9 +455,4 @@ function fingerprint(lesson: Lesson): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16);
-}
-
-/** Simulated seconds for a sentence: "12 s", "0.5 s". */
-function formatSeconds(ms: number): string {
-  return `${Math.max(0, Math.round(ms / 100) / 10)} s`;
 }

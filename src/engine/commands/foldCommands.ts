@@ -1,8 +1,8 @@
 import { InputError } from '../inputError';
-import type { Command, TierName, TimedCommand } from '../scenario/commandSchema';
+import type { Command, TimedCommand } from '../scenario/commandSchema';
 import type { TierConfig } from '../scenario/parts';
 import type { Scenario } from '../scenario/schema';
-import { tierConfig } from './tierConfig';
+import { tierKinds } from '../tiers/tierRegistry';
 
 /** `base` with the fields of `changes` that are given; undefined means "not changed". */
 function merge<T extends object>(base: T, changes: Partial<T>): T {
@@ -11,29 +11,6 @@ function merge<T extends object>(base: T, changes: Partial<T>): T {
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   return next;
-}
-
-/** The scenario with one tier's settings replaced; the rest shared with the input. */
-function withTier(settings: Scenario, tier: TierName, config: TierConfig): Scenario {
-  const topology = { ...settings.topology };
-  switch (tier) {
-    case 'browser':
-      topology.browser = config;
-      break;
-    case 'cdn':
-      topology.cdn = config;
-      break;
-    case 'local':
-      topology.appServers = { ...topology.appServers, local: config };
-      break;
-    case 'distributed':
-      topology.distributed = { ...topology.distributed, ...config };
-      break;
-    case 'bufferPool':
-      topology.database = { ...topology.database, bufferPool: config };
-      break;
-  }
-  return { ...settings, topology };
 }
 
 /**
@@ -47,7 +24,8 @@ export function applySetting(settings: Scenario, command: Command): Scenario {
     case 'tier.configure': {
       const { ttl, ...rest } = command.changes;
       const replication = rest.replication;
-      if (replication !== undefined && command.tier !== 'distributed')
+      const kind = tierKinds[command.tier];
+      if (replication !== undefined && !kind.replicates)
         throw new InputError(
           `tier.configure: replication applies to the distributed cache only, not to ${command.tier}`,
         );
@@ -56,10 +34,10 @@ export function applySetting(settings: Scenario, command: Command): Scenario {
         throw new InputError(
           `tier.configure: replication ${replication} needs as many cache nodes; there are ${nodes}`,
         );
-      const current = tierConfig(settings, command.tier);
+      const current = kind.configIn(settings);
       const next = merge(current, rest as Partial<TierConfig>);
       next.ttl = merge(current.ttl, ttl ?? {});
-      return withTier(settings, command.tier, next);
+      return kind.withConfig(settings, next);
     }
     case 'policies.set':
       return { ...settings, policies: merge(settings.policies, command.changes) };

@@ -1,2 +1,2 @@
 export { applySetting, commandSchedule, foldCommands } from './foldCommands';
-export { tierConfig } from './tierConfig';
+export { tierConfig } from '../tiers/tierRegistry';

@@ -1,7 +1,7 @@
 import { csvFormatRow, csvFormatValue } from 'd3-dsv';
 import type { SimEvent } from '../events';
 import { lineEnd } from './csvText';
-import { formatCount, formatMs } from './formatNumber';
+import { csvCount, csvMs } from '../format/csvNumbers';
 
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
 /** Every field name any event type has. */
@@ -65,8 +65,8 @@ export function eventCsvRow(event: SimEvent): string {
     const kind = kinds[i];
     if (value === undefined || value === null) fields[i] = '';
     // Numbers and booleans never need quotes; only text goes through d3-dsv's quoting.
-    else if (kind === 'ms') fields[i] = formatMs(value as number);
-    else if (kind === 'count') fields[i] = formatCount(value as number);
+    else if (kind === 'ms') fields[i] = csvMs(value as number);
+    else if (kind === 'count') fields[i] = csvCount(value as number);
     else if (kind === 'boolean') fields[i] = value ? 'true' : 'false';
     else fields[i] = csvFormatValue(String(value));
   }

@@ -2,6 +2,6 @@ export { summaryTiersCsv, summaryTiersCsvColumns } from './summaryTiersCsv';
 export { summaryEndToEndCsv, summaryEndToEndCsvColumns } from './summaryEndToEndCsv';
 export { timeSeriesCsv, timeSeriesCsvColumns } from './timeSeriesCsv';
 export { eventCsvColumns, eventCsvHeader, eventCsvRow, eventsCsv } from './eventsCsv';
-export { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
+export { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
 export { lineEnd } from './csvText';
 export { exportRun, type ExportRunOptions, type RunCsv } from './exportRun';

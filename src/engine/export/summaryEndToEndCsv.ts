@@ -1,6 +1,6 @@
 import type { EndToEnd, LatencySummary, MetricsReport } from '../metrics/types';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
-import { formatCount, formatMs, formatRatio } from './formatNumber';
+import { csvCount, csvMs, csvRatio } from '../format/csvNumbers';
 
 type Column = CsvColumn<EndToEnd>;
 
@@ -9,9 +9,9 @@ function latencyColumns(prefix: string, pick: (figures: EndToEnd) => LatencySumm
   const measured =
     (ms: (latency: LatencySummary) => number) =>
     (e: EndToEnd): string =>
-      pick(e).count > 0 ? formatMs(ms(pick(e))) : notApplicable;
+      pick(e).count > 0 ? csvMs(ms(pick(e))) : notApplicable;
   return [
-    { name: `${prefix}Count`, value: (e) => formatCount(pick(e).count) },
+    { name: `${prefix}Count`, value: (e) => csvCount(pick(e).count) },
     { name: `${prefix}MeanMs`, value: measured((l) => l.meanMs) },
     { name: `${prefix}P50Ms`, value: measured((l) => l.p50Ms) },
     { name: `${prefix}P95Ms`, value: measured((l) => l.p95Ms) },
@@ -24,34 +24,34 @@ function latencyColumns(prefix: string, pick: (figures: EndToEnd) => LatencySumm
 const staleness =
   (ms: (e: EndToEnd) => number) =>
   (e: EndToEnd): string =>
-    e.staleReads > 0 ? formatMs(ms(e)) : notApplicable;
+    e.staleReads > 0 ? csvMs(ms(e)) : notApplicable;
 
 const columns: Column[] = [
-  { name: 'requests', value: (e) => formatCount(e.requests) },
-  { name: 'reads', value: (e) => formatCount(e.reads) },
-  { name: 'writes', value: (e) => formatCount(e.writes) },
-  { name: 'completed', value: (e) => formatCount(e.completed) },
-  { name: 'failed', value: (e) => formatCount(e.failed) },
+  { name: 'requests', value: (e) => csvCount(e.requests) },
+  { name: 'reads', value: (e) => csvCount(e.reads) },
+  { name: 'writes', value: (e) => csvCount(e.writes) },
+  { name: 'completed', value: (e) => csvCount(e.completed) },
+  { name: 'failed', value: (e) => csvCount(e.failed) },
   // Reads served from cache over completed reads; every completed read has a latency, so with
   // none the share has no meaning.
   {
     name: 'cacheHitRatio',
-    value: (e) => (e.readLatency.count > 0 ? formatRatio(e.cacheHitRatio) : notApplicable),
+    value: (e) => (e.readLatency.count > 0 ? csvRatio(e.cacheHitRatio) : notApplicable),
   },
-  { name: 'staleReads', value: (e) => formatCount(e.staleReads) },
+  { name: 'staleReads', value: (e) => csvCount(e.staleReads) },
   { name: 'meanStalenessMs', value: staleness((e) => e.meanStalenessMs) },
   { name: 'maxStalenessMs', value: staleness((e) => e.maxStalenessMs) },
   ...latencyColumns('latency', (e) => e.latency),
   ...latencyColumns('readLatency', (e) => e.readLatency),
   ...latencyColumns('writeLatency', (e) => e.writeLatency),
-  { name: 'databaseReads', value: (e) => formatCount(e.databaseReads) },
-  { name: 'databaseWrites', value: (e) => formatCount(e.databaseWrites) },
-  { name: 'databaseQueueMax', value: (e) => formatCount(e.databaseQueueMax) },
-  { name: 'lostWrites', value: (e) => formatCount(e.lostWrites) },
-  { name: 'leaks', value: (e) => formatCount(e.leaks) },
-  { name: 'loggedOut', value: (e) => formatCount(e.loggedOut) },
-  { name: 'cacheNodeFailures', value: (e) => formatCount(e.cacheNodeFailures) },
-  { name: 'droppedEvents', value: (e) => formatCount(e.droppedEvents) },
+  { name: 'databaseReads', value: (e) => csvCount(e.databaseReads) },
+  { name: 'databaseWrites', value: (e) => csvCount(e.databaseWrites) },
+  { name: 'databaseQueueMax', value: (e) => csvCount(e.databaseQueueMax) },
+  { name: 'lostWrites', value: (e) => csvCount(e.lostWrites) },
+  { name: 'leaks', value: (e) => csvCount(e.leaks) },
+  { name: 'loggedOut', value: (e) => csvCount(e.loggedOut) },
+  { name: 'cacheNodeFailures', value: (e) => csvCount(e.cacheNodeFailures) },
+  { name: 'droppedEvents', value: (e) => csvCount(e.droppedEvents) },
 ];
 
 /** The end-to-end summary's columns, in order: the columns docs/csv.md describes. */

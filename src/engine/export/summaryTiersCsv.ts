@@ -1,7 +1,7 @@
 import { missCauses, type MissCause } from '../events';
 import type { MetricsReport, TierSummary } from '../metrics/types';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
-import { formatCount, formatRatio } from './formatNumber';
+import { csvCount, csvRatio } from '../format/csvNumbers';
 
 /** `cold` → `missesCold`: the column of one miss cause, in the summary and the time series. */
 export const missCauseColumn = (cause: MissCause) => `misses${cause[0].toUpperCase()}${cause.slice(1)}`;
@@ -9,21 +9,21 @@ export const missCauseColumn = (cause: MissCause) => `misses${cause[0].toUpperCa
 const columns: CsvColumn<TierSummary>[] = [
   { name: 'tier', value: (t) => t.tier },
   { name: 'enabled', value: (t) => String(t.enabled) },
-  { name: 'entries', value: (t) => formatCount(t.entries) },
-  { name: 'lookups', value: (t) => formatCount(t.lookups) },
-  { name: 'hits', value: (t) => formatCount(t.hits) },
-  { name: 'misses', value: (t) => formatCount(t.misses) },
+  { name: 'entries', value: (t) => csvCount(t.entries) },
+  { name: 'lookups', value: (t) => csvCount(t.lookups) },
+  { name: 'hits', value: (t) => csvCount(t.hits) },
+  { name: 'misses', value: (t) => csvCount(t.misses) },
   ...missCauses.map((cause) => ({
     name: missCauseColumn(cause),
-    value: (t: TierSummary) => formatCount(t.missesByCause[cause]),
+    value: (t: TierSummary) => csvCount(t.missesByCause[cause]),
   })),
   // A tier that was never asked (switched off, or not on the path) has no hit ratio, not one of 0.
-  { name: 'hitRatio', value: (t) => (t.lookups > 0 ? formatRatio(t.hitRatio) : notApplicable) },
-  { name: 'staleHits', value: (t) => formatCount(t.staleHits) },
-  { name: 'fills', value: (t) => formatCount(t.fills) },
-  { name: 'evictions', value: (t) => formatCount(t.evictions) },
-  { name: 'expirations', value: (t) => formatCount(t.expirations) },
-  { name: 'invalidations', value: (t) => formatCount(t.invalidations) },
+  { name: 'hitRatio', value: (t) => (t.lookups > 0 ? csvRatio(t.hitRatio) : notApplicable) },
+  { name: 'staleHits', value: (t) => csvCount(t.staleHits) },
+  { name: 'fills', value: (t) => csvCount(t.fills) },
+  { name: 'evictions', value: (t) => csvCount(t.evictions) },
+  { name: 'expirations', value: (t) => csvCount(t.expirations) },
+  { name: 'invalidations', value: (t) => csvCount(t.invalidations) },
 ];
 
 /** The per-tier summary's columns, in order: the columns docs/csv.md describes. */

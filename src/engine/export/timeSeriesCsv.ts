@@ -1,15 +1,15 @@
 import { missCauses } from '../events';
+import { bucketEndMs, perSecond } from '../metrics/seriesMath';
 import type { MetricsReport, SeriesRow } from '../metrics/types';
 import { tierNames } from '../tiers/tierNames';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
-import { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
+import { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
 import { missCauseColumn } from './summaryTiersCsv';
 
 /** A row of the series and the time it covers: its bucket, or up to the report for the bucket in progress. */
 interface Bucket {
   row: SeriesRow;
   endMs: number;
-  seconds: number;
 }
 
 type Column = CsvColumn<Bucket>;
@@ -24,11 +24,13 @@ const always = (_row: SeriesRow) => true;
  */
 function counted(name: string, count: (row: SeriesRow) => number, appliesTo = always): Column[] {
   return [
-    { name, value: ({ row }) => (appliesTo(row) ? formatCount(count(row)) : notApplicable) },
+    { name, value: ({ row }) => (appliesTo(row) ? csvCount(count(row)) : notApplicable) },
     {
       name: `${name}PerSecond`,
-      value: ({ row, seconds }) =>
-        appliesTo(row) && seconds > 0 ? formatRate(count(row) / seconds) : notApplicable,
+      value: ({ row, endMs }) => {
+        const rate = appliesTo(row) ? perSecond(count(row), endMs - row.startMs) : null;
+        return rate === null ? notApplicable : csvRate(rate);
+      },
     },
   ];
 }
@@ -37,18 +39,18 @@ function counted(name: string, count: (row: SeriesRow) => number, appliesTo = al
 const percentile =
   (ms: (row: SeriesRow) => number) =>
   ({ row }: Bucket): string =>
-    onAll(row) && row.completed > 0 ? formatMs(ms(row)) : notApplicable;
+    onAll(row) && row.completed > 0 ? csvMs(ms(row)) : notApplicable;
 
 const columns: Column[] = [
-  { name: 'startMs', value: ({ row }) => formatMs(row.startMs) },
-  { name: 'endMs', value: ({ endMs }) => formatMs(endMs) },
+  { name: 'startMs', value: ({ row }) => csvMs(row.startMs) },
+  { name: 'endMs', value: ({ endMs }) => csvMs(endMs) },
   { name: 'tier', value: ({ row }) => row.tier },
   ...counted('lookups', (r) => r.lookups),
   ...counted('hits', (r) => r.hits),
   ...counted('misses', (r) => r.misses),
   // The whole system's misses are reads no tier answered; they have no single cause.
   ...missCauses.flatMap((cause) => counted(missCauseColumn(cause), (r) => r.missesByCause[cause], onTiers)),
-  { name: 'hitRatio', value: ({ row }) => (row.lookups > 0 ? formatRatio(row.hitRatio) : notApplicable) },
+  { name: 'hitRatio', value: ({ row }) => (row.lookups > 0 ? csvRatio(row.hitRatio) : notApplicable) },
   ...counted('staleReads', (r) => r.staleReads),
   ...counted('evictions', (r) => r.evictions),
   ...counted('expirations', (r) => r.expirations),
@@ -57,7 +59,7 @@ const columns: Column[] = [
   ...counted('databaseQueries', (r) => r.databaseQueries, onAll),
   {
     name: 'databaseQueueMax',
-    value: ({ row }) => (onAll(row) ? formatCount(row.databaseQueueMax) : notApplicable),
+    value: ({ row }) => (onAll(row) ? csvCount(row.databaseQueueMax) : notApplicable),
   },
   ...counted('completed', (r) => r.completed, onAll),
   { name: 'p50Ms', value: percentile((r) => r.p50Ms) },
@@ -85,9 +87,6 @@ export function timeSeriesCsv(report: MetricsReport): string {
         (tierOrder.get(a.row.tier) ?? 99) - (tierOrder.get(b.row.tier) ?? 99) ||
         a.i - b.i,
     )
-    .map(({ row }): Bucket => {
-      const endMs = Math.max(row.startMs, Math.min(row.startMs + report.bucketMs, report.nowMs));
-      return { row, endMs, seconds: (endMs - row.startMs) / 1000 };
-    });
+    .map(({ row }): Bucket => ({ row, endMs: bucketEndMs(row.startMs, report.bucketMs, report.nowMs) }));
   return csvTable(columns, buckets);
 }

@@ -1,15 +1,9 @@
-import type { TierName } from '../scenario/commandSchema';
+import { formatCount, formatFigure, formatSecondsToTenth } from '../format/readableNumbers';
+import { tierKinds } from '../tiers/tierRegistry';
+import type { TierName } from '../tiers/tierNames';
 import { goalMetrics, type MetricInfo } from './goalMetrics';
 import { checkMetric, type CheckResult } from './evaluateGoal';
 import type { GoalCheck } from './lessonSchema';
-
-const tierWords: Record<TierName, string> = {
-  browser: 'Browser cache',
-  cdn: 'CDN',
-  local: 'App-local cache',
-  distributed: 'Distributed cache',
-  bufferPool: "Database's buffer pool",
-};
 
 /**
  * A check in words for the checklist, e.g. "Distributed cache tier hit ratio above 80% over the last
@@ -21,9 +15,9 @@ export function describeCheck(check: GoalCheck): string {
   if (check.label) return check.label;
   if (check.setting !== undefined) return `${settingWords(check.setting)} is ${settingValueWords(check.is)}`;
   const info = goalMetrics[checkMetric(check)];
-  const subject = check.tier ? `${tierWords[check.tier]} ${info.label}` : capitalise(info.label);
+  const subject = check.tier ? `${tierKinds[check.tier].inSentence} ${info.label}` : capitalise(info.label);
   const when = check.window
-    ? ` over the last ${formatSeconds(check.window.lastMs)}`
+    ? ` over the last ${formatSecondsToTenth(check.window.lastMs)}`
     : ' since this step began';
   if (check.risesBy !== undefined || check.dropsBy !== undefined) {
     const [by, word] = check.risesBy !== undefined ? [check.risesBy, 'above'] : [check.dropsBy!, 'below'];
@@ -95,8 +89,8 @@ function settingWords(path: string): string {
   if (settingNames[path]) return settingNames[path];
   const [head, name, ...rest] = path.split('.');
   const field = rest.join('.');
-  if (head === 'tiers' && name in tierWords)
-    return `${tierWords[name as TierName]} ${tierFieldNames[field] ?? field}`.trim();
+  if (head === 'tiers' && name in tierKinds)
+    return `${tierKinds[name as TierName].inSentence} ${tierFieldNames[field] ?? field}`.trim();
   if (head === 'keySpaces') return `${field === 'http' ? 'Cache-Control' : capitalise(field)} (${name})`;
   return capitalise(path.split('.').slice(1).join(' '));
 }
@@ -114,16 +108,12 @@ export function formatGoalValue(value: number, info: Pick<MetricInfo, 'unit'>): 
     case 'fraction':
       return `${(value * 100).toFixed(Math.abs(value * 100 - Math.round(value * 100)) < 1e-9 ? 0 : 1)}%`;
     case 'ms':
-      return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+      return `${formatFigure(value)} ms`;
     case 'perSecond':
-      return `${value < 10 ? value.toFixed(1) : Math.round(value)}/s`;
+      return `${formatFigure(value)}/s`;
     default:
-      return Math.round(value).toLocaleString('en-US');
+      return formatCount(value);
   }
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** "stale reads" → "stale read", "database queries" → "database query" (the first plural word). */

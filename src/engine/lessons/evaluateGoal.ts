@@ -1,3 +1,4 @@
+import { countsSince, hitRatioOf, peakOf, perSecond, sumOf } from '../metrics/seriesMath';
 import type { EndToEnd, MetricsReport, SeriesRow } from '../metrics/types';
 import type { Scenario } from '../scenario/schema';
 import { goalEvents, goalMetrics, type GoalMetricName } from './goalMetrics';
@@ -153,86 +154,52 @@ function measure(
   now: number,
   from: number,
 ): number | null {
-  const sum = (rows: SeriesRow[], read: (row: SeriesRow) => number) =>
-    rows.reduce((s, row) => s + read(row), 0);
   switch (name) {
-    case 'tier.hitRatio': {
-      const lookups = sum(tierRows, (r) => r.lookups);
-      return lookups > 0 ? sum(tierRows, (r) => r.hits) / lookups : null;
-    }
+    case 'tier.hitRatio':
+      return hitRatioOf(tierRows);
     case 'tier.lookups':
-      return sum(tierRows, (r) => r.lookups);
+      return sumOf(tierRows, (r) => r.lookups);
     case 'tier.hits':
-      return sum(tierRows, (r) => r.hits);
+      return sumOf(tierRows, (r) => r.hits);
     case 'tier.misses':
-      return sum(tierRows, (r) => r.misses);
+      return sumOf(tierRows, (r) => r.misses);
     case 'tier.coldMisses':
-      return sum(tierRows, (r) => r.missesByCause.cold);
+      return sumOf(tierRows, (r) => r.missesByCause.cold);
     case 'tier.capacityMisses':
-      return sum(tierRows, (r) => r.missesByCause.capacity);
+      return sumOf(tierRows, (r) => r.missesByCause.capacity);
     case 'tier.expiredMisses':
-      return sum(tierRows, (r) => r.missesByCause.expired);
+      return sumOf(tierRows, (r) => r.missesByCause.expired);
     case 'tier.invalidatedMisses':
-      return sum(tierRows, (r) => r.missesByCause.invalidated);
+      return sumOf(tierRows, (r) => r.missesByCause.invalidated);
     case 'tier.evictions':
-      return sum(tierRows, (r) => r.evictions);
+      return sumOf(tierRows, (r) => r.evictions);
     case 'tier.expirations':
-      return sum(tierRows, (r) => r.expirations);
+      return sumOf(tierRows, (r) => r.expirations);
     case 'tier.invalidations':
-      return sum(tierRows, (r) => r.invalidations);
+      return sumOf(tierRows, (r) => r.invalidations);
     case 'endToEnd.requests':
-      return sum(allRows, (r) => r.requests);
+      return sumOf(allRows, (r) => r.requests);
     case 'endToEnd.staleReads':
-      return sum(allRows, (r) => r.staleReads);
+      return sumOf(allRows, (r) => r.staleReads);
     case 'endToEnd.p50Ms':
-      return worst(allRows, (r) => r.p50Ms);
+      return peakOf(allRows, (r) => r.p50Ms);
     case 'endToEnd.p95Ms':
-      return worst(allRows, (r) => r.p95Ms);
+      return peakOf(allRows, (r) => r.p95Ms);
     case 'endToEnd.p99Ms':
-      return worst(allRows, (r) => r.p99Ms);
+      return peakOf(allRows, (r) => r.p99Ms);
     case 'database.queries':
-      return sum(allRows, (r) => r.databaseQueries);
-    case 'database.queriesPerSecond': {
+      return sumOf(allRows, (r) => r.databaseQueries);
+    case 'database.queriesPerSecond':
       if (allRows.length === 0) return null;
-      const seconds = (now - Math.max(from, allRows[0].startMs)) / 1000;
-      return seconds > 0 ? sum(allRows, (r) => r.databaseQueries) / seconds : null;
-    }
+      return perSecond(
+        sumOf(allRows, (r) => r.databaseQueries),
+        now - Math.max(from, allRows[0].startMs),
+      );
     case 'database.queueMax':
-      return worst(allRows, (r) => r.databaseQueueMax);
+      return peakOf(allRows, (r) => r.databaseQueueMax);
     default:
       return null;
   }
-}
-
-/** A bucket's counts since an earlier look at the same bucket (`then`). */
-function countsSince(row: SeriesRow, then: SeriesRow): SeriesRow {
-  const lookups = row.lookups - then.lookups;
-  const hits = row.hits - then.hits;
-  const cause = (c: keyof SeriesRow['missesByCause']) => row.missesByCause[c] - then.missesByCause[c];
-  return {
-    ...row,
-    lookups,
-    hits,
-    misses: row.misses - then.misses,
-    missesByCause: {
-      cold: cause('cold'),
-      capacity: cause('capacity'),
-      expired: cause('expired'),
-      invalidated: cause('invalidated'),
-    },
-    hitRatio: lookups > 0 ? hits / lookups : 0,
-    staleReads: row.staleReads - then.staleReads,
-    evictions: row.evictions - then.evictions,
-    expirations: row.expirations - then.expirations,
-    invalidations: row.invalidations - then.invalidations,
-    requests: row.requests - then.requests,
-    databaseQueries: row.databaseQueries - then.databaseQueries,
-    completed: row.completed - then.completed,
-  };
-}
-
-function worst(rows: SeriesRow[], read: (row: SeriesRow) => number): number | null {
-  return rows.length > 0 ? Math.max(...rows.map(read)) : null;
 }
 
 function compare(check: GoalCheck, value: number): boolean {

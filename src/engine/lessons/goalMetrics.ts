@@ -20,50 +20,48 @@ export interface MetricInfo {
   unit: 'fraction' | 'count' | 'perSecond' | 'ms';
 }
 
+/** A count over the buckets of the window: of one tier (or all tiers), or of the whole system. */
+const tierCount = (label: string): MetricInfo => ({ kind: 'count', perTier: true, label, unit: 'count' });
+const systemCount = (label: string): MetricInfo => ({ kind: 'count', perTier: false, label, unit: 'count' });
+/** A run total counted from the step's start. */
+const stepTotal = (label: string): MetricInfo => ({ kind: 'total', perTier: false, label, unit: 'count' });
+/** The worst bucket of the window. */
+const worstBucket = (label: string, unit: MetricInfo['unit']): MetricInfo => ({
+  kind: 'worst',
+  perTier: false,
+  label,
+  unit,
+});
+
 export const goalMetrics = {
   'tier.hitRatio': { kind: 'ratio', perTier: true, label: 'tier hit ratio', unit: 'fraction' },
-  'tier.lookups': { kind: 'count', perTier: true, label: 'lookups', unit: 'count' },
-  'tier.hits': { kind: 'count', perTier: true, label: 'hits', unit: 'count' },
-  'tier.misses': { kind: 'count', perTier: true, label: 'misses', unit: 'count' },
-  'tier.coldMisses': { kind: 'count', perTier: true, label: 'cold misses', unit: 'count' },
-  'tier.capacityMisses': { kind: 'count', perTier: true, label: 'capacity misses', unit: 'count' },
-  'tier.expiredMisses': { kind: 'count', perTier: true, label: 'expired misses', unit: 'count' },
-  'tier.invalidatedMisses': {
-    kind: 'count',
-    perTier: true,
-    label: 'misses after invalidation',
-    unit: 'count',
-  },
-  'tier.evictions': { kind: 'count', perTier: true, label: 'evictions', unit: 'count' },
-  'tier.expirations': { kind: 'count', perTier: true, label: 'expirations', unit: 'count' },
-  'tier.invalidations': { kind: 'count', perTier: true, label: 'invalidations', unit: 'count' },
-  'endToEnd.requests': { kind: 'count', perTier: false, label: 'requests', unit: 'count' },
-  'endToEnd.staleReads': { kind: 'count', perTier: false, label: 'stale reads', unit: 'count' },
-  'endToEnd.p50Ms': { kind: 'worst', perTier: false, label: 'median latency (p50)', unit: 'ms' },
-  'endToEnd.p95Ms': { kind: 'worst', perTier: false, label: 'p95 latency', unit: 'ms' },
-  'endToEnd.p99Ms': { kind: 'worst', perTier: false, label: 'p99 latency', unit: 'ms' },
-  'endToEnd.leaks': {
-    kind: 'total',
-    perTier: false,
-    label: "reads answered with another user's data",
-    unit: 'count',
-  },
-  'endToEnd.lostWrites': { kind: 'total', perTier: false, label: 'lost writes', unit: 'count' },
-  'endToEnd.loggedOut': { kind: 'total', perTier: false, label: 'users logged out', unit: 'count' },
-  'endToEnd.cacheNodeFailures': {
-    kind: 'total',
-    perTier: false,
-    label: 'cache node failures',
-    unit: 'count',
-  },
-  'database.queries': { kind: 'count', perTier: false, label: 'database queries', unit: 'count' },
+  'tier.lookups': tierCount('lookups'),
+  'tier.hits': tierCount('hits'),
+  'tier.misses': tierCount('misses'),
+  'tier.coldMisses': tierCount('cold misses'),
+  'tier.capacityMisses': tierCount('capacity misses'),
+  'tier.expiredMisses': tierCount('expired misses'),
+  'tier.invalidatedMisses': tierCount('misses after invalidation'),
+  'tier.evictions': tierCount('evictions'),
+  'tier.expirations': tierCount('expirations'),
+  'tier.invalidations': tierCount('invalidations'),
+  'endToEnd.requests': systemCount('requests'),
+  'endToEnd.staleReads': systemCount('stale reads'),
+  'endToEnd.p50Ms': worstBucket('median latency (p50)', 'ms'),
+  'endToEnd.p95Ms': worstBucket('p95 latency', 'ms'),
+  'endToEnd.p99Ms': worstBucket('p99 latency', 'ms'),
+  'endToEnd.leaks': stepTotal("reads answered with another user's data"),
+  'endToEnd.lostWrites': stepTotal('lost writes'),
+  'endToEnd.loggedOut': stepTotal('users logged out'),
+  'endToEnd.cacheNodeFailures': stepTotal('cache node failures'),
+  'database.queries': systemCount('database queries'),
   'database.queriesPerSecond': {
     kind: 'rate',
     perTier: false,
     label: 'database queries/s',
     unit: 'perSecond',
   },
-  'database.queueMax': { kind: 'worst', perTier: false, label: 'longest database queue', unit: 'count' },
+  'database.queueMax': worstBucket('longest database queue', 'count'),
 } as const satisfies Record<string, MetricInfo>;
 
 export type GoalMetricName = keyof typeof goalMetrics;

@@ -1,4 +1,4 @@
-import { tierConfig } from '../commands/tierConfig';
+import { tierConfig } from '../tiers/tierRegistry';
 import { tierNames, type TierName } from '../tiers/tierNames';
 import type { Scenario } from '../scenario/schema';
 

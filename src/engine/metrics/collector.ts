@@ -1,6 +1,7 @@
 import { missCauses, type MissCause } from '../events';
 import { tierNames, type TierName } from '../tiers/tierNames';
 import { LatencyHistogram } from './latencyHistogram';
+import { ratio } from './seriesMath';
 import type { EndToEnd, MetricsReport, SeriesRow, TierCounters, TierSummary } from './types';
 
 /** Field offsets of a tier's counters in the flat arrays. */
@@ -42,10 +43,9 @@ const enum AllField {
 const allFieldCount = AllField.StalenessMaxMs + 1;
 
 /** The index of each tier in the counter arrays. */
-export const tierIndex: Record<TierName, number> = Object.fromEntries(tierNames.map((name, i) => [name, i])) as Record<
-  TierName,
-  number
->;
+export const tierIndex: Record<TierName, number> = Object.fromEntries(
+  tierNames.map((name, i) => [name, i]),
+) as Record<TierName, number>;
 
 /**
  * Counts what happens, cumulatively and per time bucket. Counting is a typed-array increment, so it
@@ -149,7 +149,8 @@ export class MetricsCollector {
     if (stalenessMs > this.maxStalenessMs) this.maxStalenessMs = stalenessMs;
     this.bucketAll[AllField.StaleReads]++;
     this.bucketAll[AllField.StalenessSumMs] += stalenessMs;
-    if (stalenessMs > this.bucketAll[AllField.StalenessMaxMs]) this.bucketAll[AllField.StalenessMaxMs] = stalenessMs;
+    if (stalenessMs > this.bucketAll[AllField.StalenessMaxMs])
+      this.bucketAll[AllField.StalenessMaxMs] = stalenessMs;
   }
 
   databaseQuery(op: 'read' | 'write', queueLength: number): void {
@@ -161,7 +162,8 @@ export class MetricsCollector {
 
   queue(queueLength: number): void {
     if (queueLength > this.databaseQueueMax) this.databaseQueueMax = queueLength;
-    if (queueLength > this.bucketAll[AllField.DatabaseQueueMax]) this.bucketAll[AllField.DatabaseQueueMax] = queueLength;
+    if (queueLength > this.bucketAll[AllField.DatabaseQueueMax])
+      this.bucketAll[AllField.DatabaseQueueMax] = queueLength;
   }
 
   private closeBucket(): void {
@@ -183,7 +185,7 @@ export class MetricsCollector {
         hits: c.hits,
         misses: c.misses,
         missesByCause: c.missesByCause,
-        hitRatio: c.lookups > 0 ? c.hits / c.lookups : 0,
+        hitRatio: ratio(c.hits, c.lookups) ?? 0,
         staleReads: c.staleHits,
         evictions: c.evictions,
         expirations: c.expirations,
@@ -199,10 +201,10 @@ export class MetricsCollector {
     all.lookups = this.bucketAll[AllField.CompletedReads];
     all.hits = this.bucketAll[AllField.ReadsFromCache];
     all.misses = all.lookups - all.hits;
-    all.hitRatio = all.lookups > 0 ? all.hits / all.lookups : 0;
+    all.hitRatio = ratio(all.hits, all.lookups) ?? 0;
     all.requests = this.bucketAll[AllField.Requests];
     all.staleReads = this.bucketAll[AllField.StaleReads];
-    all.meanStalenessMs = all.staleReads > 0 ? this.bucketAll[AllField.StalenessSumMs] / all.staleReads : 0;
+    all.meanStalenessMs = ratio(this.bucketAll[AllField.StalenessSumMs], all.staleReads) ?? 0;
     all.maxStalenessMs = this.bucketAll[AllField.StalenessMaxMs];
     all.databaseQueries = this.bucketAll[AllField.DatabaseQueries];
     all.databaseQueueMax = this.bucketAll[AllField.DatabaseQueueMax];
@@ -219,7 +221,13 @@ export class MetricsCollector {
     this.advance(nowMs);
     const summaries: TierSummary[] = tierNames.map((tier, i) => {
       const c = countersOf(this.total, i);
-      return { tier, enabled: tiers[i].enabled, entries: tiers[i].entries, ...c, hitRatio: c.lookups > 0 ? c.hits / c.lookups : 0 };
+      return {
+        tier,
+        enabled: tiers[i].enabled,
+        entries: tiers[i].entries,
+        ...c,
+        hitRatio: ratio(c.hits, c.lookups) ?? 0,
+      };
     });
     const endToEnd: EndToEnd = {
       requests: this.requests,
@@ -227,9 +235,9 @@ export class MetricsCollector {
       writes: this.writes,
       completed: this.completed,
       failed: this.failed,
-      cacheHitRatio: this.completedReads > 0 ? this.readsFromCache / this.completedReads : 0,
+      cacheHitRatio: ratio(this.readsFromCache, this.completedReads) ?? 0,
       staleReads: this.staleReads,
-      meanStalenessMs: this.staleReads > 0 ? this.stalenessSumMs / this.staleReads : 0,
+      meanStalenessMs: ratio(this.stalenessSumMs, this.staleReads) ?? 0,
       maxStalenessMs: this.maxStalenessMs,
       latency: summarize(this.latency),
       readLatency: summarize(this.readLatency),
@@ -256,7 +264,10 @@ function countersOf(values: Float64Array, tier: number): TierCounters {
     lookups: at(TierField.Lookups),
     hits: at(TierField.Hits),
     misses: at(TierField.Misses),
-    missesByCause: Object.fromEntries(missCauses.map((cause) => [cause, at(missField[cause])])) as Record<MissCause, number>,
+    missesByCause: Object.fromEntries(missCauses.map((cause) => [cause, at(missField[cause])])) as Record<
+      MissCause,
+      number
+    >,
     staleHits: at(TierField.StaleHits),
     fills: at(TierField.Fills),
     evictions: at(TierField.Evictions),

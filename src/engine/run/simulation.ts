@@ -1,7 +1,7 @@
 import { applyCommand, describeCommand } from '../applyCommand';
 import { buildSnapshot } from '../buildSnapshot';
 import { commandSchedule } from '../commands/foldCommands';
-import { formatSeconds } from '../commands/formatSeconds';
+import { formatSeconds } from '../format/readableNumbers';
 import type { Engine, EngineOptions } from '../engine';
 import type { SimEvent } from '../events';
 import { InputError } from '../inputError';

@@ -1,5 +1,5 @@
 import type { Command } from '../../engine/scenario/commandSchema';
-import { tierLabels } from '../controls/tierLabels';
+import { tierLabel } from '../../engine/tiers/tierRegistry';
 
 /** Field names as a person reads them; others are shown as they are spelled. */
 const fieldWords: Record<string, string> = {
@@ -55,8 +55,6 @@ function fields(changes: object): string {
     )
     .join(', ');
 }
-
-const tierLabel = (tier: string) => tierLabels.find((t) => t.tier === tier)?.label ?? tier;
 
 /**
  * A command as a person reads it, for the list of scheduled changes: "Distributed cache TTL → 5 s",

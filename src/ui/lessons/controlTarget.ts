@@ -1,5 +1,5 @@
 import type { Command } from '../../engine/scenario/commandSchema';
-import { tierLabels } from '../controls/tierLabels';
+import { tierLabel as labelOf } from '../../engine/tiers/tierRegistry';
 
 /**
  * The control a step is about, found on screen by the words the controls panel shows: the section
@@ -58,7 +58,7 @@ export function controlTarget(solution: readonly Command[]): ControlTarget | nul
   if (!command) return null;
   switch (command.type) {
     case 'tier.configure': {
-      const tierLabel = tierLabels.find((t) => t.tier === command.tier)?.label ?? command.tier;
+      const tierLabel = labelOf(command.tier);
       const key = Object.keys(command.changes)[0] ?? 'enabled';
       const ttlKey = Object.keys(command.changes.ttl ?? {})[0];
       const label =

@@ -84,4 +84,16 @@ describe('engine.apply', () => {
     expect(() => engine.apply(ttl(0, 5).command)).toThrow(/The run has ended \(at 2 s\)/);
     expect(engine.commandLog).toEqual([]);
   });
+
+  it('refuses a fault on a cache node or app server past the last, naming the range', () => {
+    const engine = createEngine(scenario, { recordEvents: false });
+    expect(() => engine.apply({ type: 'node.fail', node: 3 })).toThrow(
+      'node.fail: there is no cache node 3; nodes are numbered 0 to 2',
+    );
+    expect(() => engine.apply({ type: 'server.recover', server: 2 })).toThrow(
+      'server.recover: there is no app server 2; servers are numbered 0 to 1',
+    );
+    engine.apply({ type: 'node.fail', node: 2 });
+    expect(engine.snapshot().nodes.find((n) => n.id === 'cache:2')?.state).toBe('down');
+  });
 });

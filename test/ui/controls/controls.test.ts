@@ -8,7 +8,6 @@ import FaultControls from '../../../src/ui/controls/FaultControls.svelte';
 import PolicyControls from '../../../src/ui/controls/PolicyControls.svelte';
 import PurgeControls from '../../../src/ui/controls/PurgeControls.svelte';
 import TierControls from '../../../src/ui/controls/TierControls.svelte';
-import { tierLabels } from '../../../src/ui/controls/tierLabels';
 import WorkloadControls from '../../../src/ui/controls/WorkloadControls.svelte';
 
 const settings = parseScenario({ version: 1, workload: { keySpaces: [{ name: 'product', count: 500 }] } });
@@ -251,7 +250,7 @@ describe('fault controls', () => {
 describe('purge controls', () => {
   it('ask for a key instead of purging nothing', async () => {
     const onapply = vi.fn<(c: Command) => void>();
-    render(PurgeControls, { tiers: tierLabels, onapply });
+    render(PurgeControls, { onapply });
     await fireEvent.click(screen.getByRole('button', { name: 'Purge' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Type the key/);
     expect(onapply).not.toHaveBeenCalled();
@@ -259,7 +258,7 @@ describe('purge controls', () => {
 
   it('purge one key from one tier, or everything everywhere', async () => {
     const onapply = vi.fn<(c: Command) => void>();
-    render(PurgeControls, { tiers: tierLabels, onapply });
+    render(PurgeControls, { onapply });
     await fireEvent.change(screen.getByLabelText('Purge from'), { target: { value: 'cdn' } });
     await fireEvent.input(screen.getByLabelText('Key'), { target: { value: ' product:7 ' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Purge' }));

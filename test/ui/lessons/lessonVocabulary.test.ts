@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/engine/lessons/parseLesson';
 import { livePolicyNames } from '../../../src/engine/policies/names';
-import { tierLabels } from '../../../src/ui/controls/tierLabels';
+import { tierKindList } from '../../../src/engine/tiers/tierRegistry';
 import { eventKinds } from '../../../src/ui/views/lib/eventKinds';
 import { readLessonFiles } from '../../engine/lessons/readLessons';
 
@@ -65,7 +65,7 @@ function textsOf(source: string): string[] {
 }
 
 const uiTexts = [
-  ...tierLabels.map((t) => t.label),
+  ...tierKindList.map((t) => t.label),
   ...eventKinds.map((k) => k.label),
   ...livePolicyNames, // the eviction select shows the policies by name
   ...sourceFiles(uiDir).flatMap((file) => textsOf(readFileSync(file, 'utf8'))),

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { tierLabel } from '../../../src/ui/controls/tierLabels';
+import { tierLabel } from '../../../src/engine/tiers/tierRegistry';
 import CacheInspector from '../../../src/ui/views/CacheInspector.svelte';
 import { cacheFixture, lruFixture } from './fixtures';
 
@@ -13,7 +13,11 @@ const rows = () =>
 
 describe('CacheInspector', () => {
   it('lists the keys in eviction order, next victim first, with version against the truth, TTL, size and dirty flag', () => {
-    render(CacheInspector, { caches: [cacheFixture(), lruFixture()], selected: 'cache:0', onselect: () => {} });
+    render(CacheInspector, {
+      caches: [cacheFixture(), lruFixture()],
+      selected: 'cache:0',
+      onselect: () => {},
+    });
     expect(rows()).toEqual([
       ['1', 'item:7', 'v2 STALE (v5)', '12 s', '1 kB', ''],
       ['2', 'item:3', 'v4 fresh', '30 s', '1 kB', 'DIRTY'],
@@ -22,7 +26,11 @@ describe('CacheInspector', () => {
   });
 
   it('draws TTL left as a bar of the TTL the entry was given', () => {
-    const { container } = render(CacheInspector, { caches: [cacheFixture()], selected: null, onselect: () => {} });
+    const { container } = render(CacheInspector, {
+      caches: [cacheFixture()],
+      selected: null,
+      onselect: () => {},
+    });
     const bars = [...container.querySelectorAll<HTMLElement>('td.ttl .bar > span')].map((s) => s.style.width);
     expect(bars).toEqual(['20%', '50%', '100%']);
   });

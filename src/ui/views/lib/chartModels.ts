@@ -1,8 +1,9 @@
 import { missCauses } from '../../../engine/events';
+import { bucketRate } from '../../../engine/metrics/seriesMath';
 import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
 import { tierNames } from '../../../engine/tiers/tierNames';
-import { tierLabel } from '../../controls/tierLabels';
-import { formatMs, formatNumber } from './format';
+import { tierLabel } from '../../../engine/tiers/tierRegistry';
+import { formatDecimal, formatDuration } from '../../../engine/format/readableNumbers';
 import { missCauseLabels, seriesColours } from './palette';
 
 /** One line (or one layer of a stack) of a chart: a value per time bucket, null where there is none. */
@@ -54,10 +55,9 @@ export interface ChartOptions {
 
 const dashes = ['', '6 3', '2 2', '8 2 2 2', '1 3'];
 
-const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
-const shortRate = (v: number) => formatNumber(v, v < 10 ? 1 : 0);
-const seconds = (v: number) => formatNumber(v, v < 10 ? 2 : 1);
-
+const perSecond = (v: number) => `${formatDecimal(v, v < 10 ? 1 : 0)}/s`;
+const shortRate = (v: number) => formatDecimal(v, v < 10 ? 1 : 0);
+const seconds = (v: number) => formatDecimal(v, v < 10 ? 2 : 1);
 
 /**
  * The buckets a chart may draw: those that are whole at nowMs. A bucket in progress has too little
@@ -91,7 +91,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     rows[i] = row;
   }
   // A count over the time its bucket covers: the whole bucket, or the shorter last one of the run.
-  const rate = (count: number, row: SeriesRow) => count / (Math.min(bucketMs, endMs - row.startMs) / 1000);
+  const rate = (count: number, row: SeriesRow) => bucketRate(count, row, bucketMs, endMs);
   const all = rowsOf.get('all') ?? xsMs.map(() => null);
   const fromAll = (f: (r: SeriesRow) => number | null) => all.map((r) => (r ? f(r) : null));
   const usedTiers = (has: (r: SeriesRow) => boolean) =>
@@ -118,8 +118,8 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
         (r) => r.hitRatio * 100,
       ),
       yMax: 100,
-      format: (v) => `${formatNumber(v, 1)} %`,
-      short: (v) => formatNumber(v, 1),
+      format: (v) => `${formatDecimal(v, 1)} %`,
+      short: (v) => formatDecimal(v, 1),
       description: "Each tier's hits ÷ its lookups in each second.",
       none: 'no lookups',
     },
@@ -145,8 +145,8 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
           2,
         ),
       ],
-      format: formatMs,
-      short: (v) => formatNumber(v, v < 10 ? 2 : 0),
+      format: formatDuration,
+      short: (v) => formatDecimal(v, v < 10 ? 2 : 0),
       description: 'Percentiles of the time users waited for the requests answered in each second.',
       none: 'no requests answered',
     },
@@ -178,8 +178,8 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
         ),
       ],
       integer: true,
-      format: (v) => `${formatNumber(v, 0)} queued`,
-      short: (v) => formatNumber(v, 0),
+      format: (v) => `${formatDecimal(v, 0)} queued`,
+      short: (v) => formatDecimal(v, 0),
       description: 'The longest queue of queries waiting at the database in each second.',
     },
     {

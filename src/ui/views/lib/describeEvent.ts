@@ -1,6 +1,6 @@
 import type { SimEvent } from '../../../engine/events';
-import { tierLabel } from '../../controls/tierLabels';
-import { formatMs } from './format';
+import { tierLabel } from '../../../engine/tiers/tierRegistry';
+import { formatDuration } from '../../../engine/format/readableNumbers';
 import { missCauseLabels } from './palette';
 
 /** One line a person can read, saying what happened, where and to which key. */
@@ -9,7 +9,7 @@ export function describeEvent(e: SimEvent): string {
     case 'request.issued':
       return `client ${e.client} ${e.op === 'write' ? 'writes' : 'reads'} ${e.key}`;
     case 'hop':
-      return `${e.from} → ${e.to}, arrives in ${formatMs(e.arriveMs - e.t)}`;
+      return `${e.from} → ${e.to}, arrives in ${formatDuration(e.arriveMs - e.t)}`;
     case 'cache.hit':
       return `hit at ${e.node} (${tierLabel(e.tier)}): ${e.key} v${e.version}${e.stale ? ', STALE' : ''}`;
     case 'cache.miss':
@@ -23,7 +23,7 @@ export function describeEvent(e: SimEvent): string {
     case 'cache.invalidation':
       return `invalidated ${e.key} at ${e.node} (${tierLabel(e.tier)}) by ${e.reason}`;
     case 'bus.message':
-      return `bus: drop ${e.key} → ${e.to}${e.lost ? ', LOST on the way' : `, arrives in ${formatMs(e.arriveMs - e.t)}`}`;
+      return `bus: drop ${e.key} → ${e.to}${e.lost ? ', LOST on the way' : `, arrives in ${formatDuration(e.arriveMs - e.t)}`}`;
     case 'database.read':
       return `${e.node} reads ${e.key} v${e.version}${e.queued > 0 ? ` after ${e.queued} queued` : ''}`;
     case 'database.write':
@@ -31,11 +31,11 @@ export function describeEvent(e: SimEvent): string {
     case 'write.ack':
       return `client ${e.client}'s write of ${e.key} v${e.version} acknowledged`;
     case 'read.stale':
-      return `STALE read by client ${e.client}: ${e.key} v${e.version}, truth v${e.truthVersion} for ${formatMs(e.stalenessMs)}`;
+      return `STALE read by client ${e.client}: ${e.key} v${e.version}, truth v${e.truthVersion} for ${formatDuration(e.stalenessMs)}`;
     case 'leak':
       return `LEAK: client ${e.client} got client ${e.owner}'s ${e.key}`;
     case 'request.done':
-      return `client ${e.client} ${e.op} ${e.key} done in ${formatMs(e.latencyMs)}, served by ${e.servedBy}`;
+      return `client ${e.client} ${e.op} ${e.key} done in ${formatDuration(e.latencyMs)}, served by ${e.servedBy}`;
     case 'writeback.flush':
       return `flush ${e.key} v${e.version} from ${e.node} to the database`;
     case 'write.lost':

@@ -1,5 +1,6 @@
 import type { NodeId, SimEvent, SimEventType } from '../../../engine/events';
-import type { TierName } from '../../../engine/scenario/commandSchema';
+import type { TierName } from '../../../engine/tiers/tierNames';
+import { tierOfNode as tierHeldAt } from '../../../engine/tiers/tierRegistry';
 
 export interface EventFilter {
   /** An event type, or '' for all. */
@@ -14,12 +15,9 @@ export const noFilter: EventFilter = { kind: '', tier: '', key: '' };
 
 /** The tier a node's id stands for, for events that name a node but no tier. */
 function tierOfNode(node: NodeId): TierName | 'database' | null {
-  if (node === 'cdn') return 'cdn';
-  if (node.startsWith('app:')) return 'local';
-  if (node.startsWith('cache:')) return 'distributed';
+  // The database node holds the buffer pool, but its own events (reads, writes, state) are the database's.
   if (node === 'db' || node.startsWith('replica:')) return 'database';
-  if (node.startsWith('client:')) return 'browser';
-  return null;
+  return tierHeldAt(node);
 }
 
 /** The tier an event happened in, or null when it is not about one tier (a request issued, a command). */

@@ -5,7 +5,6 @@ export { dotPosition, laneOffset } from './dotPosition';
 export { eventKey, eventReq, eventTier, filterEvents, noFilter, type EventFilter } from './eventFilter';
 export { eventKinds } from './eventKinds';
 export { flowCounts, type EdgeFlow } from './flowCounts';
-export { formatBytes, formatClock, formatMs, formatNumber } from './format';
 export { highlightPath, type PathStep } from './highlightPath';
 export { busNode, hopProgress, hopsInFlight, type HopInFlight } from './hops';
 export { nodeBadges, type Badge } from './nodeBadges';

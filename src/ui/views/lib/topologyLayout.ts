@@ -2,16 +2,9 @@ import type { NodeId } from '../../../engine/events';
 import type { NodeKind, NodeView, Snapshot } from '../../../engine/snapshot';
 
 /** A glyph of the topology view: one node, or a group of clients drawn as one with a count. */
-export interface LayoutNode {
+export interface LayoutNode extends Pick<NodeView, 'kind' | 'label' | 'state' | 'busy' | 'queued' | 'cache'> {
   /** The node's id, or `clients:<group>` for a group of clients. */
   id: string;
-  kind: NodeKind;
-  label: string;
-  state: string;
-  busy: number;
-  queued: number;
-  /** The cache this node holds, if any (an app server's local cache has the server's id). */
-  cache: NodeId | null;
   /** The engine nodes this glyph stands for. */
   members: NodeId[];
   /** How many clients the glyph stands for, including those the snapshot summed into a label. */

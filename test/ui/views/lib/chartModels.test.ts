@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyRow } from '../../../../src/engine/metrics/collector';
 import type { SeriesRow } from '../../../../src/engine/metrics/types';
 import { tierNames } from '../../../../src/engine/scenario/commandSchema';
-import { tierLabel, tierLabels } from '../../../../src/ui/controls/tierLabels';
+import { tierKindList, tierLabel } from '../../../../src/engine/tiers/tierRegistry';
 import { chartModels } from '../../../../src/ui/views/lib/chartModels';
 import { missCauseLabels, outcomeStyles } from '../../../../src/ui/views/lib/palette';
 
@@ -115,7 +115,7 @@ describe('chartModels', () => {
   it("names a tier's lines by the one tier-label table the controls and the totals use", () => {
     const rows = tierNames.map((tier) => row(0, tier, { lookups: 1, hits: 1, hitRatio: 1, evictions: 1 }));
     const models = chartModels(rows, { bucketMs: 1000, nowMs: 1000 });
-    const table = tierLabels.map((t) => t.label);
+    const table = tierKindList.map((t) => t.label);
     expect(chart(models, 'hit-ratio').lines.map((l) => l.name)).toEqual(table);
     expect(chart(models, 'evictions').lines.map((l) => l.name)).toEqual(table);
     for (const tier of tierNames) {

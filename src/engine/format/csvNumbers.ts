@@ -1,5 +1,5 @@
 /**
- * Deterministic number formatting for the CSV files: fixed decimals (ratios 6, milliseconds and
+ * Deterministic number formatting for the CSV files (the screen's is readableNumbers.ts): fixed decimals (ratios 6, milliseconds and
  * rates per second 3, counts none), never exponent notation, never `-0`. `toFixed` is specified
  * digit for digit by ECMAScript, so Node and every browser print the same bytes. A number that is
  * not finite (a bug upstream) prints as an empty field rather than `NaN` or `Infinity`.
@@ -13,21 +13,21 @@ function fixed(value: number, decimals: number): string {
 }
 
 /** A time or duration in milliseconds, to the microsecond: `12.500`. */
-export function formatMs(ms: number): string {
+export function csvMs(ms: number): string {
   return fixed(ms, 3);
 }
 
 /** A share in [0, 1] (hit ratio), to six decimals: `0.912345`. */
-export function formatRatio(ratio: number): string {
+export function csvRatio(ratio: number): string {
   return fixed(ratio, 6);
 }
 
 /** A rate per second (a bucket's count over the seconds it covered), to three decimals: `412.500`. */
-export function formatRate(perSecond: number): string {
+export function csvRate(perSecond: number): string {
   return fixed(perSecond, 3);
 }
 
 /** A count, id or version: an integer with no decimals. */
-export function formatCount(count: number): string {
+export function csvCount(count: number): string {
   return fixed(count, 0);
 }

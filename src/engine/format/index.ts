@@ -1,0 +1,12 @@
+export { csvCount, csvMs, csvRate, csvRatio } from './csvNumbers';
+export {
+  formatBytes,
+  formatClock,
+  formatCount,
+  formatDecimal,
+  formatDuration,
+  formatFigure,
+  formatPercent,
+  formatSeconds,
+  formatSecondsToTenth,
+} from './readableNumbers';
