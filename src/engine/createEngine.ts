@@ -82,6 +82,7 @@ class SimulationEngine implements Engine {
   private nextCommand = 0;
   private readonly arrival: Message = message(TaskKind.Arrival);
   private completedRequests = 0;
+  private tasksRun = 0;
   private timeMs = 0;
 
   constructor(
@@ -106,6 +107,14 @@ class SimulationEngine implements Engine {
     return this.timeMs;
   }
 
+  get eventsRun(): number {
+    return this.tasksRun;
+  }
+
+  get requestsDone(): number {
+    return this.completedRequests;
+  }
+
   get finished(): boolean {
     return this.timeMs >= this.scenario.durationMs;
   }
@@ -127,6 +136,7 @@ class SimulationEngine implements Engine {
   /** Runs one scheduled task. */
   private runTask(task: Task): void {
     const now = this.scheduler.now;
+    this.tasksRun++;
     this.clock.nowMs = now;
     this.timeMs = now;
     this.metricsCollector.advance(now);

@@ -7,7 +7,15 @@ import { eventCsvRow } from '../engine/export/eventsCsv';
 import type { ExportRunOptions, RunCsv } from '../engine/export/exportRun';
 import type { RunDocument } from '../engine/scenario/parseRunDocument';
 import { BlobWriter } from './blobWriter';
-import type { ExportFile, FrameMessage, FromWorker, TimeWindow, ToWorker } from './protocol';
+import type {
+  ExportFile,
+  FrameMessage,
+  FromWorker,
+  SeekLater,
+  StepUnit,
+  TimeWindow,
+  ToWorker,
+} from './protocol';
 
 /** What the host needs from the outside: the engine's entry points, the clock and the message port. */
 export interface EngineHostDeps {
@@ -48,6 +56,12 @@ export interface EngineHostOptions {
 /** `seeking` replays the run headless up to an earlier time (see the 'seek' message). */
 export type HostMode = 'idle' | 'paused' | 'playing' | 'fastForward' | 'seeking';
 
+/** Where a seek is going: a simulated time, or a count of events run or requests done (step back). */
+type SeekTarget = { toMs: number } | { unit: StepUnit; count: number };
+
+/** Steps a seek by count takes between looks at the wall clock. */
+const stepsPerClockCheck = 512;
+
 /** Wall time that counts for one frame at most, so a tab coming back from the background does not jump. */
 const maxWallStepMs = 100;
 /** The speed reached is measured over this much wall time of playing (and then measured afresh). */
@@ -87,7 +101,7 @@ export class EngineHost {
   private seriesFromMs = 0;
   private snapshotDue = true;
   /** Where a seek is going. */
-  private seekToMs = 0;
+  private seekTarget: SeekTarget = { toMs: 0 };
   /** Messages that came during a seek; they run once it is done, in order. */
   private held: ToWorker[] = [];
   /** Simulated and wall ms played at speed since the speed reached was last measured. */
@@ -158,6 +172,9 @@ export class EngineHost {
         // Either an exported run { scenario, commands, atMs? } or a bare scenario, read as the CLI reads it.
         const run = this.deps.parseRunDocument(this.deps.parseJson(message.text, message.source ?? 'file'));
         this.start(run.scenario, run.commands);
+        if (message.openAtMoment && run.atMs !== undefined && run.atMs > 0) {
+          this.seek(this.engine!, { toMs: run.atMs }, 'keep');
+        }
         return;
       }
       case 'reset':
@@ -209,8 +226,14 @@ export class EngineHost {
         this.postFrame(true);
         return;
       case 'seek':
-        this.seek(engine, message.toMs, message.commandCount);
+        this.seek(engine, { toMs: message.toMs }, message.later ?? 'drop', message.commandCount);
         return;
+      case 'step.back': {
+        // One event back is the count before the last; one request back, one completed request fewer.
+        const done = message.unit === 'event' ? engine.eventsRun : engine.requestsDone;
+        this.seek(engine, { unit: message.unit, count: Math.max(0, done - 1) }, 'keep');
+        return;
+      }
       case 'command': {
         const [timed] = this.deps.parseCommands(
           [{ atMs: engine.nowMs, command: message.command }],
@@ -306,12 +329,17 @@ export class EngineHost {
    * there without posting frames. Built on the replay contract (scenario + command log replays a run
    * exactly), so the state at toMs is the state the run had then, not a snapshot's approximation.
    */
-  private seek(engine: Engine, toMs: number, commandCount = Infinity): void {
+  private seek(engine: Engine, to: SeekTarget, later: SeekLater, commandCount = Infinity): void {
     const scenario = engine.scenario;
-    const target = Math.min(scenario.durationMs, Math.max(0, toMs));
-    const kept = this.commandLog()
-      .filter((c) => c.atMs <= target)
-      .slice(0, Math.max(0, commandCount));
+    const target: SeekTarget =
+      'toMs' in to ? { toMs: Math.min(scenario.durationMs, Math.max(0, to.toMs)) } : to;
+    // Kept, the later commands are the run's future: the replay applies them at their times.
+    const kept =
+      later === 'keep' || !('toMs' in target)
+        ? this.commandLog()
+        : this.commandLog()
+            .filter((c) => c.atMs <= target.toMs)
+            .slice(0, Math.max(0, commandCount));
     this.engine = this.deps.createEngine(scenario, {
       commands: kept,
       recordEvents: true,
@@ -319,21 +347,28 @@ export class EngineHost {
     });
     this.startCommands = kept;
     this.resetEventCounts();
-    this.seekToMs = target;
+    this.seekTarget = target;
     this.seriesFromMs = 0;
     this.modeValue = 'seeking';
   }
 
   private seekTick(engine: Engine, startWall: number): void {
+    const target = this.seekTarget;
+    let reached: boolean;
     try {
-      this.advance(engine, this.seekToMs, startWall, true);
+      if ('toMs' in target) {
+        this.advance(engine, target.toMs, startWall, true);
+        reached = engine.nowMs >= target.toMs;
+      } else {
+        reached = this.stepTo(engine, target.unit, target.count, startWall);
+      }
     } catch (error) {
       this.modeValue = 'paused';
       this.fail(error);
       this.runHeld();
       return;
     }
-    if (engine.nowMs < this.seekToMs) return;
+    if (!reached) return;
     this.modeValue = 'paused';
     // The replay's events are history the person already saw: the views start afresh from here.
     engine.drainEvents();
@@ -341,6 +376,23 @@ export class EngineHost {
     this.deps.post({ type: 'seeked', nowMs: engine.nowMs, commands: this.commandLog() });
     this.postFrame(true);
     this.runHeld();
+  }
+
+  /**
+   * Steps the engine until `count` events have run (or requests completed), within the tick's
+   * wall-time budget. Returns true once there, or when the run ends first.
+   */
+  private stepTo(engine: Engine, unit: StepUnit, count: number, startWall: number): boolean {
+    const done = () => (unit === 'event' ? engine.eventsRun : engine.requestsDone);
+    while (done() < count) {
+      if (this.deps.wallMs() - startWall >= this.tickBudgetMs) return false;
+      for (let i = 0; i < stepsPerClockCheck && done() < count; i++) {
+        if (!engine.step()) return true;
+      }
+      const { events, dropped } = engine.drainEvents();
+      this.countEvents(events, dropped, engine.nowMs);
+    }
+    return true;
   }
 
   /** Handles the messages held during a seek, until one of them starts another. */
