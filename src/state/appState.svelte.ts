@@ -113,7 +113,9 @@ export class AppState {
   /** Loads posted that the worker has not answered yet (with 'loaded' or an error). */
   private loadsPending = 0;
   /** Where the timeline asked to go while a seek was still under way: the newest wins. */
-  private queuedTravel: number | null = null;
+  private queuedTravel = $state<number | null>(null);
+  /** Where the timeline's last seek went. */
+  private travelledTo = $state<number | null>(null);
   // Bookkeeping for replies, never rendered: plain Maps on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pendingExports = new Map<number, Pending<ExportedFile>>();
@@ -223,6 +225,15 @@ export class AppState {
     if (!this.startedFromLink) this.loadPreset(defaultPreset);
   };
 
+  /**
+   * The moment the timeline shows: where its seek is going while one is under way (so that a held
+   * key or a drag moves on from there), else the simulated time on screen.
+   */
+  get momentMs(): number {
+    if (!this.rewinding || this.travelledTo === null) return this.sim.nowMs;
+    return this.queuedTravel ?? this.travelledTo;
+  }
+
   /** Playing at the chosen speed: not paused, not fast-forwarding to the end. */
   get playingAtSpeed(): boolean {
     return this.playback === 'playing' && !this.fastForward;
@@ -248,6 +259,7 @@ export class AppState {
   seek = (toMs: number, commandCount?: number, later?: SeekLater) => {
     if (this.playback === 'idle') return;
     this.rewinding = true;
+    this.travelledTo = null;
     this.actor.send({ type: 'seek', toMs, commandCount, ...(later ? { later } : {}) });
   };
   /**
@@ -260,11 +272,13 @@ export class AppState {
       return;
     }
     this.seek(toMs, undefined, 'keep');
+    if (this.playback !== 'idle') this.travelledTo = toMs;
   };
   /** From a pause (or pausing first): back one event, or to one completed request fewer. */
   stepBack = (unit: StepUnit) => {
     if (this.playback === 'idle') return;
     this.rewinding = true;
+    this.travelledTo = null;
     this.actor.send({ type: 'step.back', unit });
   };
   setSpeed = (speed: number) => this.actor.send({ type: 'speed.set', speed: clampSpeed(speed) });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
-import type { Engine } from '../../src/engine/engine';
 import type { ExportRunOptions, RunCsv } from '../../src/engine/export/exportRun';
 import { parseRunDocument } from '../../src/engine/scenario/parseRunDocument';
 import { parseCommands, parseJson, parseScenario } from '../../src/engine/scenario/parseScenario';

@@ -58,7 +58,6 @@ const perSecond = (v: number) => `${formatNumber(v, v < 10 ? 1 : 0)}/s`;
 const shortRate = (v: number) => formatNumber(v, v < 10 ? 1 : 0);
 const seconds = (v: number) => formatNumber(v, v < 10 ? 2 : 1);
 
-
 /**
  * The buckets a chart may draw: those that are whole at nowMs. A bucket in progress has too little
  * in it to read a ratio or a percentile from (a hit ratio of 100% from two lookups, a latency of 0 ms
