@@ -19,7 +19,7 @@ const kindWords: Record<MarkKind, string> = {
 };
 
 /** Simulated ms as a clock: "1:23", "0:05", "1:02:03" (whole seconds, rounded down). */
-export function formatClock(ms: number): string {
+export function formatMoment(ms: number): string {
   const total = Math.floor(Math.max(0, ms) / 1000);
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
@@ -55,6 +55,6 @@ export function timelineMarks(run: {
     .map(({ atMs, kind, changes }) => ({
       atMs,
       kind,
-      name: `${kindWords[kind]} at ${formatClock(atMs)}${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`,
+      name: `${kindWords[kind]} at ${formatMoment(atMs)}${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`,
     }));
 }
