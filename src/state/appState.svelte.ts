@@ -114,6 +114,11 @@ export class AppState {
   private loadsPending = 0;
   /** Where the timeline asked to go while a seek was still under way: the newest wins. */
   private queuedTravel = $state<number | null>(null);
+  /**
+   * The run was sought back with its later commands kept (the timeline, a step back, a restored
+   * branch): a change now forks it. A run opened with later commands (a share link) plays them.
+   */
+  private forkOnChange = false;
   /** Where the timeline's last seek went. */
   private travelledTo = $state<number | null>(null);
   // Bookkeeping for replies, never rendered: plain Maps on purpose.
@@ -248,6 +253,7 @@ export class AppState {
   reset = () => {
     // The run starts over with no commands: a branch of the old log has nothing to join.
     this.timeline.branch = null;
+    this.forkOnChange = false;
     this.actor.send({ type: 'reset' });
   };
   /**
@@ -272,19 +278,22 @@ export class AppState {
       return;
     }
     this.seek(toMs, undefined, 'keep');
-    if (this.playback !== 'idle') this.travelledTo = toMs;
+    if (this.playback === 'idle') return;
+    this.travelledTo = toMs;
+    this.forkOnChange = true;
   };
   /** From a pause (or pausing first): back one event, or to one completed request fewer. */
   stepBack = (unit: StepUnit) => {
     if (this.playback === 'idle') return;
     this.rewinding = true;
     this.travelledTo = null;
+    this.forkOnChange = true;
     this.actor.send({ type: 'step.back', unit });
   };
   setSpeed = (speed: number) => this.actor.send({ type: 'speed.set', speed: clampSpeed(speed) });
 
   loadPreset = (name: string) => {
-    this.timeline.forget();
+    this.forgetMoments();
     this.postLoad({ type: 'load.preset', name });
   };
 
@@ -300,7 +309,7 @@ export class AppState {
    * replays to now without them before the change applies (and plays on if it was playing).
    */
   apply = (command: Command) => {
-    const later = commandsAfter(this.sim.commands, this.sim.nowMs);
+    const later = this.forkOnChange ? commandsAfter(this.sim.commands, this.sim.nowMs) : [];
     if (later.length > 0 && this.playback !== 'idle') {
       const atMs = this.sim.nowMs;
       const prefixCount = this.sim.commands.length - later.length;
@@ -328,6 +337,7 @@ export class AppState {
     this.timeline.branch = sinceFork.length > 0 ? { ...branch, commands: sinceFork } : null;
     this.postLoad({ type: 'load', scenario, commands: [...prefix, ...branch.commands] });
     this.seek(branch.atMs, undefined, 'keep');
+    this.forkOnChange = true;
   };
 
   /**
@@ -338,13 +348,13 @@ export class AppState {
     if (!this.settings) return;
     const next = structuredClone(this.settings);
     change(next);
-    this.timeline.forget();
+    this.forgetMoments();
     this.postLoad({ type: 'load', scenario: next });
   };
 
   /** Loads an exported run or a scenario from JSON text; a bad one leaves the current run as it is. */
   importText = (text: string, source: 'file' | 'share link' = 'file') => {
-    this.timeline.forget();
+    this.forgetMoments();
     // A share link opens at the moment it was made; a run file opens at its start, as before.
     this.postLoad({
       type: 'import',
@@ -426,6 +436,12 @@ export class AppState {
     this.exporting = null;
     this.exportedRows = null;
     for (const pending of waiting) pending.reject(new Error(reason));
+  }
+
+  /** A new run: no bookmarks, no branch, and its later commands (a share link's) are its future. */
+  private forgetMoments(): void {
+    this.timeline.forget();
+    this.forkOnChange = false;
   }
 
   /** The outcome line of a notice about a run that could not be opened when nothing was open yet. */

@@ -25,7 +25,10 @@ describe('Scheduler', () => {
       times.push(t);
       scheduler.schedule(t, i);
     }
-    const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((e) => e.i);
+    const expected = times
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => a.t - b.t || a.i - b.i)
+      .map((e) => e.i);
     const got: number[] = [];
     while (scheduler.size > 0) got.push(scheduler.pop()!);
     expect(got).toEqual(expected);

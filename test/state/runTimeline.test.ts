@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import type { TimedCommand } from '../../src/engine/scenario/commandSchema';
 import { AppState } from '../../src/state/appState.svelte';
-import { decodeShareLink } from '../../src/state/shareLink';
+import { decodeShareLink, encodeShareLink } from '../../src/state/shareLink';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 
 const scenario = parseScenario({ version: 1, seed: 9 });
@@ -76,6 +76,15 @@ describe('timeline seeks, forks and branches', () => {
     ]);
     // What was done since the fork is the branch now: a second restore brings it back.
     expect(app.timeline.branch).toEqual({ atMs: 3000, prefixCount: 1, commands: [purge] });
+  });
+
+  it('a run opened with later commands (a share link) keeps them as its future when changed', () => {
+    const { app, posted, deliver } = setup();
+    app.openShareLink(encodeShareLink({ scenario, commands: log }));
+    deliver({ type: 'loaded', scenario, commands: log, preset: null });
+    app.apply({ type: 'database.recover' });
+    expect(app.timeline.branch).toBeNull();
+    expect(posted().at(-1)).toEqual({ type: 'command', command: { type: 'database.recover' } });
   });
 
   it('a new preset forgets the bookmarks and the branch', () => {

@@ -9,7 +9,7 @@ import type { SimEvent } from '../../src/engine/events';
 import { EngineHost, sampleEvents } from '../../src/worker/engineHost';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 import { createFakeEngine } from './fakeEngine';
-import { realSetup } from './realHost';
+import { hostParsers, realSetup } from './realHost';
 
 /** One call the host made to exportRun, with its options. */
 interface ExportCall {
@@ -38,11 +38,7 @@ function setup(
         engines.push(engine);
         return engine;
       },
-      parseScenario,
-      parseCommands,
-      parseJson,
-      parseRunDocument,
-      loadPreset,
+      ...hostParsers,
       exportRun: (_scenario, commands, untilMs, exportOptions = {}) => {
         exportCalls.push({ commands: commands.length, untilMs, options: exportOptions });
         if (options.exportRun) return options.exportRun(untilMs, exportOptions);

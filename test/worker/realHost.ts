@@ -8,6 +8,9 @@ import { EngineHost } from '../../src/worker/engineHost';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 
 /** A host over the real engine, so that a seek is checked against what the run really was. */
+/** The real validators and presets, as the worker gives them to its host. */
+export const hostParsers = { parseScenario, parseCommands, parseJson, parseRunDocument, loadPreset };
+
 export function realSetup() {
   const clock = { wallMs: 0 };
   const posted: FromWorker[] = [];
@@ -25,11 +28,7 @@ export function realSetup() {
       engines.push(engine);
       return engine;
     },
-    parseScenario,
-    parseCommands,
-    parseJson,
-    parseRunDocument,
-    loadPreset,
+    ...hostParsers,
     exportRun: () => ({ summaryTiers: '', summaryEndToEnd: '', timeSeries: '', events: '', eventRows: 0 }),
     post: (message) => posted.push(message),
     wallMs: () => clock.wallMs,

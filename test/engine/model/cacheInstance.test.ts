@@ -8,7 +8,10 @@ import type { TierConfig } from '../../../src/engine/scenario/parts';
 import { scenarioOf } from './runScenario';
 
 /** A distributed-cache node over a key space of 100,000 keys, TTL off, alone in a bare world. */
-function nodeCache(capacity: number, eviction: string): { cache: CacheInstance; world: CacheWorld; config: TierConfig } {
+function nodeCache(
+  capacity: number,
+  eviction: string,
+): { cache: CacheInstance; world: CacheWorld; config: TierConfig } {
   const scenario = scenarioOf({ workload: { keySpaces: [{ name: 'item', count: 100_000 }] } });
   const keys = new KeyTable(scenario.workload.keySpaces, scenario.workload.clients);
   const truth = new GroundTruth();
@@ -23,8 +26,17 @@ function nodeCache(capacity: number, eviction: string): { cache: CacheInstance; 
     seed: 1,
     onDirtyEviction: () => {},
   };
-  const config: TierConfig = { ...scenario.topology.distributed, capacity, eviction, ttl: { ...scenario.topology.distributed.ttl, seconds: null } };
-  return { cache: new CacheInstance('cache:0', 'cache:0', 'Cache node 1', 'distributed', 3, config, world), world, config };
+  const config: TierConfig = {
+    ...scenario.topology.distributed,
+    capacity,
+    eviction,
+    ttl: { ...scenario.topology.distributed.ttl, seconds: null },
+  };
+  return {
+    cache: new CacheInstance('cache:0', 'cache:0', 'Cache node 1', 'distributed', 3, config, world),
+    world,
+    config,
+  };
 }
 
 const keysHeld = (cache: CacheInstance) => cache.view(0, 100).entries.map((e) => e.key);

@@ -20,7 +20,8 @@ describe('the request journey table', () => {
     ] as const;
     for (const name of presetNames) {
       run(scenarioOf({ durationMs: 15_000 }, name), { onStageMove });
-      for (const variant of variants) run(scenarioOf({ durationMs: 5_000, ...variant }, name), { onStageMove });
+      for (const variant of variants)
+        run(scenarioOf({ durationMs: 5_000, ...variant }, name), { onStageMove });
     }
     const outside = [...seen].filter((move) => !allowed.has(move));
     expect(outside).toEqual([]);

@@ -6,7 +6,11 @@ import { parseScenario } from '../../../src/engine/scenario/parseScenario';
 import { presetInputs, type PresetName } from '../../../src/engine/scenario/presets/index';
 import type { Scenario, ScenarioInput } from '../../../src/engine/scenario/schema';
 
-type DeepPartial<T> = T extends (infer U)[] ? U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+type DeepPartial<T> = T extends (infer U)[]
+  ? U[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,7 +20,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function merge<T>(base: T, changes: DeepPartial<T>): T {
   if (!isPlainObject(base) || !isPlainObject(changes)) return changes as T;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(changes)) out[key] = key in out ? merge(out[key], value as never) : value;
+  for (const [key, value] of Object.entries(changes))
+    out[key] = key in out ? merge(out[key], value as never) : value;
   return out as T;
 }
 

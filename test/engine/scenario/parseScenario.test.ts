@@ -192,13 +192,18 @@ const malformed: Case[] = [
   },
   {
     what: 'a fault that raises the rate so far the run would never end',
-    input: with_({ faults: [{ atMs: 0, command: { type: 'workload.set', changes: { ratePerSecond: 10_000_000 } } }] }),
+    input: with_({
+      faults: [{ atMs: 0, command: { type: 'workload.set', changes: { ratePerSecond: 10_000_000 } } }],
+    }),
     says: ['durationMs: this run would issue about 600,000,000 requests', 'expected at most 200,000,000'],
   },
   {
     what: 'so many time buckets that the metrics would fill the memory',
     input: with_({ durationMs: 1e9, workload: { ratePerSecond: 0.01 } }),
-    says: ['bucketMs: durationMs / bucketMs makes 1,000,000 time buckets', 'raise bucketMs to at least 10,000'],
+    says: [
+      'bucketMs: durationMs / bucketMs makes 1,000,000 time buckets',
+      'raise bucketMs to at least 10,000',
+    ],
   },
   {
     what: 'key spaces that hold too many keys together',
@@ -536,7 +541,9 @@ describe('parseCommandLog', () => {
     const error = inputErrorOf(() =>
       parseCommandLog({ scenario, commands: [{ atMs: 99_999_999, command: { type: 'database.fail' } }] }),
     );
-    expect(error.message).toContain('commands[0].atMs: expected a time within the run (durationMs is 60,000), got 99,999,999');
+    expect(error.message).toContain(
+      'commands[0].atMs: expected a time within the run (durationMs is 60,000), got 99,999,999',
+    );
   });
 
   it('rejects a keySpace.set that would take the key spaces past the total', () => {
@@ -546,7 +553,9 @@ describe('parseCommandLog', () => {
         commands: [{ atMs: 0, command: { type: 'keySpace.set', name: 'b', changes: { count: 6_000_000 } } }],
       }),
     );
-    expect(error.message).toContain('commands[0].command.changes.count: the key spaces would hold 11,000,000 keys in all');
+    expect(error.message).toContain(
+      'commands[0].command.changes.count: the key spaces would hold 11,000,000 keys in all',
+    );
   });
 
   it('rejects commands out of time order, naming the index', () => {

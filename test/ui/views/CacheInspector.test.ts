@@ -13,7 +13,11 @@ const rows = () =>
 
 describe('CacheInspector', () => {
   it('lists the keys in eviction order, next victim first, with version against the truth, TTL, size and dirty flag', () => {
-    render(CacheInspector, { caches: [cacheFixture(), lruFixture()], selected: 'cache:0', onselect: () => {} });
+    render(CacheInspector, {
+      caches: [cacheFixture(), lruFixture()],
+      selected: 'cache:0',
+      onselect: () => {},
+    });
     expect(rows()).toEqual([
       ['1', 'item:7', 'v2 STALE (v5)', '12 s', '1 kB', ''],
       ['2', 'item:3', 'v4 fresh', '30 s', '1 kB', 'DIRTY'],
@@ -22,7 +26,11 @@ describe('CacheInspector', () => {
   });
 
   it('draws TTL left as a bar of the TTL the entry was given', () => {
-    const { container } = render(CacheInspector, { caches: [cacheFixture()], selected: null, onselect: () => {} });
+    const { container } = render(CacheInspector, {
+      caches: [cacheFixture()],
+      selected: null,
+      onselect: () => {},
+    });
     const bars = [...container.querySelectorAll<HTMLElement>('td.ttl .bar > span')].map((s) => s.style.width);
     expect(bars).toEqual(['20%', '50%', '100%']);
   });
