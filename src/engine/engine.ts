@@ -29,6 +29,12 @@ export interface Engine {
   readonly finished: boolean;
   /** Every command applied so far, stamped with its simulated time (scenario faults excluded). */
   readonly commandLog: readonly TimedCommand[];
+  /**
+   * Scheduled events processed so far, and requests completed: a moment between two events, which a
+   * replay reaches again exactly by stepping that many (step back seeks by these counts).
+   */
+  readonly eventsRun: number;
+  readonly requestsDone: number;
   /** Processes every event up to timeMs (capped at the duration) and sets the clock to it. */
   runUntil(timeMs: number): void;
   /** Processes the next event. Returns false when the run is finished. */

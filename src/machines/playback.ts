@@ -24,15 +24,32 @@ export type PlaybackEvent =
   | { type: 'speed.set'; speed: number }
   | { type: 'run.end' }
   | { type: 'reset' }
-  /** Rewinds to an earlier time (keeping the first `commandCount` commands) and pauses there. */
-  | { type: 'seek'; toMs: number; commandCount?: number }
+  /**
+   * Rewinds to an earlier time (keeping the first `commandCount` commands, or with `later: 'keep'`
+   * every command, the later ones as the run's future) and pauses there.
+   */
+  | { type: 'seek'; toMs: number; commandCount?: number; later?: 'keep' | 'drop' }
+  /** Goes back one event or one request (a replay) and pauses there. */
+  | { type: 'step.back'; unit: 'event' | 'request' }
   /** The worker reached the scenario's end. */
   | { type: 'run.finished' }
   /** The worker stopped by itself (an error in the run). */
   | { type: 'run.stopped' };
 
-const seekParams = ({ event }: { event: PlaybackEvent }) =>
-  event.type === 'seek' ? { toMs: event.toMs, commandCount: event.commandCount } : { toMs: 0 };
+type SeekParams = { toMs: number; commandCount?: number; later?: 'keep' | 'drop' };
+
+const seekParams = ({ event }: { event: PlaybackEvent }): SeekParams =>
+  event.type === 'seek'
+    ? {
+        toMs: event.toMs,
+        commandCount: event.commandCount,
+        ...(event.later === undefined ? {} : { later: event.later }),
+      }
+    : { toMs: 0 };
+
+const stepBackParams = ({ event }: { event: PlaybackEvent }) => ({
+  unit: event.type === 'step.back' ? event.unit : ('event' as const),
+});
 
 /**
  * Playback of one run: idle until a run is loaded, then paused, playing or finished. The machine
@@ -56,7 +73,8 @@ export const playbackMachine = setup({
     sendSpeed: (_, _params: { speed: number }) => {},
     sendRunEnd: () => {},
     sendReset: () => {},
-    sendSeek: (_, _params: { toMs: number; commandCount?: number }) => {},
+    sendSeek: (_, _params: SeekParams) => {},
+    sendStepBack: (_, _params: { unit: 'event' | 'request' }) => {},
     setSpeed: assign({
       speed: ({ event }) => (event.type === 'speed.set' ? clampSpeed(event.speed) : 1),
     }),
@@ -86,6 +104,7 @@ export const playbackMachine = setup({
         },
         reset: { actions: 'sendReset' },
         seek: { actions: { type: 'sendSeek', params: seekParams } },
+        'step.back': { actions: { type: 'sendStepBack', params: stepBackParams } },
         'run.finished': 'finished',
       },
     },
@@ -100,6 +119,10 @@ export const playbackMachine = setup({
         reset: { target: 'paused', actions: ['sendPause', 'sendReset'] },
         // The worker pauses at the end of a seek by itself.
         seek: { target: 'paused', actions: { type: 'sendSeek', params: seekParams } },
+        'step.back': {
+          target: 'paused',
+          actions: ['sendPause', { type: 'sendStepBack', params: stepBackParams }],
+        },
         'run.finished': 'finished',
         'run.stopped': 'paused',
       },
@@ -108,6 +131,7 @@ export const playbackMachine = setup({
       on: {
         reset: { target: 'paused', actions: 'sendReset' },
         seek: { target: 'paused', actions: { type: 'sendSeek', params: seekParams } },
+        'step.back': { target: 'paused', actions: { type: 'sendStepBack', params: stepBackParams } },
       },
     },
   },

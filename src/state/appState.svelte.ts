@@ -9,9 +9,12 @@ import type {
   ExportFile,
   FromWorker,
   PresetInfo,
+  SeekLater,
+  StepUnit,
   TimeWindow,
   ToWorker,
 } from '../worker/protocol';
+import { commandsAfter, RunTimeline } from './runTimeline.svelte';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import { SimStore } from './simStore.svelte';
 
@@ -45,6 +48,8 @@ export type PlaybackState = 'idle' | 'paused' | 'playing' | 'finished';
  */
 export class AppState {
   readonly sim = new SimStore();
+  /** Bookmarks and the branch a fork set aside. */
+  readonly timeline = new RunTimeline();
   presets = $state.raw<PresetInfo[]>([]);
   /** The preset of the run, when the run is that preset unchanged at load. */
   preset = $state<string | null>(null);
@@ -107,6 +112,15 @@ export class AppState {
   private requestId = 0;
   /** Loads posted that the worker has not answered yet (with 'loaded' or an error). */
   private loadsPending = 0;
+  /** Where the timeline asked to go while a seek was still under way: the newest wins. */
+  private queuedTravel = $state<number | null>(null);
+  /**
+   * The run was sought back with its later commands kept (the timeline, a step back, a restored
+   * branch): a change now forks it. A run opened with later commands (a share link) plays them.
+   */
+  private forkOnChange = false;
+  /** Where the timeline's last seek went. */
+  private travelledTo = $state<number | null>(null);
   // Bookkeeping for replies, never rendered: plain Maps on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pendingExports = new Map<number, Pending<ExportedFile>>();
@@ -125,6 +139,7 @@ export class AppState {
           sendRunEnd: post({ type: 'run.end' }),
           sendReset: post({ type: 'reset' }),
           sendSeek: (_, params) => port.post({ type: 'seek', ...params }),
+          sendStepBack: (_, params) => port.post({ type: 'step.back', unit: params.unit }),
           sendSpeed: (_, params) => port.post({ type: 'speed', speed: params.speed }),
         },
       }),
@@ -157,6 +172,11 @@ export class AppState {
         return;
       case 'seeked':
         this.rewinding = this.loadsPending > 0;
+        if (this.queuedTravel !== null) {
+          const toMs = this.queuedTravel;
+          this.queuedTravel = null;
+          this.travel(toMs);
+        }
         return;
       case 'loaded':
         this.loadsPending = Math.max(0, this.loadsPending - 1);
@@ -210,6 +230,15 @@ export class AppState {
     if (!this.startedFromLink) this.loadPreset(defaultPreset);
   };
 
+  /**
+   * The moment the timeline shows: where its seek is going while one is under way (so that a held
+   * key or a drag moves on from there), else the simulated time on screen.
+   */
+  get momentMs(): number {
+    if (!this.rewinding || this.travelledTo === null) return this.sim.nowMs;
+    return this.queuedTravel ?? this.travelledTo;
+  }
+
   /** Playing at the chosen speed: not paused, not fast-forwarding to the end. */
   get playingAtSpeed(): boolean {
     return this.playback === 'playing' && !this.fastForward;
@@ -221,20 +250,52 @@ export class AppState {
   stepEvent = () => this.actor.send({ type: 'step.event' });
   stepRequest = () => this.actor.send({ type: 'step.request' });
   runToEnd = () => this.actor.send({ type: 'run.end' });
-  reset = () => this.actor.send({ type: 'reset' });
+  reset = () => {
+    // The run starts over with no commands: a branch of the old log has nothing to join.
+    this.timeline.branch = null;
+    this.forkOnChange = false;
+    this.actor.send({ type: 'reset' });
+  };
   /**
    * Rewinds the run to toMs and pauses there: the worker replays the scenario with the commands
    * stamped up to then (the first `commandCount` of them when given, to leave out those applied at
-   * toMs itself). The commands after that point are dropped.
+   * toMs itself). The commands after that point are dropped, unless `later` is 'keep': then they
+   * stay the run's future.
    */
-  seek = (toMs: number, commandCount?: number) => {
+  seek = (toMs: number, commandCount?: number, later?: SeekLater) => {
     if (this.playback === 'idle') return;
     this.rewinding = true;
-    this.actor.send({ type: 'seek', toMs, commandCount });
+    this.travelledTo = null;
+    this.actor.send({ type: 'seek', toMs, commandCount, ...(later ? { later } : {}) });
+  };
+  /**
+   * The timeline's seek, back or forward, keeping every command. While a seek is under way only the
+   * newest target waits, so dragging the scrubber never queues a replay per pixel.
+   */
+  travel = (toMs: number) => {
+    if (this.rewinding) {
+      this.queuedTravel = toMs;
+      return;
+    }
+    this.seek(toMs, undefined, 'keep');
+    if (this.playback === 'idle') return;
+    this.travelledTo = toMs;
+    this.forkOnChange = true;
+  };
+  /** From a pause (or pausing first): back one event, or to one completed request fewer. */
+  stepBack = (unit: StepUnit) => {
+    if (this.playback === 'idle') return;
+    this.rewinding = true;
+    this.travelledTo = null;
+    this.forkOnChange = true;
+    this.actor.send({ type: 'step.back', unit });
   };
   setSpeed = (speed: number) => this.actor.send({ type: 'speed.set', speed: clampSpeed(speed) });
 
-  loadPreset = (name: string) => this.postLoad({ type: 'load.preset', name });
+  loadPreset = (name: string) => {
+    this.forgetMoments();
+    this.postLoad({ type: 'load.preset', name });
+  };
 
   private postLoad(message: Extract<ToWorker, { type: 'load' | 'load.preset' | 'import' }>): void {
     this.loadsPending++;
@@ -242,8 +303,42 @@ export class AppState {
     this.port.post(message);
   }
 
-  /** Applies a change now, at the engine's current simulated time. */
-  apply = (command: Command) => this.port.post({ type: 'command', command });
+  /**
+   * Applies a change now, at the engine's current simulated time. After seeking back, the run still
+   * holds its later commands: a change forks it, setting them aside as the branch, and the worker
+   * replays to now without them before the change applies (and plays on if it was playing).
+   */
+  apply = (command: Command) => {
+    const later = this.forkOnChange ? commandsAfter(this.sim.commands, this.sim.nowMs) : [];
+    if (later.length > 0 && this.playback !== 'idle') {
+      const atMs = this.sim.nowMs;
+      const prefixCount = this.sim.commands.length - later.length;
+      const wasPlaying = this.playingAtSpeed;
+      this.timeline.branch = { atMs, prefixCount, commands: later };
+      this.seek(atMs, prefixCount);
+      this.port.post({ type: 'command', command });
+      if (wasPlaying) this.play();
+      return;
+    }
+    this.port.post({ type: 'command', command });
+  };
+
+  /**
+   * Brings the branch back: the run becomes its commands before the fork and the branch, and opens
+   * at the fork's moment with all of them kept. What was done since the fork becomes the branch in
+   * turn, so a second restore goes back to it.
+   */
+  restoreBranch = () => {
+    const branch = this.timeline.branch;
+    const scenario = this.sim.scenario;
+    if (!branch || !scenario || this.playback === 'idle') return;
+    const prefix = this.sim.commands.slice(0, branch.prefixCount);
+    const sinceFork = this.sim.commands.slice(branch.prefixCount);
+    this.timeline.branch = sinceFork.length > 0 ? { ...branch, commands: sinceFork } : null;
+    this.postLoad({ type: 'load', scenario, commands: [...prefix, ...branch.commands] });
+    this.seek(branch.atMs, undefined, 'keep');
+    this.forkOnChange = true;
+  };
 
   /**
    * Starts the run over from the current settings changed by `change`: for options that exist only
@@ -253,12 +348,21 @@ export class AppState {
     if (!this.settings) return;
     const next = structuredClone(this.settings);
     change(next);
+    this.forgetMoments();
     this.postLoad({ type: 'load', scenario: next });
   };
 
   /** Loads an exported run or a scenario from JSON text; a bad one leaves the current run as it is. */
-  importText = (text: string, source: 'file' | 'share link' = 'file') =>
-    this.postLoad({ type: 'import', text, source });
+  importText = (text: string, source: 'file' | 'share link' = 'file') => {
+    this.forgetMoments();
+    // A share link opens at the moment it was made; a run file opens at its start, as before.
+    this.postLoad({
+      type: 'import',
+      text,
+      source,
+      ...(source === 'share link' ? { openAtMoment: true } : {}),
+    });
+  };
 
   /**
    * Restores the run in a share link hash. Returns false when the hash holds no run; a damaged link
@@ -283,10 +387,13 @@ export class AppState {
     return true;
   };
 
-  /** The hash of a link that replays this run (scenario and commands so far). */
+  /**
+   * The hash of a link that replays this run (scenario and every command, those after the moment
+   * too) and opens paused at the moment on screen.
+   */
   shareHash(): string | null {
-    const { scenario, commands } = this.sim;
-    return scenario ? encodeShareLink({ scenario, commands }) : null;
+    const { scenario, commands, nowMs } = this.sim;
+    return scenario ? encodeShareLink({ scenario, commands, atMs: nowMs }) : null;
   }
 
   /**
@@ -329,6 +436,12 @@ export class AppState {
     this.exporting = null;
     this.exportedRows = null;
     for (const pending of waiting) pending.reject(new Error(reason));
+  }
+
+  /** A new run: no bookmarks, no branch, and its later commands (a share link's) are its future. */
+  private forgetMoments(): void {
+    this.timeline.forget();
+    this.forkOnChange = false;
   }
 
   /** The outcome line of a notice about a run that could not be opened when nothing was open yet. */

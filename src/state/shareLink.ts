@@ -1,11 +1,15 @@
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 
-/** The URL hash that holds a run: `#run=` then base64url of `{ scenario, commands }` as JSON. */
+/** The URL hash that holds a run: `#run=` then base64url of `{ scenario, commands, atMs? }` as JSON. */
 export const shareLinkPrefix = '#run=';
 
-/** The hash of a share link for a run. Restoring it replays the run exactly. */
-export function encodeShareLink(run: { scenario: Scenario; commands: readonly TimedCommand[] }): string {
+/** The hash of a share link for a run. Restoring it replays the run exactly, to `atMs` when given. */
+export function encodeShareLink(run: {
+  scenario: Scenario;
+  commands: readonly TimedCommand[];
+  atMs?: number;
+}): string {
   const bytes = new TextEncoder().encode(JSON.stringify(run));
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {

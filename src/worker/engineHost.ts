@@ -6,9 +6,9 @@ import { EventCounts } from './eventCounts';
 import type { EngineHostDeps } from './engineHostDeps';
 import { FramePoster } from './framePoster';
 import { PlaybackLoop } from './playbackLoop';
-import type { ToWorker } from './protocol';
+import type { SeekLater, ToWorker } from './protocol';
 import { RunExporter } from './runExporter';
-import { Seek } from './seek';
+import { Seek, type SeekTarget } from './seek';
 
 export interface EngineHostOptions {
   /** Most wall milliseconds of simulation per tick, so a pause or a command is never kept waiting. */
@@ -98,6 +98,10 @@ export class EngineHost {
         // Either an exported run { scenario, commands, atMs? } or a bare scenario, read as the CLI reads it.
         const run = this.deps.parseRunDocument(this.deps.parseJson(message.text, message.source ?? 'file'));
         this.start(run.scenario, run.commands);
+        // A share link opens at its moment, every command kept: those after it are the run's future.
+        if (message.openAtMoment && run.atMs !== undefined && run.atMs > 0) {
+          this.seek(run.scenario, { toMs: run.atMs }, 'keep');
+        }
         return;
       }
       case 'reset':
@@ -153,8 +157,14 @@ export class EngineHost {
         this.postFrame(true);
         return;
       case 'seek':
-        this.seek(engine.scenario, message.toMs, message.commandCount);
+        this.seek(engine.scenario, { toMs: message.toMs }, message.later ?? 'drop', message.commandCount);
         return;
+      case 'step.back': {
+        // One event back is the count before the last; one request back, one completed request fewer.
+        const done = message.unit === 'event' ? engine.eventsRun : engine.requestsDone;
+        this.seek(engine.scenario, { unit: message.unit, count: Math.max(0, done - 1) }, 'keep');
+        return;
+      }
       case 'command': {
         const [timed] = this.deps.parseCommands(
           [{ atMs: engine.nowMs, command: message.command }],
@@ -214,9 +224,9 @@ export class EngineHost {
     this.postFrame(engine.finished);
   }
 
-  /** Starts a rewind to toMs with the log up to then; later ticks replay it (see seek.ts). */
-  private seek(scenario: Scenario, toMs: number, commandCount?: number): void {
-    const kept = this.seekState.aim(this.commandLog(), toMs, scenario.durationMs, commandCount);
+  /** Starts a rewind to a moment, keeping or dropping the later log; later ticks replay it (see seek.ts). */
+  private seek(scenario: Scenario, to: SeekTarget, later: SeekLater, commandCount?: number): void {
+    const kept = this.seekState.aim(this.commandLog(), to, later, scenario.durationMs, commandCount);
     this.createLiveEngine(scenario, kept);
     this.frames.resendSeries();
     this.modeValue = 'seeking';

@@ -59,6 +59,11 @@ export class PlaybackLoop {
     if (!fastForward && targetMs < durationMs) this.measureSpeed(engine.nowMs - startMs, wallStep);
   }
 
+  /** Whether the tick that began at startWall has wall time left. */
+  hasBudget(startWall: number): boolean {
+    return this.wallMs() - startWall < this.tickBudgetMs;
+  }
+
   /**
    * Runs the engine toward targetMs in slices until the wall-time budget from startWall is spent;
    * `afterSlice` sees the engine after each one (a seek drains its events there).

@@ -15,9 +15,12 @@ export type ToWorker =
   | { type: 'load'; scenario: ScenarioInput | Scenario; commands?: TimedCommand[] }
   /** Starts a new run from a preset, by name. */
   | { type: 'load.preset'; name: string }
-  /** JSON text from a file or a share link: an exported run `{ scenario, commands }` or a bare scenario. */
-  /** `source` names where the text came from in messages about it (default "file"). */
-  | { type: 'import'; text: string; source?: 'file' | 'share link' }
+  /**
+   * JSON text from a file or a share link: an exported run `{ scenario, commands, atMs? }` or a bare
+   * scenario. `source` names where the text came from in messages about it (default "file"). With
+   * `openAtMoment`, a run that records `atMs` opens paused there, every command kept (a share link).
+   */
+  | { type: 'import'; text: string; source?: 'file' | 'share link'; openAtMoment?: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   /** Simulated milliseconds per wall millisecond, 0.1 to 1000. */
@@ -31,10 +34,16 @@ export type ToWorker =
   /**
    * Rewinds to toMs: replays the scenario with the command log's entries stamped at or before toMs
    * (only the first `commandCount` of them when given, to drop those applied at toMs itself), headless
-   * and in bounded slices, then pauses there. The log after that point is dropped. Messages that
-   * arrive meanwhile wait and run after it, in order.
+   * and in bounded slices, then pauses there. With `later: 'drop'` (the default) the log after that
+   * point is dropped; with 'keep' it stays as the run's future and applies at its times when the run
+   * plays on (the timeline). Messages that arrive meanwhile wait and run after it, in order.
    */
-  | { type: 'seek'; toMs: number; commandCount?: number }
+  | { type: 'seek'; toMs: number; commandCount?: number; later?: SeekLater }
+  /**
+   * From a pause, goes back to the moment before the last event, or to just after the request before
+   * the last completed one: a replay that steps the same count of events, every command kept.
+   */
+  | { type: 'step.back'; unit: StepUnit }
   /** Applies a command at the engine's current simulated time. */
   | { type: 'command'; command: Command }
   /**
@@ -47,6 +56,12 @@ export type ToWorker =
   | { type: 'snapshot' }
   /** The main thread has rendered a frame; the worker holds back frames while two are unread. */
   | { type: 'frame.ack' };
+
+/** What a seek does with the commands stamped after its moment. */
+export type SeekLater = 'keep' | 'drop';
+
+/** What one step moves by. */
+export type StepUnit = 'event' | 'request';
 
 /** Metrics without the series, plus the series rows that changed since the last frame. */
 export interface MetricsDelta {

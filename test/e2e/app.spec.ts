@@ -74,7 +74,9 @@ test('with reduced motion the topology shows flow counts instead of dots', async
   await context.close();
 });
 
-test('at high speed the topology shows flows as counts per connection, and dots again at 1x', async ({ page }) => {
+test('at high speed the topology shows flows as counts per connection, and dots again at 1x', async ({
+  page,
+}) => {
   await openPreset(page);
   await play(page);
   await setSpeed(page, 100);

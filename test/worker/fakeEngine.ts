@@ -67,6 +67,12 @@ export function createFakeEngine(
     get commandLog() {
       return log;
     },
+    get eventsRun() {
+      return nextReq;
+    },
+    get requestsDone() {
+      return nextReq;
+    },
     runUntil(timeMs: number) {
       engine.runs++;
       clock.wallMs += clock.wallCostPerRunMs;

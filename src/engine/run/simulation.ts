@@ -43,6 +43,8 @@ export class Simulation implements Engine {
   private readonly workload: RequestGenerator;
   private readonly arrival: Message = message(TaskKind.Arrival);
   private completedRequests = 0;
+  /** Scheduled events run so far (commands not counted): step back replays to one fewer. */
+  private tasksRun = 0;
   private timeMs = 0;
 
   constructor(
@@ -72,6 +74,14 @@ export class Simulation implements Engine {
     return this.timeMs;
   }
 
+  get eventsRun(): number {
+    return this.tasksRun;
+  }
+
+  get requestsDone(): number {
+    return this.completedRequests;
+  }
+
   get finished(): boolean {
     return this.timeMs >= this.scenario.durationMs;
   }
@@ -98,6 +108,7 @@ export class Simulation implements Engine {
       return;
     }
     const now = this.scheduler.now;
+    this.tasksRun++;
     this.clock.nowMs = now;
     this.timeMs = now;
     this.metricsCollector.advance(now);

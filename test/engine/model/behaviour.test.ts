@@ -4,7 +4,8 @@ import type { Engine } from '../../../src/engine/engine';
 import { run, scenarioOf } from './runScenario';
 
 const tier = (engine: Engine, name: TierName) => engine.metrics().tiers.find((t) => t.tier === name)!;
-const seriesOf = (engine: Engine, name: TierName | 'all') => engine.metrics().series.filter((r) => r.tier === name);
+const seriesOf = (engine: Engine, name: TierName | 'all') =>
+  engine.metrics().series.filter((r) => r.tier === name);
 
 describe('hits, misses and their causes', () => {
   it('a cache warms up: its hit ratio in the last second beats the first', () => {
@@ -39,7 +40,9 @@ describe('hits, misses and their causes', () => {
   });
 
   it('writes under write-around-invalidate cause invalidated misses', () => {
-    const { engine } = run(scenarioOf({ workload: { writeRatio: 0.2 }, policies: { write: 'write-around-invalidate' } }, 'basics'));
+    const { engine } = run(
+      scenarioOf({ workload: { writeRatio: 0.2 }, policies: { write: 'write-around-invalidate' } }, 'basics'),
+    );
     expect(tier(engine, 'distributed').missesByCause.invalidated).toBeGreaterThan(0);
     expect(tier(engine, 'distributed').invalidations).toBeGreaterThan(0);
   });
@@ -53,7 +56,10 @@ describe('hits, misses and their causes', () => {
 
 describe('stale data', () => {
   it('write-around without invalidation and a long TTL serves stale reads; write-through does not at the cache', () => {
-    const base = { workload: { writeRatio: 0.2 }, topology: { distributed: { ttl: { seconds: 600 } } } } as const;
+    const base = {
+      workload: { writeRatio: 0.2 },
+      topology: { distributed: { ttl: { seconds: 600 } } },
+    } as const;
     const around = run(scenarioOf({ ...base, policies: { write: 'write-around' } }, 'basics')).engine;
     expect(around.metrics().endToEnd.staleReads).toBeGreaterThan(0);
     expect(tier(around, 'distributed').staleHits).toBeGreaterThan(0);
@@ -63,12 +69,17 @@ describe('stale data', () => {
 
   it('a lossy invalidation bus leaves more stale reads than a reliable one', () => {
     const lossy = run(scenarioOf({ topology: { bus: { lossProbability: 1 } } }, 'stale-race')).engine;
-    const reliable = run(scenarioOf({ topology: { bus: { lossProbability: 0, delayMs: 1 } } }, 'stale-race')).engine;
+    const reliable = run(
+      scenarioOf({ topology: { bus: { lossProbability: 0, delayMs: 1 } } }, 'stale-race'),
+    ).engine;
     expect(lossy.metrics().endToEnd.staleReads).toBeGreaterThan(reliable.metrics().endToEnd.staleReads * 1.5);
   });
 
   it('a stale read reports how long the truth had been newer', () => {
-    const { events } = run(scenarioOf({ workload: { writeRatio: 0.2 }, policies: { write: 'write-around' } }, 'basics'), { events: true });
+    const { events } = run(
+      scenarioOf({ workload: { writeRatio: 0.2 }, policies: { write: 'write-around' } }, 'basics'),
+      { events: true },
+    );
     const stale = events.filter((e) => e.type === 'read.stale');
     expect(stale.length).toBeGreaterThan(0);
     for (const e of stale) {
@@ -101,7 +112,10 @@ describe('write-back', () => {
 describe('distributed caching', () => {
   it('a node failure makes misses spike in the next second', () => {
     const scenario = scenarioOf({ faults: [] }, 'distributed-failure');
-    const { engine } = run(scenario, { commands: [{ atMs: 30_000, command: { type: 'node.fail', node: 0 } }], untilMs: 32_000 });
+    const { engine } = run(scenario, {
+      commands: [{ atMs: 30_000, command: { type: 'node.fail', node: 0 } }],
+      untilMs: 32_000,
+    });
     const rows = seriesOf(engine, 'distributed');
     const before = rows.find((r) => r.startMs === 29_000)!;
     const afterFailure = rows.find((r) => r.startMs === 30_000)!;
@@ -110,7 +124,10 @@ describe('distributed caching', () => {
   });
 
   it('a recovered node warms up, then is up again', () => {
-    const scenario = scenarioOf({ faults: [], topology: { distributed: { warmupMs: 2000 } } }, 'distributed-failure');
+    const scenario = scenarioOf(
+      { faults: [], topology: { distributed: { warmupMs: 2000 } } },
+      'distributed-failure',
+    );
     const { engine } = run(scenario, {
       commands: [
         { atMs: 10_000, command: { type: 'node.fail', node: 1 } },
@@ -124,16 +141,22 @@ describe('distributed caching', () => {
   });
 
   it('sessions are lost with their node, unless they are replicated', () => {
-    const single = run(scenarioOf({ topology: { distributed: { replication: 1 } } }, 'login-sessions')).engine;
+    const single = run(
+      scenarioOf({ topology: { distributed: { replication: 1 } } }, 'login-sessions'),
+    ).engine;
     expect(single.metrics().endToEnd.loggedOut).toBeGreaterThan(0);
-    const replicated = run(scenarioOf({ topology: { distributed: { replication: 2 } } }, 'login-sessions')).engine;
+    const replicated = run(
+      scenarioOf({ topology: { distributed: { replication: 2 } } }, 'login-sessions'),
+    ).engine;
     expect(replicated.metrics().endToEnd.loggedOut).toBe(0);
   });
 });
 
 describe('personalised content', () => {
   it('a shared cache key for per-user data serves one user another user’s copy', () => {
-    const leaky = run(scenarioOf({ policies: { cacheKeyIncludesUser: false } }, 'personalised-feed'), { events: true });
+    const leaky = run(scenarioOf({ policies: { cacheKeyIncludesUser: false } }, 'personalised-feed'), {
+      events: true,
+    });
     expect(leaky.engine.metrics().endToEnd.leaks).toBeGreaterThan(0);
     const leak = leaky.events.find((e) => e.type === 'leak')!;
     expect(leak.type === 'leak' && leak.owner !== leak.client).toBe(true);
@@ -160,10 +183,16 @@ describe('stampedes', () => {
 describe('commands', () => {
   it('a purge of a prefix drops only the keys that start with it', () => {
     const { engine } = run(scenarioOf({}, 'layered'), { untilMs: 20_000 });
-    const keysBefore = engine.snapshot(1e6).caches.filter((c) => c.tier === 'distributed').flatMap((c) => c.entries.map((e) => e.key));
+    const keysBefore = engine
+      .snapshot(1e6)
+      .caches.filter((c) => c.tier === 'distributed')
+      .flatMap((c) => c.entries.map((e) => e.key));
     const prefix = keysBefore[0].split(':')[0] + ':1';
     engine.apply({ type: 'purge', tier: 'distributed', match: { kind: 'prefix', prefix } });
-    const keysAfter = engine.snapshot(1e6).caches.filter((c) => c.tier === 'distributed').flatMap((c) => c.entries.map((e) => e.key));
+    const keysAfter = engine
+      .snapshot(1e6)
+      .caches.filter((c) => c.tier === 'distributed')
+      .flatMap((c) => c.entries.map((e) => e.key));
     expect(keysAfter.some((k) => k.startsWith(prefix))).toBe(false);
     expect(keysAfter.length).toBe(keysBefore.filter((k) => !k.startsWith(prefix)).length);
     engine.apply({ type: 'purge', tier: 'all', match: { kind: 'all' } });
@@ -185,13 +214,19 @@ describe('commands', () => {
   });
 
   it('under read-through, reads that reach a failed database fail instead of bouncing until it recovers', () => {
-    const { engine } = run(scenarioOf({ policies: { read: 'read-through' }, topology: { distributed: { ttl: { seconds: 1 } } } }, 'basics'), {
-      commands: [
-        { atMs: 10_000, command: { type: 'database.fail' } },
-        { atMs: 15_000, command: { type: 'database.recover' } },
-      ],
-      untilMs: 20_000,
-    });
+    const { engine } = run(
+      scenarioOf(
+        { policies: { read: 'read-through' }, topology: { distributed: { ttl: { seconds: 1 } } } },
+        'basics',
+      ),
+      {
+        commands: [
+          { atMs: 10_000, command: { type: 'database.fail' } },
+          { atMs: 15_000, command: { type: 'database.recover' } },
+        ],
+        untilMs: 20_000,
+      },
+    );
     const m = engine.metrics().endToEnd;
     expect(m.failed).toBeGreaterThan(0);
     // Every failed read failed within its own trip, not after the database came back.
@@ -204,8 +239,10 @@ describe('commands', () => {
       untilMs: 20_000,
     });
     const all = seriesOf(engine, 'all');
-    const normal = all.filter((r) => r.startMs < 10_000 && r.startMs >= 2000).reduce((n, r) => n + r.requests, 0) / 8;
-    const spike = all.filter((r) => r.startMs >= 10_000 && r.startMs < 15_000).reduce((n, r) => n + r.requests, 0) / 5;
+    const normal =
+      all.filter((r) => r.startMs < 10_000 && r.startMs >= 2000).reduce((n, r) => n + r.requests, 0) / 8;
+    const spike =
+      all.filter((r) => r.startMs >= 10_000 && r.startMs < 15_000).reduce((n, r) => n + r.requests, 0) / 5;
     expect(spike / normal).toBeGreaterThan(4);
     expect(spike / normal).toBeLessThan(6);
   });

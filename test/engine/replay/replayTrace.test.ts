@@ -85,7 +85,9 @@ describe('readTraceFile', () => {
   it('turns a missing file or a broken gzip file into an InputError naming the path', () => {
     expect(() => readTraceFile(join(dir, 'nope.csv'))).toThrow(/nope\.csv.*no such file/);
     writeFileSync(join(dir, 'bad.csv.gz'), 'not gzip');
-    expect(() => readTraceFile(join(dir, 'bad.csv.gz'))).toThrow(/bad\.csv\.gz: named \.gz but not gzip-compressed/);
+    expect(() => readTraceFile(join(dir, 'bad.csv.gz'))).toThrow(
+      /bad\.csv\.gz: named \.gz but not gzip-compressed/,
+    );
     writeFileSync(join(dir, 'cut.csv.gz'), gzipSync('time,key\n0,a\n'.repeat(1000)).subarray(0, 40));
     expect(() => readTraceFile(join(dir, 'cut.csv.gz'))).toThrow(/cut\.csv\.gz: not a valid gzip file/);
   });

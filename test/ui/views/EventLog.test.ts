@@ -20,7 +20,9 @@ describe('EventLog', () => {
 
   it('narrows the list by kind', async () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
-    await fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'cache.miss' } });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), {
+      target: { value: 'cache.miss' },
+    });
     expect(lines()).toEqual([
       // The legend's words and the tier-label table's names.
       '0.127 s expired miss at cache:0 (Distributed cache): item:7',
@@ -49,7 +51,9 @@ describe('EventLog', () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest, selectedReq: 3 } });
     await fireEvent.click(screen.getByRole('button', { name: /STALE read by client 2/ }));
     expect(onselectrequest).toHaveBeenCalledWith(3);
-    expect(screen.getByRole('button', { name: /STALE read by client 2/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: /STALE read by client 2/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
   });
 
   it('offers no selection for events that belong to no request', () => {

@@ -21,7 +21,17 @@ describe('Legend', () => {
   it('names the misses by cause and the harms in words', () => {
     render(Legend);
     const text = screen.getByRole('list', { name: 'Outcomes' }).textContent;
-    for (const words of ['cold miss', 'capacity miss', 'expired miss', 'invalidated miss', 'STALE', 'LOST write', 'LEAK', 'DOWN', 'UP']) {
+    for (const words of [
+      'cold miss',
+      'capacity miss',
+      'expired miss',
+      'invalidated miss',
+      'STALE',
+      'LOST write',
+      'LEAK',
+      'DOWN',
+      'UP',
+    ]) {
       expect(text).toContain(words);
     }
   });

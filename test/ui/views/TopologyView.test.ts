@@ -32,7 +32,15 @@ afterEach(() => vi.restoreAllMocks());
 describe('TopologyView', () => {
   it('draws every node as a named, focusable control', () => {
     render(TopologyView, props());
-    for (const name of [/^client 0/, /^CDN/, /^load balancer/, /^app 0/, /^cache 2/, /^database/, /^replica 0/]) {
+    for (const name of [
+      /^client 0/,
+      /^CDN/,
+      /^load balancer/,
+      /^app 0/,
+      /^cache 2/,
+      /^database/,
+      /^replica 0/,
+    ]) {
       expect(screen.getByRole('button', { name })).toHaveProperty('tabIndex', 0);
     }
   });
@@ -44,13 +52,19 @@ describe('TopologyView', () => {
     expect(text('cache:2')).toContain('warming');
     expect(text('db')).toContain('OVERLOADED');
     expect(text('app:0')).toContain('3 busy · 2 queued');
-    expect(screen.getByRole('button', { name: /^database/ }).getAttribute('aria-label')).toContain('240 queued');
+    expect(screen.getByRole('button', { name: /^database/ }).getAttribute('aria-label')).toContain(
+      '240 queued',
+    );
   });
 
   it('marks app servers that hold a local cache', () => {
     render(TopologyView, props());
-    expect(screen.getByRole('button', { name: /^app 1/ }).getAttribute('aria-label')).toContain('local cache');
-    expect(screen.getByRole('button', { name: /^app 0/ }).getAttribute('aria-label')).not.toContain('local cache');
+    expect(screen.getByRole('button', { name: /^app 1/ }).getAttribute('aria-label')).toContain(
+      'local cache',
+    );
+    expect(screen.getByRole('button', { name: /^app 0/ }).getAttribute('aria-label')).not.toContain(
+      'local cache',
+    );
   });
 
   it('collapses many clients into glyphs with their count', () => {

@@ -5,7 +5,12 @@ import type { CacheView, EdgeView, NodeView, Snapshot } from '../../../src/engin
 
 /** Hand-built engine data for the view tests, shaped as the engine's contracts say. */
 
-const node = (id: string, kind: NodeView['kind'], label: string, extra: Partial<NodeView> = {}): NodeView => ({
+const node = (
+  id: string,
+  kind: NodeView['kind'],
+  label: string,
+  extra: Partial<NodeView> = {},
+): NodeView => ({
   id,
   kind,
   label,
@@ -26,7 +31,10 @@ export function snapshotFixture(clients = 3): Snapshot {
   }
   nodes.push(node('cdn', 'cdn', 'CDN', { cache: 'cdn' }), node('lb', 'lb', 'load balancer'));
   edges.push({ from: 'cdn', to: 'lb' });
-  nodes.push(node('app:0', 'app', 'app 0', { busy: 3, queued: 2 }), node('app:1', 'app', 'app 1', { cache: 'app:1' }));
+  nodes.push(
+    node('app:0', 'app', 'app 0', { busy: 3, queued: 2 }),
+    node('app:1', 'app', 'app 1', { cache: 'app:1' }),
+  );
   nodes.push(
     node('cache:0', 'cache', 'cache 0', { cache: 'cache:0' }),
     node('cache:1', 'cache', 'cache 1', { cache: 'cache:1', state: 'down' }),
@@ -109,7 +117,15 @@ export function eventsFixture(): SimEvent[] {
     { type: 'hop', t: 120, req: 1, from: 'cdn', to: 'lb', arriveMs: 125 },
     { type: 'hop', t: 125, req: 1, from: 'lb', to: 'app:0', arriveMs: 126 },
     { type: 'hop', t: 126, req: 1, from: 'app:0', to: 'cache:0', arriveMs: 126.5 },
-    { type: 'cache.miss', t: 126.5, req: 1, tier: 'distributed', node: 'cache:0', key: 'item:7', cause: 'expired' },
+    {
+      type: 'cache.miss',
+      t: 126.5,
+      req: 1,
+      tier: 'distributed',
+      node: 'cache:0',
+      key: 'item:7',
+      cause: 'expired',
+    },
     { type: 'hop', t: 127, req: 1, from: 'app:0', to: 'db', arriveMs: 128 },
     { type: 'database.read', t: 128, req: 1, node: 'db', key: 'item:7', version: 5, queued: 0 },
     { type: 'cache.fill', t: 134, req: 1, tier: 'distributed', node: 'cache:0', key: 'item:7', version: 5 },
@@ -117,8 +133,26 @@ export function eventsFixture(): SimEvent[] {
     { type: 'hop', t: 200, req: 2, from: 'client:1', to: 'cdn', arriveMs: 220 },
     { type: 'cache.eviction', t: 210, tier: 'distributed', node: 'cache:0', key: 'item:1' },
     { type: 'bus.message', t: 230, key: 'item:3', to: 'app:1', arriveMs: 280, lost: false },
-    { type: 'cache.hit', t: 240, req: 3, tier: 'local', node: 'app:1', key: 'item:3', version: 3, stale: true },
-    { type: 'read.stale', t: 260, req: 3, client: 2, key: 'item:3', version: 3, truthVersion: 4, stalenessMs: 40 },
+    {
+      type: 'cache.hit',
+      t: 240,
+      req: 3,
+      tier: 'local',
+      node: 'app:1',
+      key: 'item:3',
+      version: 3,
+      stale: true,
+    },
+    {
+      type: 'read.stale',
+      t: 260,
+      req: 3,
+      client: 2,
+      key: 'item:3',
+      version: 3,
+      truthVersion: 4,
+      stalenessMs: 40,
+    },
     { type: 'write.lost', t: 300, key: 'item:5', version: 2, node: 'cache:1' },
     { type: 'node.down', t: 300, node: 'cache:1' },
   ];
@@ -133,7 +167,14 @@ export function seriesFixture(): SeriesRow[] {
     const misses = 100 - 100 * ratio;
     const missesByCause = { cold: misses - 5, capacity: 5, expired: 0, invalidated: 0 };
     rows.push(
-      row(startMs, 'distributed', { lookups: 100, hits: 100 * ratio, misses, missesByCause, hitRatio: ratio, evictions: i * 5 }),
+      row(startMs, 'distributed', {
+        lookups: 100,
+        hits: 100 * ratio,
+        misses,
+        missesByCause,
+        hitRatio: ratio,
+        evictions: i * 5,
+      }),
     );
     rows.push(
       row(startMs, 'all', {

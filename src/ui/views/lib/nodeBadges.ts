@@ -9,7 +9,14 @@ export interface Badge {
 }
 
 /** Harms and failures first: a lost write must not hide behind a hundred hits. */
-const urgency: Partial<Record<OutcomeKind, number>> = { lost: 0, leak: 1, stale: 2, down: 3, up: 4, logout: 5 };
+const urgency: Partial<Record<OutcomeKind, number>> = {
+  lost: 0,
+  leak: 1,
+  stale: 2,
+  down: 3,
+  up: 4,
+  logout: 5,
+};
 const rank = (k: OutcomeKind) => urgency[k] ?? 10 + outcomeKinds.indexOf(k);
 
 /**

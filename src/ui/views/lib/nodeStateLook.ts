@@ -26,7 +26,13 @@ export function nodeStateLook(state: string): NodeStateLook {
     case 'warming':
       return { stroke: okabeIto.blue, strokeWidth: 2, dash: '2 3', pattern: 'none', text: 'warming…' };
     case 'overloaded':
-      return { stroke: okabeIto.vermillion, strokeWidth: 3, dash: '', pattern: 'stripes', text: '⚠ OVERLOADED' };
+      return {
+        stroke: okabeIto.vermillion,
+        strokeWidth: 3,
+        dash: '',
+        pattern: 'stripes',
+        text: '⚠ OVERLOADED',
+      };
     default:
       return { ...normal, text: state };
   }

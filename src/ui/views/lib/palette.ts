@@ -128,7 +128,12 @@ export const outcomeStyles: Record<OutcomeKind, OutcomeStyle> = {
     label: 'invalidated miss',
     meaning: 'dropped by an invalidation',
   },
-  fill: { colour: c.bluishGreen, shape: 'square-open', label: 'fill', meaning: 'a copy stored on the way back' },
+  fill: {
+    colour: c.bluishGreen,
+    shape: 'square-open',
+    label: 'fill',
+    meaning: 'a copy stored on the way back',
+  },
   eviction: { colour: c.reddishPurple, shape: 'times', label: 'evict', meaning: 'removed to make room' },
   expiry: { colour: c.reddishPurple, shape: 'x', label: 'expire', meaning: 'removed when its TTL ran out' },
   invalidation: {
@@ -141,9 +146,19 @@ export const outcomeStyles: Record<OutcomeKind, OutcomeStyle> = {
   stale: { colour: c.vermillion, shape: 'star', label: 'STALE', meaning: 'a client read an old version' },
   write: { colour: c.blue, shape: 'square', label: 'write', meaning: 'a write reached the database' },
   flush: { colour: c.blue, shape: 'cross', label: 'flush', meaning: 'write-back sent a dirty entry on' },
-  lost: { colour: c.vermillion, shape: 'asterisk', label: 'LOST write', meaning: 'acknowledged, then destroyed' },
+  lost: {
+    colour: c.vermillion,
+    shape: 'asterisk',
+    label: 'LOST write',
+    meaning: 'acknowledged, then destroyed',
+  },
   leak: { colour: c.vermillion, shape: 'diamond', label: 'LEAK', meaning: "a user got another user's data" },
-  logout: { colour: c.vermillion, shape: 'square-open', label: 'logged out', meaning: 'session lost with a node' },
+  logout: {
+    colour: c.vermillion,
+    shape: 'square-open',
+    label: 'logged out',
+    meaning: 'session lost with a node',
+  },
   down: { colour: c.black, shape: 'times', label: 'DOWN', meaning: 'a node failed' },
   up: { colour: c.bluishGreen, shape: 'triangle', label: 'UP', meaning: 'a node came back' },
 };
@@ -164,7 +179,15 @@ export const dotStyles = {
 };
 
 /** Line colours for series (tiers, percentiles), in an order that keeps neighbours distinguishable. */
-export const seriesColours = [c.blue, c.orange, c.bluishGreen, c.reddishPurple, c.vermillion, c.skyBlue, c.black];
+export const seriesColours = [
+  c.blue,
+  c.orange,
+  c.bluishGreen,
+  c.reddishPurple,
+  c.vermillion,
+  c.skyBlue,
+  c.black,
+];
 
 /** SVG path data of a shape centred on 0,0; `area` in square pixels, as d3.symbol takes it. */
 export function shapePath(shape: ShapeName, area = 64): string {

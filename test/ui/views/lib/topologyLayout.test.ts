@@ -38,7 +38,9 @@ describe('topologyLayout', () => {
     const snap = snapshotFixture();
     snap.edges.push({ from: 'lb', to: 'cdn' });
     const layout = topologyLayout(snap);
-    expect(layout.edges.filter((e) => [e.from, e.to].includes('lb') && [e.from, e.to].includes('cdn'))).toHaveLength(1);
+    expect(
+      layout.edges.filter((e) => [e.from, e.to].includes('lb') && [e.from, e.to].includes('cdn')),
+    ).toHaveLength(1);
   });
 
   it('leaves out columns the scenario does not have', () => {
@@ -88,7 +90,10 @@ describe('dotPosition', () => {
 describe('clients the snapshot does not list', () => {
   // The engine lists a dozen clients; the last one listed stands for the rest too.
   const snap = snapshotFixture(12);
-  Object.assign(snap.nodes.find((n) => n.id === 'client:11')!, { label: 'User 11 (+88 more)', users: 89 });
+  Object.assign(
+    snap.nodes.find((n) => n.id === 'client:11')!,
+    { label: 'User 11 (+88 more)', users: 89 },
+  );
   const layout = topologyLayout(snap, { maxClientGlyphs: 4 });
 
   it('counts the summed clients in the last glyph', () => {
