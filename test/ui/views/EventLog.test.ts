@@ -20,7 +20,9 @@ describe('EventLog', () => {
 
   it('narrows the list by kind', async () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
-    await fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'cache.miss' } });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), {
+      target: { value: 'cache.miss' },
+    });
     expect(lines()).toEqual([
       // The legend's words and the tier-label table's names.
       '0.127 s expired miss at cache:0 (Distributed cache): item:7',
@@ -49,12 +51,38 @@ describe('EventLog', () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest, selectedReq: 3 } });
     await fireEvent.click(screen.getByRole('button', { name: /STALE read by client 2/ }));
     expect(onselectrequest).toHaveBeenCalledWith(3);
-    expect(screen.getByRole('button', { name: /STALE read by client 2/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: /STALE read by client 2/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
   });
 
   it('offers no selection for events that belong to no request', () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
     expect(screen.queryByRole('button', { name: /went DOWN/ })).toBeNull();
+  });
+
+  it('is one tab stop: the first row that can be chosen, then the row last focused', async () => {
+    render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
+    const rows = within(screen.getByRole('list', { name: 'Events, newest first' })).getAllByRole('button');
+    expect(rows.filter((b) => b.tabIndex === 0)).toEqual([rows[0]]);
+    rows[0].focus();
+    await fireEvent.keyDown(rows[0], { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    expect(rows.filter((b) => b.tabIndex === 0)).toEqual([rows[1]]);
+  });
+
+  it('moves between rows with the arrows, Home and End, and stops at the ends', async () => {
+    render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
+    const rows = within(screen.getByRole('list', { name: 'Events, newest first' })).getAllByRole('button');
+    rows[0].focus();
+    await fireEvent.keyDown(rows[0], { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(rows[0]);
+    await fireEvent.keyDown(rows[0], { key: 'End' });
+    expect(document.activeElement).toBe(rows.at(-1));
+    await fireEvent.keyDown(rows.at(-1)!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows.at(-1));
+    await fireEvent.keyDown(rows.at(-1)!, { key: 'Home' });
+    expect(document.activeElement).toBe(rows[0]);
   });
 
   it('draws at most maxRows rows and says so', () => {
