@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expect, openPreset, playUntil, screenshot, setSpeed, test } from './fixtures';
+import { copyShareLink, expect, openPreset, playUntil, screenshot, setSpeed, test } from './fixtures';
 
 const presenterButton = (page: Page) => page.getByRole('button', { name: 'Presenter view' });
 
@@ -97,10 +97,7 @@ test('turning presenter view on keeps the share link in the address, and the lin
 }) => {
   await openPreset(page, 'write-policies');
   await page.getByLabel('Write policy').selectOption('write-through');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.locator('details.export summary').click();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const hash = new URL(page.url()).hash;
+  const hash = new URL(await copyShareLink(page, context)).hash;
   expect(hash).toContain('#run=');
 
   await presenterButton(page).click();
