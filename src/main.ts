@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import './app.css';
+import './ui/presenter/presenter.css';
 import { AppState } from './state/appState.svelte';
 import { createWorkerPort } from './state/workerPort';
 import App from './ui/App.svelte';

@@ -1,22 +1,36 @@
+import { asksForPresenter, withPresenter } from './presenterUrl';
+
+/** Which folded-away panel presenter view has open over the topology, if any. */
+export type PresenterDrawer = 'controls' | 'caches' | null;
+
 /**
- * Presenter view on or off, for the whole page (the presenter task owns this file; this is the
- * agreed minimal shape, so the keys can bind to it).
+ * Presenter view, on or off: read from the address at start (`?present`) and written back with
+ * history.replaceState on every change, so a reload keeps it and the share link's hash stays.
  */
 class PresenterMode {
-  #on = $state(false);
+  #on = $state(typeof location === 'undefined' ? false : asksForPresenter(location.search));
+  /** The panel opened on demand; closed whenever the view changes. */
+  drawer = $state<PresenterDrawer>(null);
 
   get on(): boolean {
     return this.#on;
   }
 
-  toggle(): void {
-    this.#on = !this.#on;
-  }
-
-  set(on: boolean): void {
+  // Arrow functions: a shortcut table or an onclick may pass them around unbound.
+  set = (on: boolean): void => {
+    if (on === this.#on) return;
     this.#on = on;
-  }
+    this.drawer = null;
+    if (typeof history !== 'undefined')
+      history.replaceState(history.state, '', withPresenter(location.href, on));
+  };
+
+  toggle = (): void => this.set(!this.#on);
+
+  /** Opens a folded-away panel, or closes it when it is the one open. */
+  toggleDrawer = (drawer: Exclude<PresenterDrawer, null>): void => {
+    this.drawer = this.drawer === drawer ? null : drawer;
+  };
 }
 
-export const presenterMode: { readonly on: boolean; toggle(): void; set(on: boolean): void } =
-  new PresenterMode();
+export const presenterMode = new PresenterMode();

@@ -1,5 +1,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, openPreset, play, playUntil, screenshot, setSpeed, simSeconds, test } from './fixtures';
+import {
+  copyShareLink,
+  expect,
+  openPreset,
+  play,
+  playUntil,
+  screenshot,
+  setSpeed,
+  simSeconds,
+  test,
+} from './fixtures';
 
 test('an axe scan of the running app finds no violations', async ({ page }) => {
   await openPreset(page);
@@ -29,12 +39,7 @@ test('a share link restores the run with its changes, and a damaged one says so 
 }) => {
   await openPreset(page, 'write-policies');
   await page.getByLabel('Write policy').selectOption('write-through');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const menu = page.locator('details.export');
-  await menu.locator('summary').click();
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Share link copied|address bar/ })).toBeVisible();
-  const url = page.url();
+  const url = await copyShareLink(page, context);
   expect(url).toContain('#run=');
 
   const restored = await context.newPage();

@@ -1,4 +1,4 @@
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /**
  * Every browser test opens the app the way a person does and fails if the console shows an error
@@ -76,6 +76,18 @@ export const tierControls = (page: Page, tier: string) => page.locator(`fieldset
 export async function commitField(field: Locator, value: string): Promise<void> {
   await field.fill(value);
   await field.press('Enter');
+}
+
+/**
+ * Copies the run's share link as a person does (Export ▸ Copy share link) and returns the page's
+ * address, which then holds the link too.
+ */
+export async function copyShareLink(page: Page, context: BrowserContext): Promise<string> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('details.export summary').click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Share link copied|address bar/ })).toBeVisible();
+  return page.url();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -29,6 +29,24 @@ describe('Charts', () => {
     ).toBeTruthy();
   });
 
+  it('draws only the charts asked for, in the order asked, skipping one the run has not got', () => {
+    render(Charts, {
+      series: seriesFixture(),
+      bucketMs: 1000,
+      only: ['db-queries', 'misses-cdn', 'hit-ratio'],
+      chartWidth: 300,
+    });
+    expect(screen.getAllByRole('figure').map((f) => f.getAttribute('data-chart'))).toEqual([
+      'db-queries',
+      'hit-ratio',
+    ]);
+    expect(
+      chart(/Tier hit ratio/)
+        .querySelector('svg')
+        ?.getAttribute('viewBox'),
+    ).toBe('0 0 300 100');
+  });
+
   it('reads out the latest whole bucket with units, naming the time it covers', () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
     expect(readout(/Tier hit ratio/)).toBe('2–3 s: Distributed cache 90 %');

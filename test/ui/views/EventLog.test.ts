@@ -61,6 +61,30 @@ describe('EventLog', () => {
     expect(screen.queryByRole('button', { name: /went DOWN/ })).toBeNull();
   });
 
+  it('is one tab stop: the first row that can be chosen, then the row last focused', async () => {
+    render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
+    const rows = within(screen.getByRole('list', { name: 'Events, newest first' })).getAllByRole('button');
+    expect(rows.filter((b) => b.tabIndex === 0)).toEqual([rows[0]]);
+    rows[0].focus();
+    await fireEvent.keyDown(rows[0], { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    expect(rows.filter((b) => b.tabIndex === 0)).toEqual([rows[1]]);
+  });
+
+  it('moves between rows with the arrows, Home and End, and stops at the ends', async () => {
+    render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {} } });
+    const rows = within(screen.getByRole('list', { name: 'Events, newest first' })).getAllByRole('button');
+    rows[0].focus();
+    await fireEvent.keyDown(rows[0], { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(rows[0]);
+    await fireEvent.keyDown(rows[0], { key: 'End' });
+    expect(document.activeElement).toBe(rows.at(-1));
+    await fireEvent.keyDown(rows.at(-1)!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows.at(-1));
+    await fireEvent.keyDown(rows.at(-1)!, { key: 'Home' });
+    expect(document.activeElement).toBe(rows[0]);
+  });
+
   it('draws at most maxRows rows and says so', () => {
     render(EventLog, { props: { events: eventsFixture(), onselectrequest: () => {}, maxRows: 5 } });
     expect(lines()).toHaveLength(5);
