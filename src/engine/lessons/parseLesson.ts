@@ -113,7 +113,8 @@ export function parseLesson(text: string, file: string): Lesson {
   };
 }
 
-function readYaml(
+/** YAML text as a value, or a problem naming the line and column (also read by parseDemo). */
+export function readYaml(
   text: string,
   firstLine: number,
   what: string,
@@ -131,7 +132,8 @@ function readYaml(
   }
 }
 
-function startingScenario(front: FrontMatter, problems: string[]): Scenario | null {
+/** The preset with its changes, validated; problems name the preset (also read by parseDemo). */
+export function startingScenario(front: Pick<FrontMatter, 'scenario'>, problems: string[]): Scenario | null {
   const { preset, changes } = front.scenario;
   if (!isPresetName(preset)) {
     problems.push(
