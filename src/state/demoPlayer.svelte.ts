@@ -4,6 +4,8 @@ import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
 /** What the demo player needs of the app: the run's clock and log, and the same actions the controls use. */
 export interface DemoHost {
   readonly sim: {
+    /** The run loaded (a new object for each load): another one means the demo's run was left. */
+    readonly scenario: object | null;
     readonly nowMs: number;
     /** The run's command log as the worker last reported it. */
     readonly commands: readonly TimedCommand[];
@@ -36,6 +38,8 @@ export class DemoPlayer {
   /** The beat whose caption shows; -1 until the demo's run has loaded. */
   beatIndex = $state(-1);
   private pending = $state.raw<Pending>(null);
+  /** The run the demo loaded; a preset, a lesson or a file loaded over it closes the demo. */
+  private run: object | null = null;
 
   constructor(private readonly host: DemoHost) {}
 
@@ -68,6 +72,7 @@ export class DemoPlayer {
     this.demo = null;
     this.beatIndex = -1;
     this.pending = null;
+    this.run = null;
   }
 
   /**
@@ -115,9 +120,15 @@ export class DemoPlayer {
   /** Follows the run (called from an effect on each update): finishes a load, a play to a beat or a seek. */
   follow(): void {
     const pending = this.pending;
-    if (!pending || this.host.rewinding) return;
-    if (pending.kind === 'load') this.arrive(0);
-    else if (pending.kind === 'seek') this.pending = null;
+    if (this.host.rewinding) return;
+    if (!pending) {
+      if (this.demo && this.host.sim.scenario !== this.run) this.close();
+      return;
+    }
+    if (pending.kind === 'load') {
+      this.run = this.host.sim.scenario;
+      this.arrive(0);
+    } else if (pending.kind === 'seek') this.pending = null;
     else if (this.host.sim.nowMs >= this.demo!.beats[pending.to].atMs) this.arrive(pending.to);
   }
 

@@ -44,8 +44,18 @@ test('a demo steps by PageDown beat by beat to its end, pausing at each, and bac
   for (let i = 1; i < beats.length; i++) {
     await page.keyboard.press('PageDown');
     await atBeat(page, i);
+    await expect(page.getByRole('region', { name: 'Demo' }).locator('.caption')).toBeVisible();
     staleAt[i] = await readNumber(page.getByTestId('stale-reads'));
-    if (i === 2) await screenshot(page, 'demo-beat-1280');
+    if (i === 2) {
+      await screenshot(page, 'demo-beat-1280');
+      // Folded to one line, the caption leaves the totals and charts behind it in view.
+      const caption = page.getByRole('region', { name: 'Demo' });
+      await caption.getByRole('button', { name: 'Hide caption' }).click();
+      await expect(caption.locator('.caption')).toHaveCount(0);
+      expect((await caption.boundingBox())!.height).toBeLessThan(80);
+      await screenshot(page, 'demo-beat-1280-folded');
+      await page.getByRole('button', { name: 'Step event' }).focus();
+    }
   }
   // Writing around the cache left stale balances: the caption at beat 3 says so.
   expect(staleAt[2]).toBeGreaterThan(staleAt[1]);
@@ -63,7 +73,22 @@ test('a demo steps by PageDown beat by beat to its end, pausing at each, and bac
   }
 });
 
-test("a beat's caption is large enough to read from the back of a room at 1920x1080", async ({ page }) => {
+/** The first beat of demo 1's caption, as device pixels: its title and its text. */
+async function captionDevicePx(page: Page): Promise<{ title: number; text: number }> {
+  await openDemo(page, /TTL: freshness against hit ratio/);
+  const caption = page.getByRole('region', { name: 'Demo' });
+  await expect(caption.getByText('Beat 1 of 5', { exact: true })).toBeVisible();
+  const px = (selector: string) =>
+    caption
+      .locator(selector)
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * devicePixelRatio);
+  return { title: await px('h2'), text: await px('.caption p') };
+}
+
+test('N and → step the flash-sale demo to its node failure at 1920x1080, paused with the caption shown', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openDemo(page, /A flash sale, and a cache node fails/);
   const caption = page.getByRole('region', { name: 'Demo' });
@@ -75,12 +100,27 @@ test("a beat's caption is large enough to read from the back of a room at 1920x1
   await page.keyboard.press('ArrowRight');
   await expect(caption.getByRole('heading', { name: 'Node 2 fails' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  const size = (selector: string) =>
-    caption
-      .locator(selector)
-      .first()
-      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  expect(await size('h2')).toBeGreaterThanOrEqual(32);
-  expect(await size('.caption p')).toBeGreaterThanOrEqual(24);
   await screenshot(page, 'demo-beat-1920');
+});
+
+test('the caption is at least 32 px (title) and 24 px (text) at 1920x1080, and larger at 150% and 200% zoom', async ({
+  browser,
+}) => {
+  const sizes = [];
+  // Browser zoom at 1920x1080: the page sees a smaller viewport at a higher device pixel ratio.
+  for (const zoom of [1, 1.5, 2]) {
+    const context = await browser.newContext({
+      viewport: { width: Math.round(1920 / zoom), height: Math.round(1080 / zoom) },
+      deviceScaleFactor: zoom,
+    });
+    const page = await context.newPage();
+    sizes.push(await captionDevicePx(page));
+    await context.close();
+  }
+  expect(sizes[0].title).toBeGreaterThanOrEqual(32);
+  expect(sizes[0].text).toBeGreaterThanOrEqual(24);
+  for (let i = 1; i < sizes.length; i++) {
+    expect(sizes[i].title, `zoom step ${i}`).toBeGreaterThan(sizes[i - 1].title);
+    expect(sizes[i].text, `zoom step ${i}`).toBeGreaterThan(sizes[i - 1].text);
+  }
 });

@@ -10,10 +10,11 @@ const demo = parseDemo(readFileSync('demos/02-write-policies.md', 'utf8'), 'demo
 function fakeHost() {
   const calls: string[] = [];
   const host = {
-    sim: { nowMs: 0, commands: [] as TimedCommand[] },
-    rewinding: false,
+    sim: { scenario: null as object | null, nowMs: 0, commands: [] as TimedCommand[] },
+    rewinding: false as boolean,
     importText: () => {
       calls.push('load');
+      host.sim.scenario = {};
       host.rewinding = true;
     },
     apply: (command: Command) => {
@@ -113,5 +114,18 @@ describe('DemoPlayer', () => {
     expect(calls).toEqual(['play', 'seek 22000 keeping 3']);
     settle(player);
     expect(player.previousBeat).toBe(2);
+  });
+
+  it('closes when another run is loaded over the demo (a preset, a lesson, a file)', () => {
+    const { host, settle } = fakeHost();
+    const player = new DemoPlayer(host);
+    player.start(demo);
+    settle(player);
+    settle(player);
+    player.follow();
+    expect(player.open).toBe(true);
+    host.sim.scenario = {};
+    player.follow();
+    expect(player.open).toBe(false);
   });
 });
