@@ -37,6 +37,13 @@ function fakeHost() {
   return { host, calls, settle };
 }
 
+/** Next, and Next again on the way: the player goes to the next beat at once. */
+function nextAtOnce(player: DemoPlayer, settle: (player: DemoPlayer) => void) {
+  player.next();
+  player.next();
+  settle(player);
+}
+
 describe('DemoPlayer', () => {
   it('loads the demo, then reaches each beat by playing to its moment and seeking there exactly, with its commands', () => {
     const { host, calls, settle } = fakeHost();
@@ -71,13 +78,9 @@ describe('DemoPlayer', () => {
     player.start(demo);
     settle(player);
     settle(player);
-    player.next();
-    player.next();
-    settle(player);
+    nextAtOnce(player, settle);
     expect(player.beatIndex).toBe(1);
-    player.next();
-    player.next();
-    settle(player);
+    nextAtOnce(player, settle);
     expect(player.beatIndex).toBe(2);
     expect(host.sim.commands.map((c) => [c.atMs, c.command.type])).toEqual([
       [6000, 'policies.set'],
@@ -99,11 +102,7 @@ describe('DemoPlayer', () => {
     player.start(demo);
     settle(player);
     settle(player);
-    for (let i = 1; i < demo.beats.length; i++) {
-      player.next();
-      player.next();
-      settle(player);
-    }
+    for (let i = 1; i < demo.beats.length; i++) nextAtOnce(player, settle);
     expect(player.atLastBeat).toBe(true);
     calls.length = 0;
     player.next();

@@ -1,22 +1,11 @@
 import { InputError } from '../inputError';
-import { describeIssues } from '../lessons/describeIssues';
 import { settingProblem } from '../lessons/goalSettings';
-import { readYaml, startingScenario } from '../lessons/parseLesson';
-import { splitLesson } from '../lessons/splitLesson';
+import { readBlock, readFileHead } from '../lessons/readMarkdownFile';
 import type { Command } from '../scenario/commandSchema';
 import { parseCommands } from '../scenario/parseScenario';
 import type { Scenario } from '../scenario/schema';
 import type { Demo, DemoBeat } from './demo';
-import { beatBlockSchema, demoFrontMatterSchema, type DemoFrontMatter } from './demoSchema';
-
-/** Every field name of the demo format, to suggest one for a misspelt field. */
-const fieldNames = [
-  ...['title', 'minutes', 'scenario', 'preset', 'changes', 'atMs', 'commands', 'expect', 'all'],
-  ...['metric', 'event', 'tier', 'above', 'below', 'atLeast', 'atMost', 'window', 'lastMs', 'label'],
-  ...['risesBy', 'dropsBy', 'setting', 'is'],
-];
-
-const fileNamePattern = /^(\d+)-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+import { beatBlockSchema, demoFrontMatterSchema } from './demoSchema';
 
 /** Longer captions cannot be read from the back of a room: the rest belongs in the notes. */
 export const maxCaptionChars = 320;
@@ -33,27 +22,19 @@ export const maxBeats = 12;
  */
 export function parseDemo(text: string, file: string): Demo {
   const problems: string[] = [];
-  const baseName = file.split('/').pop() ?? file;
-  const nameMatch = fileNamePattern.exec(baseName);
-  if (!nameMatch) {
-    problems.push(
-      `file name: expected a number, a dash and lower-case words, ending in .md (such as 01-ttl-freshness.md), got "${baseName}"`,
-    );
-  }
-  const parts = splitLesson(text, { block: 'beat', list: 'beats' });
-  problems.push(...parts.problems);
+  const { baseName, number, parts, frontMatter, scenario } = readFileHead(
+    text,
+    file,
+    {
+      example: '01-ttl-freshness.md',
+      words: { block: 'beat', list: 'beats' },
+      schema: demoFrontMatterSchema,
+    },
+    problems,
+  );
   if (parts.sections.length > maxBeats) {
     problems.push(`beats: expected at most ${maxBeats} beats, got ${parts.sections.length}`);
   }
-
-  const front = readYaml(parts.frontMatter, parts.frontMatterLine, 'front matter', problems);
-  let frontMatter: DemoFrontMatter | null = null;
-  if (front.ok) {
-    const result = demoFrontMatterSchema.safeParse(front.value ?? {});
-    if (result.success) frontMatter = result.data;
-    else problems.push(...describeIssues(result.error.issues, front.value, fieldNames));
-  }
-  const scenario = frontMatter ? startingScenario(frontMatter, problems) : null;
 
   const beats: DemoBeat[] = [];
   parts.sections.forEach((section, index) => {
@@ -67,52 +48,45 @@ export function parseDemo(text: string, file: string): Demo {
         `caption: expected at most ${maxCaptionChars} characters (it is read from the back of a room), got ${section.prose.length}; put the rest in the notes before the first beat`,
       );
     }
-    const block = readYaml(section.stepYaml, section.stepLine, 'beat block', beatProblems);
-    if (block.ok) {
-      const result = beatBlockSchema.safeParse(block.value ?? {});
-      if (!result.success) beatProblems.push(...describeIssues(result.error.issues, block.value, fieldNames));
-      else {
-        const beat = result.data;
-        const previous = beats[beats.length - 1];
-        if (previous && beats.length === index && beat.atMs <= previous.atMs) {
-          beatProblems.push(
-            `atMs: expected a moment after the previous beat's (${previous.atMs}), got ${beat.atMs}`,
-          );
-        }
-        if (scenario && beat.atMs >= scenario.durationMs) {
-          beatProblems.push(
-            `atMs: expected a moment before the run's end (durationMs ${scenario.durationMs}), got ${beat.atMs}`,
-          );
-        }
-        beat.expect?.all.forEach((check, j) => {
-          const problem =
-            check.setting !== undefined && scenario
-              ? settingProblem(scenario, check.setting, check.is!)
-              : null;
-          if (problem) beatProblems.push(`expect.all[${j}].setting: ${problem}`);
-        });
-        beats.push({
-          title: section.title,
-          caption: section.prose,
-          atMs: beat.atMs,
-          commands: scenario ? readCommands(beat.commands, beat.atMs, scenario, beatProblems) : [],
-          expect: beat.expect ?? null,
-          line: section.line,
-        });
+    const beat = readBlock(section.stepYaml, section.stepLine, 'beat block', beatBlockSchema, beatProblems);
+    if (beat) {
+      const previous = beats[beats.length - 1];
+      if (previous && beats.length === index && beat.atMs <= previous.atMs) {
+        beatProblems.push(
+          `atMs: expected a moment after the previous beat's (${previous.atMs}), got ${beat.atMs}`,
+        );
       }
+      if (scenario && beat.atMs >= scenario.durationMs) {
+        beatProblems.push(
+          `atMs: expected a moment before the run's end (durationMs ${scenario.durationMs}), got ${beat.atMs}`,
+        );
+      }
+      beat.expect?.all.forEach((check, j) => {
+        const problem =
+          check.setting !== undefined && scenario ? settingProblem(scenario, check.setting, check.is!) : null;
+        if (problem) beatProblems.push(`expect.all[${j}].setting: ${problem}`);
+      });
+      beats.push({
+        title: section.title,
+        caption: section.prose,
+        atMs: beat.atMs,
+        commands: scenario ? readCommands(beat.commands, beat.atMs, scenario, beatProblems) : [],
+        expect: beat.expect ?? null,
+        line: section.line,
+      });
     }
     problems.push(...beatProblems.map((problem) => `${where}: ${problem}`));
   });
 
   if (scenario) problems.push(...windowProblems(beats, parts.sections.length, scenario));
-  if (problems.length > 0 || !frontMatter || !scenario) {
+  if (problems.length > 0 || !frontMatter || !scenario || number === null) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     throw new InputError(`${file} is not a valid demo (${count}):`, problems);
   }
   return {
     id: baseName.replace(/\.md$/, ''),
     file,
-    number: Number(nameMatch![1]),
+    number,
     title: frontMatter.title,
     minutes: frontMatter.minutes,
     preset: frontMatter.scenario.preset as Demo['preset'],

@@ -52,7 +52,7 @@ describe('parseDemo', () => {
     );
     expect(problems).toContainEqual(
       expect.stringMatching(
-        /^beats\[2\] "The price of freshness" \(line \d+\): atMS: unknown field \(did you mean "atMs"\?\)$/,
+        /^beats\[2\] "The price of freshness" \(line \d+\): atMS: unknown field \(did you mean "atMs"\?\)/,
       ),
     );
     expect(problems).toContainEqual(
