@@ -24,8 +24,7 @@ describe('layer boundaries', () => {
   });
 
   it('machines are a leaf', async () => {
-    const code =
-      "import { foldCommands } from '../engine/commands/foldCommands';\nexport const f = foldCommands;";
+    const code = "import { foldCommands } from '../engine/commands/foldCommands';\nexport const f = foldCommands;";
     expect(await restricted('src/machines/example.ts', code)).toHaveLength(1);
   });
 
