@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { demosPlugin } from './build/demosPlugin.js';
 import { lessonsPlugin } from './build/lessonsPlugin.js';
 
 /**
@@ -40,7 +41,7 @@ function cspMeta(): Plugin {
 const resultsDir = process.env.CACHESCOPE_RESULTS_DIR;
 
 export default defineConfig({
-  plugins: [svelte(), svelteTesting(), lessonsPlugin(), cspMeta()],
+  plugins: [svelte(), svelteTesting(), lessonsPlugin(), demosPlugin(), cspMeta()],
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: {

@@ -157,7 +157,9 @@ export class AppState {
   private receive(message: FromWorker): void {
     if (this.sim.receive(message)) {
       this.port.post({ type: 'frame.ack' });
-      if (message.type === 'frame' && message.finished && this.playback !== 'finished') {
+      // A frame the worker sent before it took a seek or a load asked for is history: the run it
+      // finished is being replaced, and the rewound run must not be shown as finished.
+      if (message.type === 'frame' && message.finished && this.playback !== 'finished' && !this.rewinding) {
         this.actor.send({ type: 'run.finished' });
       }
       return;

@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessonsModuleId, lessonsPlugin } from '../../build/lessonsPlugin';
-
-type Hook = (this: unknown, ...args: unknown[]) => unknown;
+import { pluginCaller } from './callPluginHook';
 
 function pluginFor(dir: string) {
-  const plugin = lessonsPlugin({ dir });
-  const context = {
-    error(message: string): never {
-      throw new Error(message);
-    },
-    addWatchFile() {},
-  };
-  const call = (name: 'buildStart' | 'resolveId' | 'load', ...args: unknown[]) => {
-    const hook = plugin[name] as Hook | { handler: Hook };
-    return (typeof hook === 'function' ? hook : hook.handler).call(context, ...args);
-  };
-  return { call };
+  return { call: pluginCaller(lessonsPlugin({ dir })) };
 }
 
 describe('lessonsPlugin', () => {

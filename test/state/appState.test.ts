@@ -68,6 +68,20 @@ describe('AppState', () => {
     expect(app.playback).toBe('finished');
   });
 
+  it('does not finish on a frame the worker sent before it took a seek: the rewound run is paused', () => {
+    const { app, deliver, loaded } = setup();
+    loaded();
+    app.play();
+    app.seek(22_000, 0);
+    // The worker reached the end before the seek arrived; that frame is history.
+    deliver({ ...frameAt(60_000), finished: true } as FromWorker);
+    expect(app.playback).toBe('paused');
+    deliver({ type: 'seeked', nowMs: 22_000, commands: [] });
+    deliver(frameAt(22_000));
+    expect(app.playback).toBe('paused');
+    expect(app.sim.nowMs).toBe(22_000);
+  });
+
   it('shows a bad input as a notice and keeps playing', () => {
     const { app, deliver, loaded } = setup();
     loaded();

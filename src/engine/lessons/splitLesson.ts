@@ -22,11 +22,19 @@ export interface SectionParts {
 
 const fence = /^(`{3,}|~{3,})\s*([\w-]*)\s*$/;
 
+/** What a section's YAML block is called: ```step in a lesson (its sections are `steps`), ```beat in a demo. */
+export interface SectionWords {
+  block: string;
+  list: string;
+}
+
+const lessonWords: SectionWords = { block: 'step', list: 'steps' };
+
 /**
  * Cuts a lesson's Markdown into front matter, intro and `## ` sections, each with its one ```step
- * block. Headings inside fenced code do not start a section.
+ * block (a demo's: ```beat, with `words`). Headings inside fenced code do not start a section.
  */
-export function splitLesson(text: string): LessonParts {
+export function splitLesson(text: string, words: SectionWords = lessonWords): LessonParts {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -69,12 +77,14 @@ export function splitLesson(text: string): LessonParts {
     else sections[sections.length - 1].body.push({ text: line, line: i + 1 });
   }
   if (sections.length === 0)
-    problems.push('steps: expected at least one step: a "## " heading followed by a ```step block');
+    problems.push(
+      `${words.list}: expected at least one ${words.block}: a "## " heading followed by a \`\`\`${words.block} block`,
+    );
   return {
     frontMatter,
     frontMatterLine: 2,
     intro: intro.join('\n').trim(),
-    sections: sections.map((section, index) => cutStepBlock(section, index, problems)),
+    sections: sections.map((section, index) => cutStepBlock(section, index, words, problems)),
     problems,
   };
 }
@@ -82,6 +92,7 @@ export function splitLesson(text: string): LessonParts {
 function cutStepBlock(
   section: { title: string; line: number; body: { text: string; line: number }[] },
   index: number,
+  words: SectionWords,
   problems: string[],
 ): SectionParts {
   const prose: string[] = [];
@@ -95,7 +106,7 @@ function cutStepBlock(
       else blocks[blocks.length - 1].yaml.push(text);
       continue;
     }
-    if (otherFence === null && match?.[2] === 'step') {
+    if (otherFence === null && match?.[2] === words.block) {
       inStep = true;
       blocks.push({ yaml: [], line: line + 1 });
       continue;
@@ -104,12 +115,16 @@ function cutStepBlock(
     else if (match && otherFence !== null && match[2] === '') otherFence = null;
     prose.push(text);
   }
-  const where = `steps[${index}] "${section.title}" (line ${section.line})`;
+  const where = `${words.list}[${index}] "${section.title}" (line ${section.line})`;
   if (section.title === '') problems.push(`${where}: expected a title after "## "`);
   if (inStep)
-    problems.push(`${where}: the \`\`\`step block is never closed: expected a line \`\`\` after it`);
+    problems.push(
+      `${where}: the \`\`\`${words.block} block is never closed: expected a line \`\`\` after it`,
+    );
   if (blocks.length !== 1) {
-    problems.push(`${where}: expected exactly one \`\`\`step block of YAML, found ${blocks.length}`);
+    problems.push(
+      `${where}: expected exactly one \`\`\`${words.block} block of YAML, found ${blocks.length}`,
+    );
   }
   return {
     title: section.title,
