@@ -20,7 +20,9 @@ export function readTraceFile(path: string): string {
   }
   const gzipped = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!gzipped && /\.gz$/i.test(path)) {
-    throw new InputError(`trace file ${path}: named .gz but not gzip-compressed (it does not start as gzip does)`);
+    throw new InputError(
+      `trace file ${path}: named .gz but not gzip-compressed (it does not start as gzip does)`,
+    );
   }
   if (gzipped) {
     try {

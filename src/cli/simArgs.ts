@@ -25,8 +25,14 @@ export type SimRequest =
   | {
       mode: 'trace';
       trace: string;
-      policy: PolicyName;
-      capacity: number;
+      /** One policy (--policy) or several (--policies), in the order given. */
+      policies: PolicyName[];
+      /** One capacity (--capacity) or several (--capacities), in the order given. */
+      capacities: number[];
+      /** Whether a miss-ratio curve was asked for (--policies, --capacities or --curve-csv). */
+      curve: boolean;
+      /** Where to write the curve's CSV, or null. */
+      curveCsv: string | null;
       unit: 'entries' | 'bytes';
       /** maxmemory-samples for redis-lru and redis-lfu; null for the default (5). */
       samples: number | null;
@@ -49,10 +55,15 @@ Run a scenario (a JSON file or a preset) headlessly:
   --events-csv FILE                  write the event log CSV (a row per event)
   --json                             print one JSON object instead of the readable summary
 
-Replay a request trace through one cache:
+Replay a request trace through one cache, or draw its miss-ratio curve:
   --trace FILE.csv[.gz]              a CSV trace with a header: time,key[,size][,op]
   --policy NAME                      ${policyNames.join(', ')}
   --capacity N                       the cache's capacity, a whole number > 0
+  --policies A,B,...                 several policies: a miss-ratio curve, one replay per policy and
+                                     capacity (opt is Belady's, the floor no policy can beat)
+  --capacities N,N,...               several capacities for the curve
+  --curve-csv FILE                   write the curve as CSV: a row per policy and capacity, then the
+                                     analytic models (Che for lru, King-Gelenbe for fifo and random)
   --unit entries|bytes               what capacity counts (default entries)
   --samples N                        maxmemory-samples for redis-lru and redis-lfu, 1..64 (default 5)
   --seed N                           seed of the policy's random choices (default 1)
@@ -81,6 +92,9 @@ const options = {
   trace: { type: 'string' },
   policy: { type: 'string' },
   capacity: { type: 'string' },
+  policies: { type: 'string' },
+  capacities: { type: 'string' },
+  'curve-csv': { type: 'string' },
   unit: { type: 'string' },
   samples: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -97,7 +111,16 @@ const scenarioOnly = [
   'timeseries-csv',
   'events-csv',
 ] as const;
-const traceOnly = ['trace', 'policy', 'capacity', 'unit', 'samples'] as const;
+const traceOnly = [
+  'trace',
+  'policy',
+  'capacity',
+  'policies',
+  'capacities',
+  'curve-csv',
+  'unit',
+  'samples',
+] as const;
 
 /**
  * Reads the command line. Mistakes (an unknown flag, a missing value, flags that do not go
@@ -132,31 +155,36 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
         `--trace replays a trace; it does not go with --${misplaced[0]} (that is for scenarios)`,
       );
     }
-    const policy = text('policy');
-    if (policy === null)
-      throw new InputError(`--trace needs --policy NAME, one of ${policyNames.join(', ')}`);
-    if (!(policyNames as readonly string[]).includes(policy)) {
+    const policies = listOf(text, 'policy', 'policies', 'NAME', policyNames.join(', ')).map((policy) => {
+      if ((policyNames as readonly string[]).includes(policy)) return policy as PolicyName;
       throw new InputError(
-        `--policy: unknown eviction policy ${JSON.stringify(policy)}${suggestName(policy, policyNames)}; ` +
+        `--${values.policies !== undefined ? 'policies' : 'policy'}: unknown eviction policy ${JSON.stringify(policy)}${suggestName(policy, policyNames)}; ` +
           `expected one of ${policyNames.join(', ')}`,
       );
-    }
-    const capacityText = text('capacity');
-    if (capacityText === null)
-      throw new InputError('--trace needs --capacity N, the cache size (a whole number > 0)');
-    const capacity = parseWhole('--capacity', capacityText, 1, Number.MAX_SAFE_INTEGER);
+    });
+    const capacities = listOf(text, 'capacity', 'capacities', 'N', 'the cache size (a whole number > 0)').map(
+      (capacity) =>
+        parseWhole(
+          values.capacities !== undefined ? '--capacities' : '--capacity',
+          capacity,
+          1,
+          Number.MAX_SAFE_INTEGER,
+        ),
+    );
     const unit = text('unit') ?? 'entries';
     if (unit !== 'entries' && unit !== 'bytes') {
       throw new InputError(`--unit: expected entries or bytes, got ${JSON.stringify(unit)}`);
     }
     const samplesText = text('samples');
-    if (samplesText !== null && !samplingPolicies.includes(policy as PolicyName)) {
+    if (samplesText !== null && !policies.some((policy) => samplingPolicies.includes(policy))) {
       throw new InputError(
-        `--samples: maxmemory-samples is for ${samplingPolicies.join(' and ')}; ${policy} does not sample`,
+        `--samples: maxmemory-samples is for ${samplingPolicies.join(' and ')}; ${policies.join(', ')} does not sample`,
       );
     }
     const samples = samplesText === null ? null : parseWhole('--samples', samplesText, 1, 64);
-    return { mode: 'trace', trace, policy: policy as PolicyName, capacity, unit, samples, seed, json };
+    const curveCsv = text('curve-csv');
+    const curve = values.policies !== undefined || values.capacities !== undefined || curveCsv !== null;
+    return { mode: 'trace', trace, policies, capacities, curve, curveCsv, unit, samples, seed, json };
   }
 
   const misplaced = traceOnly.filter((name) => values[name] !== undefined);
@@ -190,6 +218,36 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
     eventsCsv: text('events-csv'),
     json,
   };
+}
+
+/**
+ * The values of a flag that takes one (`--policy lru`) or of its list form (`--policies lru,opt`),
+ * never both; an InputError names what is missing or repeated.
+ */
+function listOf(
+  text: (name: 'policy' | 'policies' | 'capacity' | 'capacities') => string | null,
+  one: 'policy' | 'capacity',
+  many: 'policies' | 'capacities',
+  placeholder: string,
+  expected: string,
+): string[] {
+  const single = text(one);
+  const list = text(many);
+  if (single !== null && list !== null) {
+    throw new InputError(
+      `--${one} and --${many} do not go together: give --${many} ${placeholder},${placeholder},... alone`,
+    );
+  }
+  if (single !== null) return [single];
+  if (list === null)
+    throw new InputError(`--trace needs --${one} ${placeholder} (or --${many}), ${expected}`);
+  const items = list.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) {
+    throw new InputError(
+      `--${many}: expected a list separated by commas, such as ${placeholder},${placeholder}, got ${JSON.stringify(list)}`,
+    );
+  }
+  return items;
 }
 
 /** A flag's time in milliseconds: a number >= 0, decimals allowed (`12345.678`). */

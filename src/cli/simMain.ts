@@ -10,9 +10,6 @@ import {
 import type { SimEvent } from '../engine/events';
 import { InputError } from '../engine/inputError';
 import type { MetricsReport } from '../engine/metrics/types';
-import { parseTrace } from '../engine/replay/parseTrace';
-import { replayTrace } from '../engine/replay/replayTrace';
-import { samplingPolicies } from '../engine/policies/names';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import { isRunShaped, parseRunDocument } from '../engine/scenario/parseRunDocument';
 import { parseJson } from '../engine/input/jsonText';
@@ -20,8 +17,9 @@ import { parseCommands, parseExportedAt } from '../engine/scenario/parseScenario
 import { loadPreset, presetNames } from '../engine/scenario/presets/index';
 import type { Scenario } from '../engine/scenario/schema';
 import { formatRunSummary } from './formatRunSummary';
-import { readTraceFile } from './readTraceFile';
+import { inFile } from './inFile';
 import { parseSimArgs, simUsage, type SimRequest } from './simArgs';
+import { runTrace } from './simTrace';
 
 /** A file being written piece by piece, so that a long run's event log never sits in memory. */
 export interface FileSink {
@@ -65,7 +63,7 @@ export async function main(argv: readonly string[], io: SimIo): Promise<number> 
         io.stdout(presetNames.map((name) => `${name}\n`).join(''));
         return 0;
       case 'trace':
-        runTrace(request, io);
+        await runTrace(request, io);
         return 0;
       case 'scenario':
         await runScenario(request, io);
@@ -199,49 +197,6 @@ async function loadScenarioArgument(
   const input = await readJson(io, '--scenario', argument, 'scenario');
   const { scenario, commands, atMs } = inFile(argument, () => parseRunDocument(input));
   return { scenario, commands, source: argument, atMs };
-}
-
-function runTrace(request: Extract<SimRequest, { mode: 'trace' }>, io: SimIo): void {
-  const text = (io.readTrace ?? readTraceFile)(request.trace);
-  const trace = inFile(request.trace, () => parseTrace(text));
-  const now = io.now ?? (() => performance.now());
-  const started = now();
-  const result = replayTrace(trace, {
-    policy: request.policy,
-    capacity: request.capacity,
-    unit: request.unit,
-    ...(request.samples !== null ? { samples: request.samples } : {}),
-    ...(request.seed !== null ? { seed: request.seed } : {}),
-  });
-  const seconds = (now() - started) / 1000;
-  const { policy, capacity, requests, hits, misses, hitRatio, missRatio } = result;
-  if (request.json) {
-    const out = { policy, capacity, requests, hits, misses, hitRatio, missRatio, seconds };
-    io.stdout(JSON.stringify(out) + '\n');
-    return;
-  }
-  const rate = seconds > 0 ? `, ${Math.round(requests / seconds).toLocaleString('en-US')} requests/s` : '';
-  io.stdout(
-    `Trace ${request.trace}: ${requests.toLocaleString('en-US')} requests, ` +
-      `${trace.distinctKeys.toLocaleString('en-US')} distinct keys\n` +
-      `Policy ${policy}${samplingPolicies.includes(policy) ? ` (maxmemory-samples ${request.samples ?? 5})` : ''}, capacity ${capacity.toLocaleString('en-US')} ${request.unit}\n` +
-      `Hits ${hits.toLocaleString('en-US')} (${(hitRatio * 100).toFixed(2)}%), ` +
-      `misses ${misses.toLocaleString('en-US')} (${(missRatio * 100).toFixed(2)}%)\n` +
-      `Replay took ${seconds.toFixed(3)} s${rate}\n`,
-  );
-}
-
-/** Runs a parse and puts the file's name in front of its InputError, so the person knows which file. */
-function inFile<T>(path: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InputError) {
-      const [summary] = error.message.split('\n');
-      throw new InputError(`${path}: ${summary}`, error.problems);
-    }
-    throw error;
-  }
 }
 
 async function readJson(io: SimIo, flag: string, path: string, what: string): Promise<unknown> {

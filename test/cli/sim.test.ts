@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { csvParse } from 'd3-dsv';
 import { main, type SimIo } from '../../src/cli/simMain';
 import { nodeSimIo } from '../../src/cli/nodeSimIo';
 import { exportRun } from '../../src/engine/export/exportRun';
@@ -405,6 +406,63 @@ describe('npm run sim: trace replay', () => {
     expect(readable.stdout).toContain('Policy redis-lru (maxmemory-samples 10), capacity 200 entries');
   });
 
+  it('draws a miss-ratio curve: every point is the single replay, OPT the floor, Che beside LRU, in JSON and CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'zipf.csv');
+    const nextKey = createZipf(500, 0.8, createStream(9, 'keys'));
+    writeFileSync(
+      path,
+      `time,key\n${Array.from({ length: 20_000 }, (_, i) => `${i},k${nextKey()}`).join('\n')}\n`,
+    );
+    const trace = parseTrace(readFileSync(path, 'utf8'));
+    const argv = ['--trace', path, '--policies', 'lru,opt,fifo', '--capacities', '50,25,100'];
+    const result = await run([...argv, '--json', '--curve-csv', 'curve.csv']);
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out).toMatchObject({
+      trace: path,
+      requests: 20_000,
+      distinctKeys: trace.distinctKeys,
+      unit: 'entries',
+    });
+    expect(out.points).toHaveLength(9);
+    for (const point of out.points) {
+      expect(point).toEqual(replayTrace(trace, { policy: point.policy, capacity: point.capacity }));
+      const opt = out.points.find(
+        (p: { policy: string; capacity: number }) => p.policy === 'opt' && p.capacity === point.capacity,
+      );
+      expect(point.misses).toBeGreaterThanOrEqual(opt.misses);
+    }
+    expect(out.models.map((m: { model: string; capacity: number }) => `${m.model}@${m.capacity}`)).toEqual([
+      'che-lru@25',
+      'king-gelenbe-fifo-random@25',
+      'che-lru@50',
+      'king-gelenbe-fifo-random@50',
+      'che-lru@100',
+      'king-gelenbe-fifo-random@100',
+    ]);
+    const csv = csvParse(result.files['curve.csv']);
+    expect(csv.columns).toEqual([
+      'policy',
+      'source',
+      'capacity',
+      'unit',
+      'missRatio',
+      'hitRatio',
+      'hits',
+      'misses',
+      'requests',
+    ]);
+    expect(csv.filter((row) => row.source === 'simulation')).toHaveLength(9);
+    const che = csv.find((row) => row.source === 'che-lru' && row.capacity === '50')!;
+    expect(Number(che.missRatio)).toBeCloseTo(out.models[2].missRatio, 6);
+    expect(che.hits).toBe('');
+
+    const readable = await run(argv);
+    expect(readable.stdout).toMatch(/capacity\s+lru\s+opt\s+fifo\s+che-lru\s+king-gelenbe-fifo-random/);
+    expect(readable.stdout).toContain("opt is Belady's: no policy can miss less.");
+  });
+
   it('says so, with status 2, when the event log cannot be written during the run (a full disk)', async () => {
     const { io, out } = memoryIo();
     io.openFile = async () => ({
@@ -577,6 +635,31 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
       what: 'a policy without a trace',
       argv: ['--scenario', 'small.json', '--policy', 'lru'],
       says: ['--policy goes with --trace FILE'],
+    },
+    {
+      what: 'an unknown policy in a list',
+      argv: ['--trace', 't.csv', '--policies', 'lru,s3fif', '--capacities', '10,20'],
+      says: ['--policies: unknown eviction policy "s3fif"', 'did you mean s3fifo?'],
+    },
+    {
+      what: 'a capacity in a list that is not a whole number',
+      argv: ['--trace', 't.csv', '--policies', 'lru', '--capacities', '10,2k'],
+      says: ['--capacities: expected a whole number >= 1, got "2k"'],
+    },
+    {
+      what: 'a list with an empty item',
+      argv: ['--trace', 't.csv', '--policies', 'lru,,opt', '--capacity', '10'],
+      says: ['--policies: expected a list separated by commas'],
+    },
+    {
+      what: 'one policy and a list of them',
+      argv: ['--trace', 't.csv', '--policy', 'lru', '--policies', 'lru,opt', '--capacity', '10'],
+      says: ['--policy and --policies do not go together'],
+    },
+    {
+      what: 'a curve file without a trace',
+      argv: ['--scenario', 'small.json', '--curve-csv', 'c.csv'],
+      says: ['--curve-csv goes with --trace FILE'],
     },
     {
       what: 'a missing trace file',

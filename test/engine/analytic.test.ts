@@ -4,11 +4,18 @@ import { createStream } from '../../src/engine/random';
 import { createZipf, zipfProbabilities } from '../../src/engine/workload/zipf';
 import { createRequestGenerator } from '../../src/engine/workload/requestGenerator';
 import { workloadSchema } from '../../src/engine/scenario/parts';
+import {
+  cheLru,
+  fifoRandomApproximateMissRatio,
+  kingGelenbeMissRatio,
+  ttlHitRatio,
+} from '../../src/engine/analytic';
 
 /*
  * The independent reference model (IRM): N keys with fixed popularities p_i, each request drawn
- * independently. Under it, caching theory gives hit ratios in closed form; each policy driven with
- * IRM samples must land within a point of its formula. The formulas are computed here, not copied.
+ * independently. Under it, caching theory gives hit ratios in closed form (src/engine/analytic, which
+ * the app and the CLI draw beside simulated curves); each policy driven with IRM samples must land
+ * within a point of its formula.
  */
 
 const N = 1000;
@@ -16,62 +23,6 @@ const WARMUP = 100_000;
 const MEASURED = 400_000;
 /** One point of hit ratio. Sampling noise over 400k requests is a few tenths of a point. */
 const ONE_POINT = 0.01;
-
-/**
- * Che's approximation for LRU (Che, Tung and Wang 2002): a key stays in the cache for a
- * characteristic time T after its last request, where T solves Σ(1 − e^(−p_i T)) = C.
- */
-function cheLru(p: Float64Array, capacity: number): { characteristicTime: number; hitRatio: number } {
-  const occupancy = (t: number) => p.reduce((sum, pi) => sum + (1 - Math.exp(-pi * t)), 0);
-  let low = 0;
-  let high = 1;
-  while (occupancy(high) < capacity) high *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (low + high) / 2;
-    if (occupancy(mid) < capacity) low = mid;
-    else high = mid;
-  }
-  const t = (low + high) / 2;
-  return { characteristicTime: t, hitRatio: p.reduce((sum, pi) => sum + pi * (1 - Math.exp(-pi * t)), 0) };
-}
-
-/** log(e^a + e^b) without overflow or underflow. */
-function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
-/**
- * The exact IRM miss ratio of FIFO and Random (King 1971; Gelenbe 1973): (C+1)·e_{C+1}(p) / e_C(p),
- * e_k the k-th elementary symmetric polynomial of the p_i. e_200 of a thousand probabilities is far
- * below the smallest double, so the recurrence e_k ← e_k + p_i·e_{k−1} runs on logarithms.
- */
-function kingGelenbeMiss(p: Float64Array, capacity: number): number {
-  const top = capacity + 1;
-  const logE = new Float64Array(top + 1).fill(-Infinity);
-  logE[0] = 0;
-  for (let i = 0; i < p.length; i++) {
-    const logP = Math.log(p[i]);
-    for (let k = Math.min(i + 1, top); k >= 1; k--) logE[k] = logAddExp(logE[k], logP + logE[k - 1]);
-  }
-  return (capacity + 1) * Math.exp(logE[top] - logE[capacity]);
-}
-
-/** The FIFO/Random approximation h_i = p_i T/(1 + p_i T) with Σ h_i = C: a check on the exact formula. */
-function fifoApproximateMiss(p: Float64Array, capacity: number): number {
-  const occupancy = (t: number) => p.reduce((sum, pi) => sum + (pi * t) / (1 + pi * t), 0);
-  let low = 0;
-  let high = 1;
-  while (occupancy(high) < capacity) high *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (low + high) / 2;
-    if (occupancy(mid) < capacity) low = mid;
-    else high = mid;
-  }
-  const t = (low + high) / 2;
-  return 1 - p.reduce((sum, pi) => sum + (pi * pi * t) / (1 + pi * t), 0);
-}
 
 /** Perfect LFU keeps the C most popular keys: its hit ratio is their popularity, the best under IRM. */
 function topMass(p: Float64Array, capacity: number): number {
@@ -127,14 +78,14 @@ const cases = [0.8, 1.0].flatMap((alpha) => [50, 100, 200].map((capacity) => ({ 
 describe('the reference formulas', () => {
   it('give the exact uniform result 1 − C/N for FIFO and Random', () => {
     const uniform = new Float64Array(N).fill(1 / N);
-    expect(kingGelenbeMiss(uniform, 100)).toBeCloseTo(1 - 100 / N, 9);
+    expect(kingGelenbeMissRatio(uniform, 100)).toBeCloseTo(1 - 100 / N, 9);
   });
 
   it('agree with each other: King/Gelenbe exact within 0.002 of its approximation', () => {
     for (const { alpha, capacity } of cases) {
       const p = zipfProbabilities(N, alpha);
       // The literature says within 0.001; at Zipf 1.0 and C = 50 the gap is 0.0011.
-      expect(Math.abs(kingGelenbeMiss(p, capacity) - fifoApproximateMiss(p, capacity))).toBeLessThan(0.002);
+      expect(Math.abs(kingGelenbeMissRatio(p, capacity) - fifoRandomApproximateMissRatio(p, capacity))).toBeLessThan(0.002);
     }
   });
 
@@ -156,7 +107,7 @@ describe('policies under the independent reference model, N = 1000', () => {
     });
 
     it(`FIFO and Random hit within a point of King and Gelenbe's exact result (Zipf ${alpha}, C = ${capacity})`, () => {
-      const expected = 1 - kingGelenbeMiss(p, capacity);
+      const expected = 1 - kingGelenbeMissRatio(p, capacity);
       expect(Math.abs(simulate('fifo', alpha, capacity).hitRatio - expected)).toBeLessThan(ONE_POINT);
       expect(Math.abs(simulate('random', alpha, capacity).hitRatio - expected)).toBeLessThan(ONE_POINT);
     });
@@ -204,7 +155,7 @@ describe('TTL formulas over the workload generator', () => {
   const alpha = 0.8;
   const p = zipfProbabilities(keys, alpha);
 
-  function ttlHitRatio(ttlMs: number, resetOnHit: boolean): number {
+  function simulatedTtlHitRatio(ttlMs: number, resetOnHit: boolean): number {
     const generator = createRequestGenerator(
       workloadSchema.parse({
         ratePerSecond,
@@ -229,16 +180,13 @@ describe('TTL formulas over the workload generator', () => {
 
   for (const ttlSeconds of [0.1, 1]) {
     it(`a timer set on a miss hits Σ p_i·λp_iT/(1 + λp_iT) (T = ${ttlSeconds} s)`, () => {
-      const expected = p.reduce((sum, pi) => {
-        const x = ratePerSecond * pi * ttlSeconds;
-        return sum + (pi * x) / (1 + x);
-      }, 0);
-      expect(Math.abs(ttlHitRatio(ttlSeconds * 1000, false) - expected)).toBeLessThan(ONE_POINT);
+      const expected = ttlHitRatio(ratePerSecond, p, ttlSeconds, false);
+      expect(Math.abs(simulatedTtlHitRatio(ttlSeconds * 1000, false) - expected)).toBeLessThan(ONE_POINT);
     });
 
     it(`a timer reset on every hit hits Σ p_i(1 − e^(−λp_iT)) (T = ${ttlSeconds} s)`, () => {
-      const expected = p.reduce((sum, pi) => sum + pi * (1 - Math.exp(-ratePerSecond * pi * ttlSeconds)), 0);
-      expect(Math.abs(ttlHitRatio(ttlSeconds * 1000, true) - expected)).toBeLessThan(ONE_POINT);
+      const expected = ttlHitRatio(ratePerSecond, p, ttlSeconds, true);
+      expect(Math.abs(simulatedTtlHitRatio(ttlSeconds * 1000, true) - expected)).toBeLessThan(ONE_POINT);
     });
   }
 });

@@ -5,3 +5,4 @@ export { eventCsvColumns, eventCsvHeader, eventCsvRow, eventsCsv } from './event
 export { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
 export { lineEnd } from './csvText';
 export { exportRun, type ExportRunOptions, type RunCsv } from './exportRun';
+export { missRatioCurveCsv, missRatioCurveCsvColumns } from './missRatioCurveCsv';

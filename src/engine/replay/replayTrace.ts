@@ -13,6 +13,11 @@ export interface ReplayOptions {
   seed?: number;
   /** Redis's maxmemory-samples for redis-lru and redis-lfu. Default 5. */
   samples?: number;
+  /**
+   * OPT's next use of every request (`nextUsePositions`), when the caller replays the same trace at
+   * several capacities and has computed it once.
+   */
+  nextUse?: Float64Array;
 }
 
 export interface ReplayResult {
@@ -56,7 +61,7 @@ export function replayTrace(trace: Trace, options: ReplayOptions): ReplayResult 
     samples,
   });
   const nextUse = futureKnowingPolicies.includes(name)
-    ? nextUsePositions(trace.keys, trace.distinctKeys)
+    ? (options.nextUse ?? nextUsePositions(trace.keys, trace.distinctKeys))
     : null;
   const { keys, times, sizes } = trace;
   const n = trace.requests;
