@@ -12,6 +12,13 @@ export interface MissRatioCurveOptions {
   unit?: 'entries' | 'bytes';
   seed?: number;
   samples?: number;
+  /**
+   * Each key's probability for the models, when the law that drew the trace is known (`zipfTrace`);
+   * the trace's own key frequencies otherwise.
+   */
+  popularity?: Float64Array;
+  /** Told after each replay, with how many of them are done: a progress bar's feed. */
+  onPoint?: (done: number, total: number) => void;
 }
 
 /** A closed-form result drawn beside the simulated curves, with what it assumes. */
@@ -32,7 +39,8 @@ export interface MissRatioCurve {
   points: ReplayResult[];
   /**
    * Che's approximation for LRU and King and Gelenbe's result for FIFO and Random, from the trace's own
-   * key frequencies (as if the trace were drawn independently from them), for capacities in entries;
+   * key frequencies (as if the trace were drawn independently from them) or the popularity given, for
+   * capacities in entries;
    * empty for byte capacities, which the models do not cover.
    */
   models: ModelPoint[];
@@ -65,6 +73,7 @@ export function missRatioCurve(trace: Trace, options: MissRatioCurveOptions): Mi
     ? nextUsePositions(trace.keys, trace.distinctKeys)
     : undefined;
   const points: ReplayResult[] = [];
+  const total = policies.length * capacities.length;
   for (const policy of policies) {
     for (const capacity of capacities) {
       points.push(
@@ -77,6 +86,7 @@ export function missRatioCurve(trace: Trace, options: MissRatioCurveOptions): Mi
           ...(nextUse ? { nextUse } : {}),
         }),
       );
+      options.onPoint?.(points.length, total);
     }
   }
   const requests = trace.requests;
@@ -85,7 +95,10 @@ export function missRatioCurve(trace: Trace, options: MissRatioCurveOptions): Mi
     distinctKeys: trace.distinctKeys,
     unit,
     points,
-    models: unit === 'entries' && requests > 0 ? modelPoints(trace, policies, capacities) : [],
+    models:
+      unit === 'entries' && requests > 0
+        ? modelPoints(options.popularity ?? keyFrequencies(trace), policies, capacities)
+        : [],
     coldMissRatio: requests > 0 ? trace.distinctKeys / requests : 0,
   };
 }
@@ -98,11 +111,14 @@ export function keyFrequencies(trace: Trace): Float64Array {
   return counts;
 }
 
-function modelPoints(trace: Trace, policies: readonly PolicyName[], capacities: number[]): ModelPoint[] {
+function modelPoints(
+  popularity: Float64Array,
+  policies: readonly PolicyName[],
+  capacities: number[],
+): ModelPoint[] {
   const wantsLru = policies.includes('lru');
   const fifoLike = policies.filter((name) => name === 'fifo' || name === 'random');
   if (!wantsLru && fifoLike.length === 0) return [];
-  const popularity = keyFrequencies(trace);
   const models: ModelPoint[] = [];
   for (const capacity of capacities) {
     if (wantsLru) {

@@ -8,6 +8,7 @@ import { createStream } from '../../../src/engine/random';
 import { keyFrequencies, missRatioCurve } from '../../../src/engine/replay/missRatioCurve';
 import { parseTrace } from '../../../src/engine/replay/parseTrace';
 import { replayTrace } from '../../../src/engine/replay/replayTrace';
+import { zipfTrace } from '../../../src/engine/replay/zipfTrace';
 import { createZipf, zipfProbabilities } from '../../../src/engine/workload/zipf';
 
 function publicTrace(name: string) {
@@ -16,7 +17,7 @@ function publicTrace(name: string) {
 }
 
 /** An IRM trace: `requests` independent Zipf draws over `keys` keys, as the CLI's trace CSV. */
-function zipfTrace(keys: number, alpha: number, requests: number, seed: number) {
+function zipfCsvTrace(keys: number, alpha: number, requests: number, seed: number) {
   const next = createZipf(keys, alpha, createStream(seed, 'trace'));
   const lines = ['time,key'];
   for (let i = 0; i < requests; i++) lines.push(`${i},k${next()}`);
@@ -88,7 +89,7 @@ describe("Belady's OPT is the floor", () => {
 
 describe('the models beside the simulation on an IRM workload', () => {
   // 1,000 keys and 400,000 requests: the 1,000 cold misses are a quarter of a point.
-  const trace = zipfTrace(1000, 0.8, 400_000, 11);
+  const trace = zipfCsvTrace(1000, 0.8, 400_000, 11);
   const curve = missRatioCurve(trace, { policies: ['lru', 'fifo', 'random'], capacities: [50, 100, 200] });
 
   for (const capacity of [50, 100, 200]) {
@@ -121,8 +122,39 @@ describe('the models beside the simulation on an IRM workload', () => {
   });
 });
 
+describe('a generated IRM trace', () => {
+  const { trace, popularity } = zipfTrace({ keys: 2000, alpha: 0.9, requests: 300_000, seed: 4 });
+
+  it('interns keys in the order first drawn, with the Zipf law of each, summing to 1', () => {
+    expect(trace.requests).toBe(300_000);
+    expect(trace.keyNames[0]).toMatch(/^k\d+$/);
+    expect(popularity.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 9);
+    expect(Math.max(...popularity)).toBeCloseTo(zipfProbabilities(2000, 0.9)[0], 12);
+  });
+
+  it("puts Che's model, from the true law, within a point of the simulated LRU", () => {
+    const curve = missRatioCurve(trace, { policies: ['lru'], capacities: [100, 400], popularity });
+    for (const capacity of [100, 400]) {
+      const simulated = curve.points.find((point) => point.capacity === capacity)!;
+      const model = curve.models.find((point) => point.capacity === capacity)!;
+      expect(model.missRatio).toBeCloseTo(1 - cheLru(popularity, capacity).hitRatio, 12);
+      expect(Math.abs(simulated.missRatio - model.missRatio)).toBeLessThan(0.01);
+    }
+  });
+
+  it('refuses parameters out of range, naming them', () => {
+    expect(() => zipfTrace({ keys: 0, alpha: 1, requests: 10, seed: 1 })).toThrow(
+      /keys: expected a whole number/,
+    );
+    expect(() => zipfTrace({ keys: 10, alpha: -1, requests: 10, seed: 1 })).toThrow(
+      /alpha: expected a number/,
+    );
+    expect(() => zipfTrace({ keys: 10, alpha: 1, requests: 1.5, seed: 1 })).toThrow(/requests: expected/);
+  });
+});
+
 describe('bad requests for a curve', () => {
-  const trace = zipfTrace(10, 1, 100, 1);
+  const trace = zipfCsvTrace(10, 1, 100, 1);
   it('name the policy that does not exist', () => {
     expect(() => missRatioCurve(trace, { policies: ['lru', 'lruu' as PolicyName], capacities: [5] })).toThrow(
       /unknown eviction policy "lruu"/,
