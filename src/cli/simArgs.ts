@@ -23,6 +23,16 @@ export type SimRequest =
       json: boolean;
     }
   | {
+      mode: 'sweep';
+      scenario: string;
+      seed: number | null;
+      /** The setting path and the values, as text, in the order given. */
+      path: string;
+      values: string[];
+      sweepCsv: string | null;
+      json: boolean;
+    }
+  | {
       mode: 'trace';
       trace: string;
       /** One policy (--policy) or several (--policies), in the order given. */
@@ -54,6 +64,14 @@ Run a scenario (a JSON file or a preset) headlessly:
   --timeseries-csv FILE              write the time-series CSV (a row per bucket per tier)
   --events-csv FILE                  write the event log CSV (a row per event)
   --json                             print one JSON object instead of the readable summary
+
+Sweep one setting of a scenario (every variant sees the same requests; one thread a core):
+  --scenario FILE.json|preset:NAME   the scenario to vary
+  --sweep PATH=V1,V2,...             a setting path and its values, such as
+                                     tiers.distributed.capacity=100,1000,10000 or
+                                     policies.write=write-through,write-around (docs/cli.md lists paths)
+  --sweep-csv FILE                   write a row per value: hit ratios, stale reads, database load, latency
+  --json                             print one JSON object {setting, points: [...]}
 
 Replay a request trace through one cache, or draw its miss-ratio curve:
   --trace FILE.csv[.gz]              a CSV trace with a header: time,key[,size][,op]
@@ -95,6 +113,8 @@ const options = {
   policies: { type: 'string' },
   capacities: { type: 'string' },
   'curve-csv': { type: 'string' },
+  sweep: { type: 'string' },
+  'sweep-csv': { type: 'string' },
   unit: { type: 'string' },
   samples: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -190,6 +210,11 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
   const misplaced = traceOnly.filter((name) => values[name] !== undefined);
   if (misplaced.length > 0)
     throw new InputError(`--${misplaced[0]} goes with --trace FILE, which is missing`);
+  const sweep = text('sweep');
+  const sweepCsv = text('sweep-csv');
+  if (sweepCsv !== null && sweep === null)
+    throw new InputError('--sweep-csv goes with --sweep PATH=V1,V2,..., which is missing');
+  if (sweep !== null) return sweepRequest(sweep, sweepCsv, text('scenario'), seed, json, values);
   if (values['summary-csv'] !== undefined) {
     throw new InputError(
       '--summary-csv: the summary is now two files, each a table of its own: ' +
@@ -218,6 +243,38 @@ export function parseSimArgs(argv: readonly string[]): SimRequest {
     eventsCsv: text('events-csv'),
     json,
   };
+}
+
+/** `--sweep PATH=V1,V2,...`, checked for its shape; the path and values are the scenario's to judge. */
+function sweepRequest(
+  sweep: string,
+  sweepCsv: string | null,
+  scenario: string | null,
+  seed: number | null,
+  json: boolean,
+  values: Partial<Record<string, string | boolean>>,
+): SimRequest {
+  const besides = scenarioOnly.filter((name) => name !== 'scenario' && values[name] !== undefined);
+  if (besides.length > 0) {
+    throw new InputError(
+      `--sweep runs each variant from start to end with no commands and writes --sweep-csv; it does not go with --${besides[0]}`,
+    );
+  }
+  if (scenario === null)
+    throw new InputError('--sweep needs --scenario FILE.json|preset:NAME, the scenario to vary');
+  const equals = sweep.indexOf('=');
+  const path = sweep.slice(0, Math.max(0, equals)).trim();
+  const list = sweep
+    .slice(equals + 1)
+    .split(',')
+    .map((value) => value.trim());
+  if (equals <= 0 || list.some((value) => value === '')) {
+    throw new InputError(
+      `--sweep: expected PATH=V1,V2,... such as tiers.distributed.capacity=100,1000, got ${JSON.stringify(sweep)}`,
+    );
+  }
+  if (list.length > 100) throw new InputError(`--sweep: at most 100 values, not ${list.length}`);
+  return { mode: 'sweep', scenario, seed, path, values: list, sweepCsv, json };
 }
 
 /**

@@ -19,6 +19,7 @@ import type { Scenario } from '../engine/scenario/schema';
 import { formatRunSummary } from './formatRunSummary';
 import { inFile } from './inFile';
 import { parseSimArgs, simUsage, type SimRequest } from './simArgs';
+import { runSweepCli } from './simSweep';
 import { runTrace } from './simTrace';
 
 /** A file being written piece by piece, so that a long run's event log never sits in memory. */
@@ -67,6 +68,9 @@ export async function main(argv: readonly string[], io: SimIo): Promise<number> 
         return 0;
       case 'scenario':
         await runScenario(request, io);
+        return 0;
+      case 'sweep':
+        await runSweepCli(request, io, loadScenarioArgument);
         return 0;
     }
   } catch (error) {
@@ -181,7 +185,7 @@ function runJson(scenario: Scenario, report: MetricsReport) {
   return { scenario: scenario.name, seed: scenario.seed, durationMs: scenario.durationMs, metrics: report };
 }
 
-async function loadScenarioArgument(
+export async function loadScenarioArgument(
   argument: string,
   io: SimIo,
 ): Promise<{ scenario: Scenario; commands: TimedCommand[]; source: string; atMs?: number }> {

@@ -9,6 +9,8 @@ import { nodeSimIo } from '../../src/cli/nodeSimIo';
 import { exportRun } from '../../src/engine/export/exportRun';
 import { eventCsvHeader } from '../../src/engine/export/index';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
+import { sweepCsv } from '../../src/engine/export/sweepCsv';
+import { planSweep, runSweep } from '../../src/engine/experiments/planSweep';
 import { EngineHost } from '../../src/worker/engineHost';
 import { engineParts } from '../../src/worker/engineParts';
 import type { ExportFile, FromWorker } from '../../src/worker/protocol';
@@ -309,6 +311,48 @@ describe('npm run sim: --until and exported moments', () => {
     const scenario = parseScenario(JSON.parse(other));
     expect(filesOf(result)).toEqual(bytesOf(exportRun(scenario, commands as never, 1200)));
   });
+});
+
+describe('npm run sim: a sweep', () => {
+  it(
+    'runs each variant on worker threads and writes the bytes of the same sweep run one by one',
+    { timeout: 120_000 },
+    async () => {
+      const scenario = JSON.stringify({ ...JSON.parse(small), durationMs: 3000 });
+      const result = await run(
+        [
+          '--scenario',
+          'small.json',
+          '--sweep',
+          'tiers.distributed.capacity=5,20,50',
+          '--sweep-csv',
+          'sweep.csv',
+          '--json',
+        ],
+        { 'small.json': scenario },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      const plan = planSweep(parseScenario(JSON.parse(scenario)), 'tiers.distributed.capacity', [
+        '5',
+        '20',
+        '50',
+      ]);
+      const alone = runSweep(plan);
+      expect(result.files['sweep.csv']).toBe(sweepCsv(plan.path, alone));
+      const out = JSON.parse(result.stdout);
+      expect(out.setting).toBe('tiers.distributed.capacity');
+      expect(out.points).toEqual(alone);
+      const readable = await run(
+        ['--scenario', 'small.json', '--sweep', 'policies.write=write-through,write-around'],
+        {
+          'small.json': scenario,
+        },
+      );
+      expect(readable.status, readable.stderr).toBe(0);
+      expect(readable.stdout).toMatch(/^Sweep of policies\.write on Small \(seed 5/);
+      expect(readable.stdout).toMatch(/\nwrite-through\s+\d/);
+    },
+  );
 });
 
 describe('npm run sim: trace replay', () => {
@@ -655,6 +699,31 @@ describe('npm run sim: mistakes exit with status 2 and a message naming the prob
       what: 'one policy and a list of them',
       argv: ['--trace', 't.csv', '--policy', 'lru', '--policies', 'lru,opt', '--capacity', '10'],
       says: ['--policy and --policies do not go together'],
+    },
+    {
+      what: 'a sweep of a setting that does not exist',
+      argv: ['--scenario', 'small.json', '--sweep', 'tiers.distributed.capacty=1,2'],
+      says: ['--sweep tiers.distributed.capacty: there is no setting "capacty"', 'did you mean "capacity"?'],
+    },
+    {
+      what: 'a sweep without values',
+      argv: ['--scenario', 'small.json', '--sweep', 'tiers.distributed.capacity'],
+      says: ['--sweep: expected PATH=V1,V2,...'],
+    },
+    {
+      what: 'a sweep value out of range',
+      argv: ['--scenario', 'small.json', '--sweep', 'tiers.distributed.capacity=10,0'],
+      says: ['--sweep tiers.distributed.capacity=0:'],
+    },
+    {
+      what: 'a sweep with commands',
+      argv: ['--scenario', 'small.json', '--sweep', 'policies.write=write-through', '--commands', 'c.json'],
+      says: ['--sweep runs each variant from start to end with no commands', 'does not go with --commands'],
+    },
+    {
+      what: 'a sweep file without a sweep',
+      argv: ['--scenario', 'small.json', '--sweep-csv', 's.csv'],
+      says: ['--sweep-csv goes with --sweep'],
     },
     {
       what: 'a curve file without a trace',

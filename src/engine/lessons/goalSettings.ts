@@ -12,8 +12,11 @@ import type { Scenario } from '../scenario/schema';
  */
 export type SettingValue = string | number | boolean | null;
 
-/** Where in the scenario a setting path points, or a message saying what is wrong with it. */
-function locate(settings: Scenario, path: string): { value: unknown } | { problem: string } {
+/**
+ * The group of settings a path starts in (a tier's config, a key space, the policies...) and the fields
+ * below it, or a message saying what is wrong with the path's start. Sweeps write through it too.
+ */
+export function settingRoot(settings: Scenario, path: string): { node: unknown; fields: string[] } | { problem: string } {
   const [head, ...rest] = path.split('.');
   let node: unknown;
   let fields = rest;
@@ -55,6 +58,15 @@ function locate(settings: Scenario, path: string): { value: unknown } | { proble
         problem: `expected a path starting with tiers., policies., bus., workload., latency. or keySpaces., got "${path}"`,
       };
   }
+  return { node, fields };
+}
+
+/** Where in the scenario a setting path points, or a message saying what is wrong with it. */
+function locate(settings: Scenario, path: string): { value: unknown } | { problem: string } {
+  const root = settingRoot(settings, path);
+  if ('problem' in root) return root;
+  let { node } = root;
+  const { fields } = root;
   if (fields.length === 0) return { problem: `expected a field after "${path}."` };
   for (const field of fields) {
     if (node === null || typeof node !== 'object' || !(field in node))

@@ -1,0 +1,55 @@
+import { createEngine } from '../createEngine';
+import type { SettingValue } from '../lessons/goalSettings';
+import type { TierName } from '../tiers/tierNames';
+import type { Scenario } from '../scenario/schema';
+
+/** What one variant of a sweep measured over its whole run: the figures a sweep's chart plots. */
+export interface SweepPoint {
+  value: SettingValue;
+  requests: number;
+  reads: number;
+  /** Reads answered by some cache tier, over completed reads ("reads served from cache"); null with none. */
+  readsServedFromCache: number | null;
+  staleReads: number;
+  /** Stale reads over reads; null with no reads. */
+  staleReadRate: number | null;
+  databaseQueries: number;
+  databaseQueriesPerSecond: number;
+  /** Latency of every request answered, null when none was. */
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+  p99LatencyMs: number | null;
+  lostWrites: number;
+  leaks: number;
+  /** Each tier's hit ratio, null for a tier that had no lookups. */
+  tierHitRatios: Record<TierName, number | null>;
+}
+
+/**
+ * Runs a variant from start to end with no commands and no event log (a sweep compares settings, not
+ * interventions), as an export or the CLI would, and returns its point.
+ */
+export function measureVariant(scenario: Scenario, value: SettingValue): SweepPoint {
+  const engine = createEngine(scenario, { commands: [], recordEvents: false });
+  engine.runUntil(scenario.durationMs);
+  const { endToEnd: e, tiers } = engine.metrics();
+  const answered = e.latency.count > 0;
+  return {
+    value,
+    requests: e.requests,
+    reads: e.reads,
+    readsServedFromCache: e.reads > 0 ? e.cacheHitRatio : null,
+    staleReads: e.staleReads,
+    staleReadRate: e.reads > 0 ? e.staleReads / e.reads : null,
+    databaseQueries: e.databaseReads + e.databaseWrites,
+    databaseQueriesPerSecond: (e.databaseReads + e.databaseWrites) / (scenario.durationMs / 1000),
+    p50LatencyMs: answered ? e.latency.p50Ms : null,
+    p95LatencyMs: answered ? e.latency.p95Ms : null,
+    p99LatencyMs: answered ? e.latency.p99Ms : null,
+    lostWrites: e.lostWrites,
+    leaks: e.leaks,
+    tierHitRatios: Object.fromEntries(
+      tiers.map((tier) => [tier.tier, tier.lookups > 0 ? tier.hitRatio : null]),
+    ) as Record<TierName, number | null>,
+  };
+}

@@ -1,0 +1,45 @@
+import type { SweepPoint } from '../experiments/sweepPoint';
+import { tierNames } from '../tiers/tierNames';
+import { csvTable, notApplicable, type CsvColumn } from './csvText';
+import { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
+
+/** A sweep's point with the setting it varied. */
+interface SweepRow {
+  setting: string;
+  point: SweepPoint;
+}
+
+const orEmpty = (value: number | null, format: (v: number) => string) =>
+  value === null ? notApplicable : format(value);
+
+const columns: CsvColumn<SweepRow>[] = [
+  { name: 'setting', value: (row) => row.setting },
+  { name: 'value', value: (row) => (row.point.value === null ? 'null' : String(row.point.value)) },
+  { name: 'requests', value: (row) => formatCount(row.point.requests) },
+  { name: 'reads', value: (row) => formatCount(row.point.reads) },
+  { name: 'readsServedFromCache', value: (row) => orEmpty(row.point.readsServedFromCache, formatRatio) },
+  { name: 'staleReads', value: (row) => formatCount(row.point.staleReads) },
+  { name: 'staleReadRate', value: (row) => orEmpty(row.point.staleReadRate, formatRatio) },
+  { name: 'databaseQueries', value: (row) => formatCount(row.point.databaseQueries) },
+  { name: 'databaseQueriesPerSecond', value: (row) => formatRate(row.point.databaseQueriesPerSecond) },
+  { name: 'p50LatencyMs', value: (row) => orEmpty(row.point.p50LatencyMs, formatMs) },
+  { name: 'p95LatencyMs', value: (row) => orEmpty(row.point.p95LatencyMs, formatMs) },
+  { name: 'p99LatencyMs', value: (row) => orEmpty(row.point.p99LatencyMs, formatMs) },
+  { name: 'lostWrites', value: (row) => formatCount(row.point.lostWrites) },
+  { name: 'leaks', value: (row) => formatCount(row.point.leaks) },
+  ...tierNames.map((tier) => ({
+    name: `${tier}HitRatio`,
+    value: (row: SweepRow) => orEmpty(row.point.tierHitRatios[tier] ?? null, formatRatio),
+  })),
+];
+
+/** The sweep CSV's columns, in order (docs/csv.md). */
+export const sweepCsvColumns: readonly string[] = columns.map((column) => column.name);
+
+/** A sweep as one table: a row per value of the setting, in the order swept. */
+export function sweepCsv(setting: string, points: readonly SweepPoint[]): string {
+  return csvTable(
+    columns,
+    points.map((point) => ({ setting, point })),
+  );
+}
