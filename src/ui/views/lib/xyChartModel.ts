@@ -20,6 +20,11 @@ export interface XYChartModel {
   yLabel: string;
   /** A log axis for a parameter spread over orders of magnitude (cache sizes). */
   xLog: boolean;
+  /**
+   * For a parameter that is a choice (eviction policies, write policies): point i is at x = i and
+   * `formatX` names it; the axis spaces the choices evenly.
+   */
+  categorical?: boolean;
   formatX: (x: number) => string;
   formatY: (y: number) => string;
   /** The y axis' range; the data's range when absent. */

@@ -1,0 +1,72 @@
+import type { SweepPoint } from '../../engine/experiments/sweepPoint';
+import type { SweepResult } from '../../state/sweepJob.svelte';
+import { seriesColours } from '../views/lib/palette';
+import { wantsLogAxis, type XYChartModel } from '../views/lib/xyChartModel';
+
+/** The four figures a sweep is read by, each a chart of its own against the setting. */
+const figures: {
+  title: string;
+  yLabel: string;
+  value: (p: SweepPoint) => number | null;
+  format: (v: number) => string;
+  ratio: boolean;
+}[] = [
+  {
+    title: 'Reads served from cache',
+    yLabel: 'Share of reads',
+    value: (p) => p.readsServedFromCache,
+    format: (v) => `${(v * 100).toFixed(0)}%`,
+    ratio: true,
+  },
+  {
+    title: 'Stale reads',
+    yLabel: 'Share of reads',
+    value: (p) => p.staleReadRate,
+    format: (v) => `${(v * 100).toFixed(v < 0.1 && v > 0 ? 1 : 0)}%`,
+    ratio: true,
+  },
+  {
+    title: 'Database load',
+    yLabel: 'Queries per second',
+    value: (p) => p.databaseQueriesPerSecond,
+    format: (v) => v.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+    ratio: false,
+  },
+  {
+    title: 'p95 latency',
+    yLabel: 'Milliseconds',
+    value: (p) => p.p95LatencyMs,
+    format: (v) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`,
+    ratio: false,
+  },
+];
+
+/**
+ * A sweep as four charts against the setting swept: a numeric setting on a linear or log axis, a choice
+ * (a policy) as evenly spaced categories. Each names the run and seed it came from.
+ */
+export function sweepChartModels(result: SweepResult): XYChartModel[] {
+  const numeric = result.points.every((p) => typeof p.value === 'number');
+  const xs = result.points.map((p, i) => (numeric ? (p.value as number) : i));
+  const log = numeric && wantsLogAxis(xs);
+  const label = (x: number) => (numeric ? x.toLocaleString('en-US') : result.values[x]);
+  return figures.map((figure, i) => ({
+    title: figure.title,
+    source: `${result.scenarioName}, seed ${result.seed} · Cachescope`,
+    xLabel: `${result.path}${log ? ' (log scale)' : ''}`,
+    yLabel: figure.yLabel,
+    xLog: log,
+    categorical: !numeric,
+    formatX: label,
+    formatY: figure.format,
+    ...(figure.ratio ? { yDomain: [0, 1] as [number, number] } : {}),
+    series: [
+      {
+        name: figure.title,
+        colour: seriesColours[i % seriesColours.length],
+        dashed: false,
+        points: result.points.map((p, j) => ({ x: xs[j], y: figure.value(p) })),
+      },
+    ],
+  }));
+}
