@@ -1,6 +1,6 @@
 import { InputError } from '../inputError';
 import { settingRoot, type SettingValue } from '../lessons/goalSettings';
-import { suggest } from '../lessons/suggest';
+import { suggest } from '../input/suggest';
 import { parseScenario } from '../scenario/parseScenario';
 import type { Scenario } from '../scenario/schema';
 
