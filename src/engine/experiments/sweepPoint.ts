@@ -1,4 +1,5 @@
-import { createEngine } from '../createEngine';
+import { runToEnd } from '../run/runToEnd';
+import { ratio } from '../metrics/seriesMath';
 import type { SettingValue } from '../lessons/goalSettings';
 import type { TierName } from '../tiers/tierNames';
 import type { Scenario } from '../scenario/schema';
@@ -30,9 +31,7 @@ export interface SweepPoint {
  * interventions), as an export or the CLI would, and returns its point.
  */
 export function measureVariant(scenario: Scenario, value: SettingValue): SweepPoint {
-  const engine = createEngine(scenario, { commands: [], recordEvents: false });
-  engine.runUntil(scenario.durationMs);
-  const { endToEnd: e, tiers } = engine.metrics();
+  const { endToEnd: e, tiers } = runToEnd(scenario, []).metrics();
   const answered = e.latency.count > 0;
   return {
     value,
@@ -40,7 +39,7 @@ export function measureVariant(scenario: Scenario, value: SettingValue): SweepPo
     reads: e.reads,
     readsServedFromCache: e.reads > 0 ? e.cacheHitRatio : null,
     staleReads: e.staleReads,
-    staleReadRate: e.reads > 0 ? e.staleReads / e.reads : null,
+    staleReadRate: ratio(e.staleReads, e.reads),
     databaseQueries: e.databaseReads + e.databaseWrites,
     databaseQueriesPerSecond: (e.databaseReads + e.databaseWrites) / (scenario.durationMs / 1000),
     p50LatencyMs: answered ? e.latency.p50Ms : null,

@@ -6,3 +6,4 @@ export { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
 export { lineEnd } from './csvText';
 export { exportRun, type ExportRunOptions, type RunCsv } from './exportRun';
 export { missRatioCurveCsv, missRatioCurveCsvColumns } from './missRatioCurveCsv';
+export { sweepCsv, sweepCsvColumns } from './sweepCsv';

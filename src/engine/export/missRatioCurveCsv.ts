@@ -1,6 +1,6 @@
 import type { MissRatioCurve } from '../replay/missRatioCurve';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
-import { formatCount, formatRatio } from './formatNumber';
+import { csvCount, csvRatio } from '../format/csvNumbers';
 
 /** A row of the curve: a simulated point, or a model's prediction for one policy. */
 interface CurveRow {
@@ -14,15 +14,15 @@ interface CurveRow {
 }
 
 const counted = (value: (counts: NonNullable<CurveRow['counts']>) => number) => (row: CurveRow) =>
-  row.counts ? formatCount(value(row.counts)) : notApplicable;
+  row.counts ? csvCount(value(row.counts)) : notApplicable;
 
 const columns: CsvColumn<CurveRow>[] = [
   { name: 'policy', value: (row) => row.policy },
   { name: 'source', value: (row) => row.source },
-  { name: 'capacity', value: (row) => formatCount(row.capacity) },
+  { name: 'capacity', value: (row) => csvCount(row.capacity) },
   { name: 'unit', value: (row) => row.unit },
-  { name: 'missRatio', value: (row) => formatRatio(row.missRatio) },
-  { name: 'hitRatio', value: (row) => formatRatio(1 - row.missRatio) },
+  { name: 'missRatio', value: (row) => csvRatio(row.missRatio) },
+  { name: 'hitRatio', value: (row) => csvRatio(1 - row.missRatio) },
   { name: 'hits', value: counted((c) => c.hits) },
   { name: 'misses', value: counted((c) => c.misses) },
   { name: 'requests', value: counted((c) => c.requests) },

@@ -1,7 +1,7 @@
 import type { SweepPoint } from '../experiments/sweepPoint';
 import { tierNames } from '../tiers/tierNames';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
-import { formatCount, formatMs, formatRate, formatRatio } from './formatNumber';
+import { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
 
 /** A sweep's point with the setting it varied. */
 interface SweepRow {
@@ -15,21 +15,21 @@ const orEmpty = (value: number | null, format: (v: number) => string) =>
 const columns: CsvColumn<SweepRow>[] = [
   { name: 'setting', value: (row) => row.setting },
   { name: 'value', value: (row) => (row.point.value === null ? 'null' : String(row.point.value)) },
-  { name: 'requests', value: (row) => formatCount(row.point.requests) },
-  { name: 'reads', value: (row) => formatCount(row.point.reads) },
-  { name: 'readsServedFromCache', value: (row) => orEmpty(row.point.readsServedFromCache, formatRatio) },
-  { name: 'staleReads', value: (row) => formatCount(row.point.staleReads) },
-  { name: 'staleReadRate', value: (row) => orEmpty(row.point.staleReadRate, formatRatio) },
-  { name: 'databaseQueries', value: (row) => formatCount(row.point.databaseQueries) },
-  { name: 'databaseQueriesPerSecond', value: (row) => formatRate(row.point.databaseQueriesPerSecond) },
-  { name: 'p50LatencyMs', value: (row) => orEmpty(row.point.p50LatencyMs, formatMs) },
-  { name: 'p95LatencyMs', value: (row) => orEmpty(row.point.p95LatencyMs, formatMs) },
-  { name: 'p99LatencyMs', value: (row) => orEmpty(row.point.p99LatencyMs, formatMs) },
-  { name: 'lostWrites', value: (row) => formatCount(row.point.lostWrites) },
-  { name: 'leaks', value: (row) => formatCount(row.point.leaks) },
+  { name: 'requests', value: (row) => csvCount(row.point.requests) },
+  { name: 'reads', value: (row) => csvCount(row.point.reads) },
+  { name: 'readsServedFromCache', value: (row) => orEmpty(row.point.readsServedFromCache, csvRatio) },
+  { name: 'staleReads', value: (row) => csvCount(row.point.staleReads) },
+  { name: 'staleReadRate', value: (row) => orEmpty(row.point.staleReadRate, csvRatio) },
+  { name: 'databaseQueries', value: (row) => csvCount(row.point.databaseQueries) },
+  { name: 'databaseQueriesPerSecond', value: (row) => csvRate(row.point.databaseQueriesPerSecond) },
+  { name: 'p50LatencyMs', value: (row) => orEmpty(row.point.p50LatencyMs, csvMs) },
+  { name: 'p95LatencyMs', value: (row) => orEmpty(row.point.p95LatencyMs, csvMs) },
+  { name: 'p99LatencyMs', value: (row) => orEmpty(row.point.p99LatencyMs, csvMs) },
+  { name: 'lostWrites', value: (row) => csvCount(row.point.lostWrites) },
+  { name: 'leaks', value: (row) => csvCount(row.point.leaks) },
   ...tierNames.map((tier) => ({
     name: `${tier}HitRatio`,
-    value: (row: SweepRow) => orEmpty(row.point.tierHitRatios[tier] ?? null, formatRatio),
+    value: (row: SweepRow) => orEmpty(row.point.tierHitRatios[tier] ?? null, csvRatio),
   })),
 ];
 
