@@ -41,14 +41,7 @@ export class HashRing {
     const n = this.points.length;
     while (out.length > 0) out.pop(); // (setting length calls into the runtime)
     if (n === 0) return 0;
-    const h = hash32(key ^ 0x5bd1e995);
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.points[mid] < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.firstPointFor(key);
     for (let step = 0; step < n && out.length < copies; step++) {
       const owner = this.owners[(lo + step) % n];
       if (!out.includes(owner)) out.push(owner);
@@ -68,17 +61,23 @@ export class HashRing {
     return primary;
   }
 
-  private searchPrimary(key: number): number {
-    const n = this.points.length;
-    if (n === 0) return -1;
+  /** The index of the first point on the ring at or after the key's hash (n when past the last). */
+  private firstPointFor(key: number): number {
     const h = hash32(key ^ 0x5bd1e995);
     let lo = 0;
-    let hi = n;
+    let hi = this.points.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.points[mid] < h) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  private searchPrimary(key: number): number {
+    const n = this.points.length;
+    if (n === 0) return -1;
+    const lo = this.firstPointFor(key);
     return this.owners[lo % n];
   }
 }
