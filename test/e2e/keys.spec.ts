@@ -96,10 +96,13 @@ test('? lists every shortcut in a dialog; Esc closes it and the focus goes back'
     'Presenter view on or off',
     'Show or hide these shortcuts',
     'Leave a text field, so the next key is a shortcut',
+    // The demo player's, listed beside the table's.
+    'Next beat of the demo: play to its moment and pause',
+    'Previous beat of the demo, exactly as it began',
   ]) {
     await expect(dialog.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
   }
-  await expect(dialog.getByRole('rowheader')).toHaveCount(18);
+  await expect(dialog.getByRole('rowheader')).toHaveCount(20);
   // Shortcuts wait while the dialog is open.
   await page.keyboard.press('k');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
@@ -162,4 +165,19 @@ test('a shortcut held on a seek key moves on from where the last seek is going',
   const at = await simSeconds(page);
   for (let i = 0; i < 3; i++) await page.keyboard.press('j');
   await expect.poll(() => simSeconds(page)).toBeCloseTo(at - 15, 2);
+});
+
+test('P turns presenter view on and off whatever has focus, as its button does', async ({ page }) => {
+  await openPreset(page);
+  const toggle = page.getByRole('button', { name: 'Presenter view' });
+  await page.getByRole('button', { name: 'Run to end' }).focus();
+  await page.keyboard.press('p');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('toolbar', { name: 'Presenter controls' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.has('present')).toBe(true);
+  // The focused button was not pressed: the run did not fast-forward.
+  await expect(page.getByRole('button', { name: 'Run to end' })).toBeEnabled();
+  await page.keyboard.press('p');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('toolbar', { name: 'Presenter controls' })).toHaveCount(0);
 });

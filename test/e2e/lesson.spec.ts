@@ -137,12 +137,12 @@ test("lesson 2 played to its last step, then Back twice, shows the clock, totals
   await goalTicks(page);
   await expect(writePolicy).not.toHaveValue(startWrite);
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(step).toHaveText('Step 2 of 3');
   await expect(time).toHaveText(step2Time);
   await expect(requests).toHaveText(step2Requests);
   await expect(ttl).toHaveValue(startTtl);
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(step).toHaveText('Step 1 of 3');
   await expect(time).toHaveText(startTime);
   await expect(requests).toHaveText(startRequests);
