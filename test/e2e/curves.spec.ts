@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { csvParse } from 'd3-dsv';
 import type { Page } from '@playwright/test';
-import { main, type SimIo } from '../../src/cli/simMain';
-import { expect, openPreset, screenshot, test } from './fixtures';
+import { downloadFrom, expect, openPreset, screenshot, simFiles, test } from './fixtures';
 
 const tracePath = fileURLToPath(
   new URL('../fixtures/traces/public_zipf0.9_n20k_r200k.csv.gz', import.meta.url),
@@ -15,14 +13,6 @@ async function openCurves(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Miss-ratio curve of a trace' });
   await expect(dialog).toBeVisible();
   return dialog;
-}
-
-async function saved(page: Page, button: string) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
 }
 
 test("a trace file's curve in the app is the CLI's, OPT lowest, and the chart exports with its title and axes", async ({
@@ -37,18 +27,10 @@ test("a trace file's curve in the app is the CLI's, OPT lowest, and the chart ex
   await expect(chart).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'miss-ratio-curve-trace');
 
-  const csv = await saved(page, 'Download the curve CSV');
+  const csv = await downloadFrom(page, 'Download the curve CSV');
   expect(csv.name).toBe('cachescope-miss-ratio-curve-public-zipf0-9-n20k-r200k-csv-gz.csv');
-  const written: Record<string, string> = {};
-  let stderr = '';
-  const io: SimIo = {
-    stdout: () => {},
-    stderr: (text) => void (stderr += text),
-    readFile: async () => '',
-    writeFile: async (path, text) => void (written[path] = text),
-  };
   const argv = ['--trace', tracePath, '--policies', 'lru,fifo,s3fifo,opt', '--capacities', '100,400,1600'];
-  expect(await main([...argv, '--curve-csv', 'curve.csv'], io), stderr).toBe(0);
+  const written = await simFiles([...argv, '--curve-csv', 'curve.csv']);
   expect(csv.bytes.toString('utf8')).toBe(written['curve.csv']);
 
   const rows = csvParse(written['curve.csv']).filter((row) => row.source === 'simulation');
@@ -58,7 +40,7 @@ test("a trace file's curve in the app is the CLI's, OPT lowest, and the chart ex
     for (const row of at) expect(Number(row.missRatio)).toBeGreaterThanOrEqual(opt);
   }
 
-  const svg = await saved(page, 'Export the chart as SVG');
+  const svg = await downloadFrom(page, 'Export the chart as SVG');
   expect(svg.name).toMatch(/\.svg$/);
   const text = svg.bytes.toString('utf8');
   for (const label of [
@@ -73,7 +55,7 @@ test("a trace file's curve in the app is the CLI's, OPT lowest, and the chart ex
   }
   expect(text).toMatch(/^<\?xml/);
 
-  const png = await saved(page, 'Export the chart as PNG');
+  const png = await downloadFrom(page, 'Export the chart as PNG');
   expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // Twice the chart's 720 × 420: sharp on a projector.
   expect(png.bytes.readUInt32BE(16)).toBe(1440);

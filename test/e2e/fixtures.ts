@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { main, type SimIo } from '../../src/cli/simMain';
 
 /**
  * Every browser test opens the app the way a person does and fails if the console shows an error
@@ -92,4 +94,30 @@ export async function copyShareLink(page: Page, context: BrowserContext): Promis
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
+
+/** Clicks a button that downloads a file, and returns the file's suggested name and bytes. */
+export async function downloadFrom(
+  page: Page,
+  button: string | RegExp,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+/** Runs `npm run sim` with these flags in memory; the files it wrote, by path, or a failure naming its stderr. */
+export async function simFiles(argv: string[]): Promise<Record<string, string>> {
+  const written: Record<string, string> = {};
+  let stderr = '';
+  const io: SimIo = {
+    stdout: () => {},
+    stderr: (text) => void (stderr += text),
+    readFile: async () => '',
+    writeFile: async (path, text) => void (written[path] = text),
+  };
+  expect(await main(argv, io), stderr).toBe(0);
+  return written;
 }

@@ -1,15 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { main, type SimIo } from '../../src/cli/simMain';
-import { expect, openPreset, screenshot, test } from './fixtures';
-
-async function saved(page: Page, button: string | RegExp) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
-}
+import { downloadFrom, expect, openPreset, screenshot, simFiles, test } from './fixtures';
 
 test("a capacity sweep in the app draws its four charts from workers and writes the CLI's CSV", async ({
   page,
@@ -27,27 +16,19 @@ test("a capacity sweep in the app draws its four charts from workers and writes 
   await expect(dialog.getByRole('img')).toHaveCount(4);
   await screenshot(page, 'sweep-capacity');
 
-  const csv = await saved(page, 'Download the sweep CSV');
-  const written: Record<string, string> = {};
-  let stderr = '';
-  const io: SimIo = {
-    stdout: () => {},
-    stderr: (text) => void (stderr += text),
-    readFile: async () => '',
-    writeFile: async (path, text) => void (written[path] = text),
-  };
+  const csv = await downloadFrom(page, 'Download the sweep CSV');
   const argv = ['--scenario', 'preset:basics', '--sweep', 'tiers.distributed.capacity=10,100,1000'];
-  expect(await main([...argv, '--sweep-csv', 'sweep.csv'], io), stderr).toBe(0);
-  expect(csv.text).toBe(written['sweep.csv']);
+  const written = await simFiles([...argv, '--sweep-csv', 'sweep.csv']);
+  expect(csv.bytes.toString('utf8')).toBe(written['sweep.csv']);
 
-  const svg = await saved(page, 'Export “Database load” as SVG');
+  const svg = await downloadFrom(page, 'Export “Database load” as SVG');
   for (const label of [
     '>Database load<',
     'Queries per second',
     'tiers.distributed.capacity (log scale)',
     'Basics: one app, one cache, seed 1',
   ]) {
-    expect(svg.text).toContain(label);
+    expect(svg.bytes.toString('utf8')).toContain(label);
   }
 });
 
