@@ -40,7 +40,7 @@ test("a trace file's curve in the app is the CLI's, OPT lowest, and the chart ex
     for (const row of at) expect(Number(row.missRatio)).toBeGreaterThanOrEqual(opt);
   }
 
-  const svg = await downloadFrom(page, 'Export the chart as SVG');
+  const svg = await downloadFrom(page, 'Export Miss-ratio curve chart as SVG');
   expect(svg.name).toMatch(/\.svg$/);
   const text = svg.bytes.toString('utf8');
   for (const label of [
@@ -55,7 +55,7 @@ test("a trace file's curve in the app is the CLI's, OPT lowest, and the chart ex
   }
   expect(text).toMatch(/^<\?xml/);
 
-  const png = await downloadFrom(page, 'Export the chart as PNG');
+  const png = await downloadFrom(page, 'Export Miss-ratio curve chart as PNG');
   expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // Twice the chart's 720 × 420: sharp on a projector.
   expect(png.bytes.readUInt32BE(16)).toBe(1440);

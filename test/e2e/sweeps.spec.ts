@@ -21,7 +21,7 @@ test("a capacity sweep in the app draws its four charts from workers and writes 
   const written = await simFiles([...argv, '--sweep-csv', 'sweep.csv']);
   expect(csv.bytes.toString('utf8')).toBe(written['sweep.csv']);
 
-  const svg = await downloadFrom(page, 'Export “Database load” as SVG');
+  const svg = await downloadFrom(page, 'Export Database load chart as SVG');
   for (const label of [
     '>Database load<',
     'Queries per second',

@@ -4,6 +4,9 @@
  * SVG file is the chart as it is on screen, and the PNG is that SVG drawn at twice its size.
  */
 
+/** The font of a chart drawn for a file: a generic family last, so that it renders anywhere. */
+export const chartFileFont = 'system-ui, -apple-system, Segoe UI, sans-serif';
+
 /** The chart's SVG as a standalone file. */
 export function chartSvgBlob(svg: SVGSVGElement): Blob {
   return new Blob([svgText(svg)], { type: 'image/svg+xml' });

@@ -23,6 +23,8 @@ export interface ChartModel {
   title: string;
   /** Unit of the y axis, as printed beside it. */
   unit: string;
+  /** What the y axis measures, without the unit: an exported chart labels its axis "quantity (unit)". */
+  quantity: string;
   /** Start times of the whole buckets shown, milliseconds: the same for every chart. */
   xsMs: number[];
   bucketMs: number;
@@ -111,6 +113,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'hit-ratio',
+      quantity: 'Hit ratio',
       title: 'Tier hit ratio',
       unit: '%',
       lines: perTier(
@@ -126,6 +129,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'latency',
+      quantity: 'Latency',
       title: 'Latency',
       unit: 'ms',
       lines: [
@@ -153,6 +157,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'db-queries',
+      quantity: 'Database queries',
       title: 'Database queries',
       unit: 'queries/s',
       lines: [
@@ -168,6 +173,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'db-queue',
+      quantity: 'Peak queue',
       title: 'Database peak queue',
       unit: 'requests',
       lines: [
@@ -185,6 +191,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'stale-reads',
+      quantity: 'Stale reads',
       title: 'Stale reads',
       unit: 'reads/s',
       lines: [
@@ -201,6 +208,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'staleness',
+      quantity: 'Staleness',
       title: 'Staleness of stale reads',
       // Seconds: staleness is on the scale of a TTL, not of a hop.
       unit: 's',
@@ -225,6 +233,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     {
       ...base,
       id: 'evictions',
+      quantity: 'Evictions',
       title: 'Evictions per tier',
       unit: 'evictions/s',
       lines: perTier(
@@ -243,6 +252,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
     charts.push({
       ...base,
       id: `misses-${tier}`,
+      quantity: 'Misses',
       title: `Misses by cause: ${tierLabel(tier)}`,
       unit: 'misses/s',
       kind: 'stacked',
