@@ -1,5 +1,6 @@
 import { formatCount, formatDecimal } from '../../../engine/format/readableNumbers';
 import type { ChartModel } from './chartModels';
+import type { LegendEntry } from './fileChartLayout';
 
 /**
  * What a run chart's file says on its own, away from the app: the run it came from (its preset or
@@ -47,16 +48,6 @@ export function runChartFileSource(run: ChartRun, model: ChartModel, endMs = Inf
 /** The axes' labels with their units: simulated time in seconds, and what the chart measures. */
 export function runChartAxes(model: ChartModel): { x: string; y: string } {
   return { x: 'Simulated time (s)', y: `${model.quantity} (${model.unit})` };
-}
-
-/** One entry of an exported chart's legend: a series' name (and its total), drawn as it is drawn. */
-export interface LegendEntry {
-  label: string;
-  colour: string;
-  /** SVG stroke-dasharray of a line; empty for a solid line or a bar. */
-  dash: string;
-  /** A line of the chart is shown as a stroke, a layer of a stack as a block. */
-  swatch: 'line' | 'block';
 }
 
 /**
