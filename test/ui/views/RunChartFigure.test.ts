@@ -54,6 +54,16 @@ describe('Charts export menu', () => {
     expect(open.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('closes the menu on a press outside it, and keeps it open on a press inside', async () => {
+    render(Charts, { series: seriesFixture(), bucketMs: 1000, run });
+    const open = screen.getByRole('button', { name: 'Export Latency chart…' });
+    await fireEvent.click(open);
+    await fireEvent.pointerDown(screen.getByRole('button', { name: 'Export Latency chart as PNG' }));
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.pointerDown(document.body);
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('offers no export without a run (presenter view)', () => {
     render(Charts, { series: seriesFixture(), bucketMs: 1000 });
     expect(screen.queryAllByRole('button', { name: /^Export / })).toHaveLength(0);
