@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import { downloadFrom, expect, openPreset, playUntil, screenshot, setSpeed, test } from './fixtures';
 
 test('a run chart exports as an SVG that carries its title, axes with units, legend, run and seed, and as a 2× PNG', async ({
@@ -60,6 +61,11 @@ test('every run chart offers its export by name, and presenter view leaves them 
   expect(count).toBeGreaterThan(5);
   await expect(page.getByRole('button', { name: /^Export .+ chart…$/ })).toHaveCount(count);
   await page.getByRole('button', { name: 'Export Misses by cause: Distributed cache chart…' }).click();
+  // The open menu, and the hidden drawing behind it, leave the page as accessible as it was.
+  const results = await new AxeBuilder({ page }).include('[aria-label="Live charts"]').analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
   const svg = await downloadFrom(page, 'Export Misses by cause: Distributed cache chart as SVG');
   const text = svg.bytes.toString('utf8');
   for (const label of ['>Misses (misses/s)<', '>Simulated time (s)<', 'cold miss: ', '· seed 1 ·']) {
