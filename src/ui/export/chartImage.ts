@@ -1,7 +1,8 @@
 /**
  * A chart as a file for slides and reports. The charts that can be exported draw everything they show
- * (title, axes, units, legend, source) inside their SVG with presentation attributes, not CSS, so the
- * SVG file is the chart as it is on screen, and the PNG is that SVG drawn at twice its size.
+ * (title, axes, units, legend, source) inside their SVG, in FileChartFrame, with presentation
+ * attributes, not CSS, so the SVG file is complete on its own, and the PNG is that SVG drawn at twice
+ * its size.
  */
 
 /** The font of a chart drawn for a file: a generic family last, so that it renders anywhere. */
