@@ -3,6 +3,7 @@ import { ratio } from '../metrics/seriesMath';
 import type { SettingValue } from '../lessons/goalSettings';
 import type { TierName } from '../tiers/tierNames';
 import type { Scenario } from '../scenario/schema';
+import { predictHitRatio, type HitRatioPrediction } from './sweepOverlay';
 
 /** What one variant of a sweep measured over its whole run: the figures a sweep's chart plots. */
 export interface SweepPoint {
@@ -24,6 +25,8 @@ export interface SweepPoint {
   leaks: number;
   /** Each tier's hit ratio, null for a tier that had no lookups. */
   tierHitRatios: Record<TierName, number | null>;
+  /** What the analytic models predict for `tierHitRatios.distributed`, or why none applies. */
+  prediction: HitRatioPrediction;
 }
 
 /**
@@ -50,5 +53,6 @@ export function measureVariant(scenario: Scenario, value: SettingValue): SweepPo
     tierHitRatios: Object.fromEntries(
       tiers.map((tier) => [tier.tier, tier.lookups > 0 ? tier.hitRatio : null]),
     ) as Record<TierName, number | null>,
+    prediction: predictHitRatio(scenario),
   };
 }

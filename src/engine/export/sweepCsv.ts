@@ -31,6 +31,10 @@ const columns: CsvColumn<SweepRow>[] = [
     name: `${tier}HitRatio`,
     value: (row: SweepRow) => orEmpty(row.point.tierHitRatios[tier] ?? null, csvRatio),
   })),
+  // The models' predictions of distributedHitRatio (engine/experiments/sweepOverlay.ts).
+  { name: 'predictedHitRatioChe', value: (row) => orEmpty(row.point.prediction.che, csvRatio) },
+  { name: 'predictedHitRatioFifoRandom', value: (row) => orEmpty(row.point.prediction.fifoRandom, csvRatio) },
+  { name: 'predictedHitRatioTtl', value: (row) => orEmpty(row.point.prediction.ttl, csvRatio) },
 ];
 
 /** The sweep CSV's columns, in order (docs/csv.md). */
