@@ -1,4 +1,5 @@
 import { sweepCsv } from '../engine/export/sweepCsv';
+import { overlayNotes, overlaySeries } from '../engine/experiments/overlaySeries';
 import { planSweep } from '../engine/experiments/planSweep';
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
 import { InputError } from '../engine/inputError';
@@ -59,13 +60,24 @@ export async function runSweepCli(request: SweepRequest, io: SimIo, load: LoadSc
 function sweepText(path: string, scenario: Scenario, points: readonly SweepPoint[]): string {
   const percent = (ratio: number | null) => (ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`);
   const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
-  const header = [path, 'from cache', 'stale reads', 'db queries/s', 'p95 latency'];
-  const rows = points.map((p) => [
+  const models = overlaySeries(points).filter((model) => !model.comparison);
+  const header = [
+    path,
+    'from cache',
+    'stale reads',
+    'db queries/s',
+    'p95 latency',
+    'dist. hit ratio',
+    ...models.map((model) => model.label),
+  ];
+  const rows = points.map((p, i) => [
     p.value === null ? 'null' : String(p.value),
     percent(p.readsServedFromCache),
     percent(p.staleReadRate),
     p.databaseQueriesPerSecond.toFixed(1),
     ms(p.p95LatencyMs),
+    percent(p.tierHitRatios.distributed),
+    ...models.map((model) => percent(model.values[i])),
   ]);
   const widths = header.map((name, i) => Math.max(name.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
@@ -75,6 +87,8 @@ function sweepText(path: string, scenario: Scenario, points: readonly SweepPoint
     '',
     line(header),
     ...rows.map(line),
+    '',
+    ...overlayNotes(points),
     '',
   ].join('\n');
 }

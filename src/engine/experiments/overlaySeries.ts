@@ -70,8 +70,15 @@ export function overlayNotes(points: readonly PredictedPoint[]): string[] {
   const reasons = grouped((p) => (p.prediction.reason === null ? [] : [p.prediction.reason]));
   const notes = grouped((p) => p.prediction.notes);
   const sentence = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}.`;
-  return [
+  const lines = [
     ...reasons.map(({ text, at }) => `No formula${at ? ` at ${at.join(', ')}` : ''}: ${text}.`),
     ...notes.map(({ text, at }) => (at ? `At ${at.join(', ')}: ${text}.` : sentence(text))),
   ];
+  // A note whose figure changes with the value (a cold-miss share) is a line per value: keep a few.
+  if (lines.length <= maxNoteLines) return lines;
+  const rest = lines.length - (maxNoteLines - 1);
+  return [...lines.slice(0, maxNoteLines - 1), `And ${rest} more notes like these at other values.`];
 }
+
+/** The most lines under a chart. */
+const maxNoteLines = 5;
