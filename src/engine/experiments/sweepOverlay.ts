@@ -40,10 +40,12 @@ const noFormula = (reason: string): HitRatioPrediction => ({ ...none, reason });
 export function predictHitRatio(scenario: Scenario): HitRatioPrediction {
   const reads = distributedReads(scenario);
   if ('reason' in reads) return noFormula(reads.reason);
-  const first = scenario.faults[0];
+  // A preset shortened with durationMs keeps faults past its end, which never happen.
+  const faults = scenario.faults.filter((fault) => fault.atMs < scenario.durationMs);
+  const first = faults[0];
   if (first) {
     return noFormula(
-      `the scenario's faults change the system during the run (${scenario.faults.length}, the first ` +
+      `the scenario's faults change the system during the run (${faults.length}, the first ` +
         `${first.command.type} at ${formatDecimal(first.atMs / 1000)} s)`,
     );
   }
@@ -53,7 +55,8 @@ export function predictHitRatio(scenario: Scenario): HitRatioPrediction {
   const fullest = Math.max(...reads.keysHeld);
   const evicts = fullest > entries;
   const ttlSeconds = tier.ttl.seconds;
-  const expires = ttlSeconds !== null && ttlSeconds * 1000 < scenario.durationMs;
+  // With jitter the shortest TTL drawn is seconds × (1 − jitter).
+  const expires = ttlSeconds !== null && ttlSeconds * (1 - tier.ttl.jitter) * 1000 < scenario.durationMs;
   if (evicts && expires) {
     return noFormula(
       `entries both expire (TTL ${formatDecimal(ttlSeconds)} s in a ${formatDecimal(scenario.durationMs / 1000)} s run) ` +
@@ -83,7 +86,8 @@ function evictionPrediction(
   reads: DistributedReads,
   entries: number,
 ): HitRatioPrediction {
-  const eviction = scenario.topology.distributed.eviction;
+  const { eviction, ttl } = scenario.topology.distributed;
+  const ttlSeconds = ttl.seconds;
   const model =
     eviction === 'lru' ? 'che' : eviction === 'fifo' || eviction === 'random' ? 'fifoRandom' : null;
   if (model === null)
@@ -101,6 +105,12 @@ function evictionPrediction(
     notes.push(
       `each node also keeps copies of other nodes' keys (replication ${scenario.topology.distributed.replication}), ` +
         'which take room but serve none of its reads: expect fewer hits than the formula',
+    );
+  }
+  if (ttl.refreshAheadFraction > 0 && ttlSeconds !== null) {
+    notes.push(
+      'refresh-ahead reloads entries near their expiry with no read asking, which moves them in the ' +
+        'eviction order; the formula has no such loads',
     );
   }
   notes.push(...coldNote(scenario, reads));

@@ -135,6 +135,10 @@ describe("a sweep's analytic overlay", () => {
     expect(reasonOf({ ...irm, faults: [{ atMs: 30_000, command: { type: 'node.fail', node: 1 } }] })).toMatch(
       /faults change the system during the run \(1, the first node\.fail at 30 s\)/,
     );
+    // A fault past the run's end never happens (a preset shortened with durationMs keeps it).
+    expect(
+      reasonOf({ ...irm, faults: [{ atMs: 700_000, command: { type: 'node.fail', node: 1 } }] }),
+    ).toBeNull();
     // The chart's line under it, when no variant has a formula.
     const local = {
       ...irm,
