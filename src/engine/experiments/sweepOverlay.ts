@@ -1,14 +1,20 @@
 import { cheLru, fifoRandomMissRatio, ttlHitRatio } from '../analytic';
 import { formatCount, formatDecimal, formatPercent } from '../format/readableNumbers';
 import { expectedRequests } from '../scenario/requestBudget';
+import { tierKinds } from '../tiers/tierRegistry';
+import type { TierConfig } from '../scenario/parts';
 import type { Scenario } from '../scenario/schema';
-import { distributedReads, type DistributedReads } from './distributedReads';
+import { tierReads, type PredictedTier, type TierReads } from './tierReads';
+
+export type { PredictedTier } from './tierReads';
 
 /**
- * What caching theory predicts for the distributed cache's hit ratio in one variant of a sweep
- * (`tierHitRatios.distributed`, hits over lookups at its nodes), drawn beside the simulated curve.
+ * What caching theory predicts for one tier's hit ratio in one variant of a sweep
+ * (`tierHitRatios[tier]`, hits over lookups at its instances), drawn beside the simulated curve.
  */
 export interface HitRatioPrediction {
+  /** The tier predicted: the app-local caches in a sweep of their settings, else the distributed cache. */
+  tier: PredictedTier;
   /** Che's approximation, for an LRU cache that evicts and never expires entries in the run. */
   che: number | null;
   /** King and Gelenbe's result (exact, or its approximation for large caches), for FIFO and Random. */
@@ -25,20 +31,31 @@ export interface HitRatioPrediction {
   notes: string[];
 }
 
+type Prediction = Omit<HitRatioPrediction, 'tier'>;
+
 const none = { che: null, fifoRandom: null, ttl: null, ttlOtherRule: null, ttlRule: null, notes: [] };
 
 /** No formula, and why. */
-const noFormula = (reason: string): HitRatioPrediction => ({ ...none, reason });
+const noFormula = (reason: string): Prediction => ({ ...none, reason });
+
+/** The tier a sweep of `path` predicts: the one it changes when that is the local caches. */
+export function predictedTier(path: string): PredictedTier {
+  return path.startsWith('tiers.local.') ? 'local' : 'distributed';
+}
 
 /**
- * The distributed cache's predicted hit ratio in a scenario, from the models of `engine/analytic`,
+ * A tier's predicted hit ratio in a scenario, from the models of `engine/analytic`,
  * with the model's assumptions checked against the scenario. The models take every read as an
  * independent draw from a known popularity (the independent reference model) and only one way
  * for a key to leave: eviction (Che, King–Gelenbe) or expiry (the TTL models). The rate matters only
  * to the TTL models, so only they need a steady one.
  */
-export function predictHitRatio(scenario: Scenario): HitRatioPrediction {
-  const reads = distributedReads(scenario);
+export function predictHitRatio(scenario: Scenario, tier: PredictedTier = 'distributed'): HitRatioPrediction {
+  return { tier, ...prediction(scenario, tier) };
+}
+
+function prediction(scenario: Scenario, tier: PredictedTier): Prediction {
+  const reads = tierReads(scenario, tier);
   if ('reason' in reads) return noFormula(reads.reason);
   // A preset shortened with durationMs keeps faults past its end, which never happen.
   const faults = scenario.faults.filter((fault) => fault.atMs < scenario.durationMs);
@@ -49,44 +66,52 @@ export function predictHitRatio(scenario: Scenario): HitRatioPrediction {
         `${first.command.type} at ${formatDecimal(first.atMs / 1000)} s)`,
     );
   }
-  const tier = scenario.topology.distributed;
-  const entries = entryCapacity(scenario);
+  const config = tierKinds[tier].configIn(scenario);
+  const entries = entryCapacity(scenario, config);
   if (typeof entries === 'string') return noFormula(entries);
   const fullest = Math.max(...reads.keysHeld);
   const evicts = fullest > entries;
-  const ttlSeconds = tier.ttl.seconds;
+  const ttlSeconds = config.ttl.seconds;
   // With jitter the shortest TTL drawn is seconds × (1 − jitter).
-  const expires = ttlSeconds !== null && ttlSeconds * (1 - tier.ttl.jitter) * 1000 < scenario.durationMs;
+  const expires = ttlSeconds !== null && ttlSeconds * (1 - config.ttl.jitter) * 1000 < scenario.durationMs;
   if (evicts && expires) {
     return noFormula(
       `entries both expire (TTL ${formatDecimal(ttlSeconds)} s in a ${formatDecimal(scenario.durationMs / 1000)} s run) ` +
-        `and are evicted (a node has room for ${formatCount(entries)} of its ${formatCount(fullest)} keys); ` +
+        `and are evicted (${tier === 'local' ? 'a server' : 'a node'} has room for ${formatCount(entries)} of its ${formatCount(fullest)} keys); ` +
         'the models take one way out at a time',
     );
   }
-  return expires ? ttlPrediction(scenario, reads, ttlSeconds) : evictionPrediction(scenario, reads, entries);
+  const setting = { scenario, tier, config, reads };
+  return expires ? ttlPrediction(setting, ttlSeconds) : evictionPrediction(setting, entries);
 }
 
-/** A node's capacity in entries: its capacity, or for bytes, how many objects of the one fixed size fit. */
-function entryCapacity(scenario: Scenario): number | string {
-  const tier = scenario.topology.distributed;
-  if (tier.capacityUnit === 'entries') return tier.capacity;
+/** What a prediction is worked out from: the variant, the tier and its settings, the reads it sees. */
+interface Setting {
+  scenario: Scenario;
+  tier: PredictedTier;
+  config: TierConfig;
+  reads: TierReads;
+}
+
+/** An instance's capacity in entries: its capacity, or for bytes, how many objects of the one fixed size fit. */
+function entryCapacity(scenario: Scenario, config: TierConfig): number | string {
+  if (config.capacityUnit === 'entries') return config.capacity;
   const sizes = new Set(
     scenario.workload.keySpaces.map((s) => (s.size.kind === 'fixed' ? s.size.bytes : -1)),
   );
   const [bytes] = sizes;
   if (sizes.size !== 1 || bytes < 0)
     return 'the capacity counts bytes and objects differ in size; the models count entries';
-  return Math.floor(tier.capacity / bytes);
+  return Math.floor(config.capacity / bytes);
 }
 
-/** Che or King–Gelenbe at each node over the keys the ring sends it, weighted by its share of the reads. */
-function evictionPrediction(
-  scenario: Scenario,
-  reads: DistributedReads,
-  entries: number,
-): HitRatioPrediction {
-  const { eviction, ttl } = scenario.topology.distributed;
+/**
+ * Che or King–Gelenbe at each node over the keys the ring sends it, weighted by its share of the
+ * reads; at a local cache over every key, the same at each server.
+ */
+function evictionPrediction(setting: Setting, entries: number): Prediction {
+  const { scenario, reads } = setting;
+  const { eviction, ttl } = setting.config;
   const ttlSeconds = ttl.seconds;
   const model =
     eviction === 'lru' ? 'che' : eviction === 'fifo' || eviction === 'random' ? 'fifoRandom' : null;
@@ -100,8 +125,8 @@ function evictionPrediction(
         : 1 - fifoRandomMissRatio(popularity, entries).missRatio;
     hitRatio += share * hits;
   }
-  const notes = systemNotes(scenario, reads);
-  if (scenario.topology.distributed.replication > 1) {
+  const notes = systemNotes(setting);
+  if (setting.tier === 'distributed' && scenario.topology.distributed.replication > 1) {
     notes.push(
       `each node also keeps copies of other nodes' keys (replication ${scenario.topology.distributed.replication}), ` +
         'which take room but serve none of its reads: expect fewer hits than the formula',
@@ -113,13 +138,17 @@ function evictionPrediction(
         'eviction order; the formula has no such loads',
     );
   }
-  notes.push(...coldNote(scenario, reads));
+  notes.push(...coldNote(setting));
   return { ...none, [model]: hitRatio, reason: null, notes };
 }
 
-/** The TTL models over every key's read rate (λ × its popularity), for a cache that never evicts. */
-function ttlPrediction(scenario: Scenario, reads: DistributedReads, ttlSeconds: number): HitRatioPrediction {
-  const { ttl } = scenario.topology.distributed;
+/**
+ * The TTL models over every key's read rate at one instance (λ × its popularity, over the servers
+ * for a local cache), for a cache that never evicts.
+ */
+function ttlPrediction(setting: Setting, ttlSeconds: number): Prediction {
+  const { scenario, reads } = setting;
+  const { ttl } = setting.config;
   const phase = scenario.workload.phases[0];
   if (phase)
     return noFormula(
@@ -129,14 +158,20 @@ function ttlPrediction(scenario: Scenario, reads: DistributedReads, ttlSeconds: 
     return noFormula('expired entries are still served while they refresh (stale-while-revalidate)');
   if (ttl.refreshAheadFraction > 0 || scenario.policies.stampede === 'early-refresh')
     return noFormula('entries are refreshed before they expire, which the TTL models do not do');
-  const rate = scenario.workload.ratePerSecond * reads.readShare;
+  const rate = (scenario.workload.ratePerSecond * reads.readShare) / reads.sharedBy;
   // With jitter each entry's TTL is drawn from [T(1 − jitter), T]: hits per cycle follow its mean.
   const meanTtl = ttlSeconds * (1 - ttl.jitter / 2);
   const matching = ttlHitRatio(rate, reads.popularity, meanTtl, ttl.resetOnHit);
   const other = ttlHitRatio(rate, reads.popularity, meanTtl, !ttl.resetOnHit);
-  const notes = systemNotes(scenario, reads);
+  const notes = systemNotes(setting);
+  if (reads.sharedBy > 1 && scenario.topology.appServers.loadBalancer === 'round-robin') {
+    notes.push(
+      `round-robin hands the ${reads.sharedBy} servers requests in turn, so each server's are more evenly ` +
+        'spaced than the Poisson arrivals the TTL models assume',
+    );
+  }
   // Renewed by every hit, a key seldom expires: its first read, which the formula leaves out, weighs.
-  if (ttl.resetOnHit) notes.push(...coldNote(scenario, reads));
+  if (ttl.resetOnHit) notes.push(...coldNote(setting));
   if (ttl.resetOnHit && ttl.jitter > 0)
     notes.push('the TTL is jittered, and renewed by hits: the formula takes its mean, an approximation');
   const runs = scenario.durationMs / 1000 / ttlSeconds;
@@ -156,16 +191,20 @@ function ttlPrediction(scenario: Scenario, reads: DistributedReads, ttlSeconds: 
   };
 }
 
-/** What writes and stampede protection do that a model of independent reads leaves out. */
-function systemNotes(scenario: Scenario, reads: DistributedReads): string[] {
+/** What writes, the bus and stampede protection do that a model of independent reads leaves out. */
+function systemNotes({ scenario, tier, reads }: Setting): string[] {
   const notes: string[] = [];
   const write = scenario.policies.write;
-  if (reads.writeShare > 0 && write !== 'write-around') {
-    const effect =
-      write === 'write-around-invalidate'
-        ? 'deletes its key from the cache, which the formula of reads alone leaves out: expect fewer hits'
-        : 'stores its key in the cache, which the formula of reads alone leaves out';
+  // Write-around leaves the nodes alone, but the server that wrote still drops its local copy.
+  const deletes = write === 'write-around-invalidate' || write === 'write-around';
+  if (reads.writeShare > 0 && (write !== 'write-around' || tier === 'local')) {
+    const effect = deletes
+      ? 'deletes its key from the cache, which the formula of reads alone leaves out: expect fewer hits'
+      : 'stores its key in the cache, which the formula of reads alone leaves out';
     notes.push(`${formatPercent(reads.writeShare)} of requests are writes, and each (${write}) ${effect}`);
+  }
+  if (tier === 'local' && reads.writeShare > 0 && scenario.topology.bus.enabled) {
+    notes.push("the bus drops every server's copy of a written key: expect fewer hits than the formula");
   }
   if (scenario.policies.stampede === 'coalesce' || scenario.policies.stampede === 'lock') {
     notes.push(
@@ -177,7 +216,7 @@ function systemNotes(scenario: Scenario, reads: DistributedReads): string[] {
 }
 
 /** Each node's share of the reads and the popularity of its keys among them. */
-function byNode(reads: DistributedReads): { share: number; popularity: Float64Array }[] {
+function byNode(reads: TierReads): { share: number; popularity: Float64Array }[] {
   const nodes = reads.keysHeld.length;
   const shares = new Float64Array(nodes);
   const counts = new Int32Array(nodes);
@@ -198,10 +237,10 @@ function byNode(reads: DistributedReads): { share: number; popularity: Float64Ar
 
 /**
  * A note when a key's first reads (cold misses) are half a point or more of the tier's reads: the
- * expected distinct keys read, Σ 1 − e^(−N p_i), over the N reads expected.
+ * expected distinct keys read, Σ 1 − e^(−N p_i), over the N reads an instance expects.
  */
-function coldNote(scenario: Scenario, reads: DistributedReads): string[] {
-  const n = expectedRequests(scenario) * reads.readShare;
+function coldNote({ scenario, reads }: Setting): string[] {
+  const n = (expectedRequests(scenario) * reads.readShare) / reads.sharedBy;
   if (!(n > 0)) return [];
   let distinct = 0;
   for (let i = 0; i < reads.popularity.length; i++) distinct -= Math.expm1(-n * reads.popularity[i]);

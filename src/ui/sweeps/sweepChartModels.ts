@@ -1,5 +1,6 @@
 import { overlayNotes, overlaySeries } from '../../engine/experiments/overlaySeries';
 import type { SweepPoint } from '../../engine/experiments/sweepPoint';
+import { tierKinds } from '../../engine/tiers/tierRegistry';
 import type { SweepResult } from '../../state/sweepJob.svelte';
 import { seriesColours } from '../views/lib/palette';
 import { wantsLogAxis, type XYChartModel, type XYSeries } from '../views/lib/xyChartModel';
@@ -45,7 +46,8 @@ const figures: {
 /**
  * A sweep as charts against the setting swept: a numeric setting on a linear or log axis, a choice
  * (a policy) as evenly spaced categories. Each names the run and seed it came from. The second is the
- * distributed cache's own hit ratio, with the formulas that predict it dashed beside it and a line
+ * hit ratio of the tier the models predict (the local caches in a sweep of theirs, else the
+ * distributed cache), with the formulas that predict it dashed beside it and a line
  * under it saying where none applies and what the simulation has that they leave out.
  */
 export function sweepChartModels(result: SweepResult): XYChartModel[] {
@@ -81,9 +83,10 @@ export function sweepChartModels(result: SweepResult): XYChartModel[] {
     dashed: true,
     points: model.values.map((y, j) => ({ x: xs[j], y })),
   }));
+  const tier = result.points[0]?.prediction.tier ?? 'distributed';
   const hitRatio: XYChartModel = {
     ...frame,
-    title: 'Distributed cache hit ratio',
+    title: `${tierKinds[tier].label} hit ratio`,
     yLabel: 'Hits over lookups',
     formatY: figures[0].format,
     yDomain: [0, 1],
@@ -92,7 +95,7 @@ export function sweepChartModels(result: SweepResult): XYChartModel[] {
         name: 'Simulated',
         colour: seriesColours[0],
         dashed: false,
-        points: result.points.map((p, j) => ({ x: xs[j], y: p.tierHitRatios.distributed })),
+        points: result.points.map((p, j) => ({ x: xs[j], y: p.tierHitRatios[tier] })),
       },
       ...models,
     ],

@@ -62,6 +62,24 @@ describe("a sweep's analytic overlay", () => {
     expect(csv[1].split(',')[ttl]).toBe('');
   }, 120_000);
 
+  it("predicts each app server's local LRU cache in a sweep of its capacity, the distributed one behind it", () => {
+    const local = scenario({
+      ...irm,
+      topology: {
+        ...irm.topology,
+        appServers: { count: 2, local: { enabled: true, capacity: 100, ttl: { seconds: null } } },
+      },
+    });
+    const points = runSweep(planSweep(local, 'tiers.local.capacity', ['30', '100', '300']));
+    for (const point of points) {
+      expect(point.prediction.tier).toBe('local');
+      // Each server sees its share of independent draws from the same popularity: Che at its capacity.
+      expect(Math.abs(point.tierHitRatios.local! - point.prediction.che!)).toBeLessThan(0.01);
+    }
+    // The nodes behind see only what the local caches missed: no formula for them.
+    expect(predictHitRatio(local).reason).toMatch(/app-local caches answer some reads first/);
+  }, 120_000);
+
   it('draws King–Gelenbe for FIFO and Random beside the simulation, and names a policy it does not cover', () => {
     const points = runSweep(
       planSweep(scenario(irm), 'tiers.distributed.eviction', ['fifo', 'random', 'sieve']),

@@ -31,12 +31,19 @@ describe("a sweep's hit-ratio chart", () => {
     ]);
   });
 
-  it('draws no formula, and says why under the chart, where the sweep turns a tier on in front', () => {
+  it('predicts the local caches in a sweep of theirs, and says why not where they are off', () => {
     const charts = sweepOf('tiers.local.enabled', ['false', 'true']);
-    expect(charts[1].series.map((s) => s.name)).toEqual(['Simulated', "Che's approximation (LRU)"]);
-    expect(charts[1].series[1].points.map((p) => p.y === null)).toEqual([false, true]);
-    expect(charts[1].notes).toContain(
-      'No formula at true: the app-local caches answer some reads first, so the distributed cache sees a filtered stream.',
-    );
+    expect(charts[1].title).toBe('App-local cache hit ratio');
+    // Basics' local caches hold all 200 keys, and their 10 s TTL expires within the 60 s run.
+    expect(charts[1].series.map((s) => s.name)).toEqual([
+      'Simulated',
+      'TTL model λT/(1+λT)',
+      'TTL model 1−e^(−λT), if hits renewed the TTL',
+    ]);
+    const [simulated, ttl] = charts[1].series.map((s) => s.points.map((p) => p.y));
+    expect(simulated[0]).toBeNull();
+    expect(ttl[0]).toBeNull();
+    expect(Math.abs(simulated[1]! - ttl[1]!)).toBeLessThan(0.02);
+    expect(charts[1].notes).toContain('No formula at false: the app-local cache is off.');
   });
 });
