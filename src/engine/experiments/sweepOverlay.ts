@@ -125,6 +125,8 @@ function evictionPrediction(setting: Setting, entries: number): Prediction {
         : 1 - fifoRandomMissRatio(popularity, entries).missRatio;
     hitRatio += share * hits;
   }
+  // The nodes' shares sum to 1 up to rounding, which must not take a ratio past 1.
+  hitRatio = Math.min(1, hitRatio);
   const notes = systemNotes(setting);
   if (setting.tier === 'distributed' && scenario.topology.distributed.replication > 1) {
     notes.push(
@@ -198,9 +200,10 @@ function systemNotes({ scenario, tier, reads }: Setting): string[] {
   // Write-around leaves the nodes alone, but the server that wrote still drops its local copy.
   const deletes = write === 'write-around-invalidate' || write === 'write-around';
   if (reads.writeShare > 0 && (write !== 'write-around' || tier === 'local')) {
+    const cache = tier === 'local' ? "its server's local cache" : 'the cache';
     const effect = deletes
-      ? 'deletes its key from the cache, which the formula of reads alone leaves out: expect fewer hits'
-      : 'stores its key in the cache, which the formula of reads alone leaves out';
+      ? `deletes its key from ${cache}, which the formula of reads alone leaves out: expect fewer hits`
+      : `stores its key in ${cache}, which the formula of reads alone leaves out`;
     notes.push(`${formatPercent(reads.writeShare)} of requests are writes, and each (${write}) ${effect}`);
   }
   if (tier === 'local' && reads.writeShare > 0 && scenario.topology.bus.enabled) {
