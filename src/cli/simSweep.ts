@@ -1,4 +1,6 @@
 import { sweepCsv } from '../engine/export/sweepCsv';
+import { overlayNotes, overlaySeries } from '../engine/experiments/overlaySeries';
+import { predictedTier } from '../engine/experiments/sweepOverlay';
 import { planSweep } from '../engine/experiments/planSweep';
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
 import { InputError } from '../engine/inputError';
@@ -39,7 +41,8 @@ export async function runSweepCli(request: SweepRequest, io: SimIo, load: LoadSc
     if (error instanceof InputError) throw new InputError(`--sweep ${error.message}`, error.problems);
     throw error;
   }
-  const tasks = plan.variants.map((variant, i) => ({ scenario: variant, value: plan.values[i] }));
+  const tier = predictedTier(plan.path);
+  const tasks = plan.variants.map((variant, i) => ({ scenario: variant, value: plan.values[i], tier }));
   const points = await runOnThreads<(typeof tasks)[number], SweepPoint>(threadEntry, tasks);
   const csv = sweepCsv(plan.path, points);
   if (request.sweepCsv !== null) await io.writeFile(request.sweepCsv, csv);
@@ -59,13 +62,25 @@ export async function runSweepCli(request: SweepRequest, io: SimIo, load: LoadSc
 function sweepText(path: string, scenario: Scenario, points: readonly SweepPoint[]): string {
   const percent = (ratio: number | null) => (ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`);
   const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
-  const header = [path, 'from cache', 'stale reads', 'db queries/s', 'p95 latency'];
-  const rows = points.map((p) => [
+  const models = overlaySeries(points).filter((model) => !model.comparison);
+  const tier = points[0]?.prediction.tier ?? 'distributed';
+  const header = [
+    path,
+    'from cache',
+    'stale reads',
+    'db queries/s',
+    'p95 latency',
+    `${tier} hit ratio`,
+    ...models.map((model) => model.label),
+  ];
+  const rows = points.map((p, i) => [
     p.value === null ? 'null' : String(p.value),
     percent(p.readsServedFromCache),
     percent(p.staleReadRate),
     p.databaseQueriesPerSecond.toFixed(1),
     ms(p.p95LatencyMs),
+    percent(p.tierHitRatios[tier]),
+    ...models.map((model) => percent(model.values[i])),
   ]);
   const widths = header.map((name, i) => Math.max(name.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
@@ -75,6 +90,8 @@ function sweepText(path: string, scenario: Scenario, points: readonly SweepPoint
     '',
     line(header),
     ...rows.map(line),
+    '',
+    ...overlayNotes(points),
     '',
   ].join('\n');
 }

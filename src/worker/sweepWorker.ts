@@ -2,6 +2,7 @@
 import './reportCspViolations';
 import { planSweep } from '../engine/experiments/planSweep';
 import { measureVariant } from '../engine/experiments/sweepPoint';
+import { predictedTier } from '../engine/experiments/sweepOverlay';
 import { InputError } from '../engine/inputError';
 import type { FromSweepWorker, ToSweepWorker } from './sweepProtocol';
 
@@ -17,7 +18,11 @@ scope.onmessage = (event: MessageEvent<ToSweepWorker>) => {
     post({
       type: 'point',
       index: message.index,
-      point: measureVariant(plan.variants[message.index], plan.values[message.index]),
+      point: measureVariant(
+        plan.variants[message.index],
+        plan.values[message.index],
+        predictedTier(plan.path),
+      ),
     });
   } catch (error) {
     post({

@@ -351,6 +351,11 @@ describe('npm run sim: a sweep', () => {
       expect(readable.status, readable.stderr).toBe(0);
       expect(readable.stdout).toMatch(/^Sweep of policies\.write on Small \(seed 5/);
       expect(readable.stdout).toMatch(/\nwrite-through\s+\d/);
+      // Beside the simulated hit ratio, the formula that predicts it, and under the table what it leaves out.
+      expect(readable.stdout).toMatch(/distributed hit ratio +Che's approximation \(LRU\)\n/);
+      expect(readable.stdout).toContain(
+        'At write-through: 5.0% of requests are writes, and each (write-through) stores',
+      );
     },
   );
 });

@@ -1,6 +1,6 @@
 import { downloadFrom, expect, openPreset, screenshot, simFiles, test } from './fixtures';
 
-test("a capacity sweep in the app draws its four charts from workers and writes the CLI's CSV", async ({
+test("a capacity sweep in the app draws its five charts from workers and writes the CLI's CSV", async ({
   page,
 }) => {
   await openPreset(page);
@@ -13,7 +13,7 @@ test("a capacity sweep in the app draws its four charts from workers and writes 
     name: /Reads served from cache: Share of reads against tiers\.distributed\.capacity/,
   });
   await expect(first).toBeVisible({ timeout: 60_000 });
-  await expect(dialog.getByRole('img')).toHaveCount(4);
+  await expect(dialog.getByRole('img')).toHaveCount(5);
   await screenshot(page, 'sweep-capacity');
 
   const csv = await downloadFrom(page, 'Download the sweep CSV');
@@ -30,6 +30,40 @@ test("a capacity sweep in the app draws its four charts from workers and writes 
   ]) {
     expect(svg.bytes.toString('utf8')).toContain(label);
   }
+});
+
+test("a capacity sweep draws Che's approximation beside the simulated hit ratio, and says where no formula applies", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPreset(page);
+  await page.getByRole('button', { name: 'Sweep…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sweep a setting' });
+  await dialog.getByLabel('Setting').selectOption('tiers.distributed.capacity');
+  await dialog.getByLabel('Values').fill('10, 30, 100');
+  await dialog.getByRole('button', { name: 'Run the sweep' }).click();
+  const hitRatio = page.getByRole('img', { name: /^Distributed cache hit ratio: / });
+  const figure = dialog.locator('figure').filter({ has: hitRatio });
+  const chart = figure.getByRole('img');
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  await expect(chart).toHaveAccessibleName(/Simulated, Che's approximation \(LRU\)\./);
+  // The legend is drawn in the SVG, so an exported image names the formula too.
+  await expect(chart.locator('text', { hasText: "Che's approximation (LRU)" })).toBeVisible();
+  // Basics runs 200 keys for 6,000 requests: its cold misses are named as what Che leaves out.
+  await expect(figure).toContainText("of the reads are a key's first (cold misses)");
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot(page, 'sweep-che-overlay');
+
+  await dialog.getByLabel('Setting').selectOption('tiers.distributed.eviction');
+  await dialog.getByLabel('Values').fill('lru, fifo, sieve');
+  await dialog.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(figure).toContainText(
+    "No formula at sieve: the models cover LRU (Che's approximation), FIFO and Random, not sieve eviction.",
+    { timeout: 60_000 },
+  );
+  await expect(chart).toHaveAccessibleName(
+    /Simulated, Che's approximation \(LRU\), King–Gelenbe \(FIFO\/Random\)\./,
+  );
 });
 
 test('a bad sweep value is named before anything runs, and the dialog keeps what was typed', async ({

@@ -1,6 +1,7 @@
 import type { SettingValue } from '../lessons/goalSettings';
 import type { Scenario } from '../scenario/schema';
 import { measureVariant, type SweepPoint } from './sweepPoint';
+import { predictedTier } from './sweepOverlay';
 import { readSweepValues, variantWith } from './sweepSetting';
 
 /** A sweep ready to run: every variant already built and validated, so a bad value fails before any runs. */
@@ -27,5 +28,6 @@ export function planSweep(scenario: Scenario, path: string, texts: readonly stri
 
 /** Runs every variant one after another. The CLI and the app run them in parallel, with the same points. */
 export function runSweep(plan: SweepPlan): SweepPoint[] {
-  return plan.variants.map((variant, i) => measureVariant(variant, plan.values[i]));
+  const tier = predictedTier(plan.path);
+  return plan.variants.map((variant, i) => measureVariant(variant, plan.values[i], tier));
 }

@@ -3,6 +3,7 @@ import { ratio } from '../metrics/seriesMath';
 import type { SettingValue } from '../lessons/goalSettings';
 import type { TierName } from '../tiers/tierNames';
 import type { Scenario } from '../scenario/schema';
+import { predictHitRatio, type HitRatioPrediction, type PredictedTier } from './sweepOverlay';
 
 /** What one variant of a sweep measured over its whole run: the figures a sweep's chart plots. */
 export interface SweepPoint {
@@ -24,13 +25,20 @@ export interface SweepPoint {
   leaks: number;
   /** Each tier's hit ratio, null for a tier that had no lookups. */
   tierHitRatios: Record<TierName, number | null>;
+  /** What the analytic models predict for `tierHitRatios[prediction.tier]`, or why none applies. */
+  prediction: HitRatioPrediction;
 }
 
 /**
  * Runs a variant from start to end with no commands and no event log (a sweep compares settings, not
- * interventions), as an export or the CLI would, and returns its point.
+ * interventions), as an export or the CLI would, and returns its point with the models' prediction
+ * for `tier` (`predictedTier` of the sweep's path).
  */
-export function measureVariant(scenario: Scenario, value: SettingValue): SweepPoint {
+export function measureVariant(
+  scenario: Scenario,
+  value: SettingValue,
+  tier: PredictedTier = 'distributed',
+): SweepPoint {
   const { endToEnd: e, tiers } = runToEnd(scenario, []).metrics();
   const answered = e.latency.count > 0;
   return {
@@ -50,5 +58,6 @@ export function measureVariant(scenario: Scenario, value: SettingValue): SweepPo
     tierHitRatios: Object.fromEntries(
       tiers.map((tier) => [tier.tier, tier.lookups > 0 ? tier.hitRatio : null]),
     ) as Record<TierName, number | null>,
+    prediction: predictHitRatio(scenario, tier),
   };
 }

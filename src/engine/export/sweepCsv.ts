@@ -31,6 +31,11 @@ const columns: CsvColumn<SweepRow>[] = [
     name: `${tier}HitRatio`,
     value: (row: SweepRow) => orEmpty(row.point.tierHitRatios[tier] ?? null, csvRatio),
   })),
+  // The models' predictions of that tier's hit ratio (engine/experiments/sweepOverlay.ts).
+  { name: 'predictedTier', value: (row) => row.point.prediction.tier },
+  { name: 'predictedHitRatioChe', value: (row) => orEmpty(row.point.prediction.che, csvRatio) },
+  { name: 'predictedHitRatioFifoRandom', value: (row) => orEmpty(row.point.prediction.fifoRandom, csvRatio) },
+  { name: 'predictedHitRatioTtl', value: (row) => orEmpty(row.point.prediction.ttl, csvRatio) },
 ];
 
 /** The sweep CSV's columns, in order (docs/csv.md). */

@@ -30,6 +30,8 @@ export interface XYChartModel {
   /** The y axis' range; the data's range when absent. */
   yDomain?: [number, number];
   series: XYSeries[];
+  /** Lines under the chart that qualify it (where a model does not apply, and why). */
+  notes?: string[];
 }
 
 /** Whether sizes from `min` to `max` read better on a log axis: when they span a factor of 4 or more. */
