@@ -2,31 +2,54 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Runs tasks on worker threads, one a core, and returns their results in the tasks' order. The thread
- * entry is a TypeScript module under `npm run sim` (tsx), which a thread loads by registering tsx's
- * loader first; the bundled bench passes its own JavaScript file.
+ * Worker threads that run tasks, each thread taking the next task when it finishes one, with the
+ * results in the tasks' order. A pool can run several batches: a thread's second batch skips the
+ * thread's start, module load and the engine's JIT warm-up, which each fresh thread pays again (V8
+ * compiles per thread). The thread entry is a TypeScript module under `npm run sim` (tsx), which a
+ * thread loads by registering tsx's loader first; the bundled bench passes its own JavaScript file.
  */
-export async function runOnThreads<Task, Result>(
-  entry: URL,
-  tasks: readonly Task[],
-  threads = Math.max(1, Math.min(availableParallelism(), tasks.length)),
-): Promise<Result[]> {
-  const results: Result[] = new Array(tasks.length);
-  let next = 0;
-  const workers = Array.from({ length: threads }, () => startThread(entry));
-  try {
+export class ThreadPool<Task, Result> {
+  readonly #workers: Worker[];
+
+  constructor(entry: URL, threads: number) {
+    this.#workers = Array.from({ length: Math.max(1, threads) }, () => startThread(entry));
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  async run(tasks: readonly Task[]): Promise<Result[]> {
+    const results: Result[] = new Array(tasks.length);
+    let next = 0;
     await Promise.all(
-      workers.map(async (worker) => {
+      this.#workers.map(async (worker) => {
         while (next < tasks.length) {
           const index = next++;
           results[index] = await ask<Task, Result>(worker, tasks[index]);
         }
       }),
     );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    return results;
   }
-  return results;
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Runs tasks once on fresh threads, one a core (at most one a task), and ends the threads. */
+export async function runOnThreads<Task, Result>(
+  entry: URL,
+  tasks: readonly Task[],
+  threads = Math.max(1, Math.min(availableParallelism(), tasks.length)),
+): Promise<Result[]> {
+  const pool = new ThreadPool<Task, Result>(entry, threads);
+  try {
+    return await pool.run(tasks);
+  } finally {
+    await pool.close();
+  }
 }
 
 function startThread(entry: URL): Worker {

@@ -1,6 +1,7 @@
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
 import type { Scenario } from '../engine/scenario/schema';
 import type { FromSweepWorker, ToSweepWorker } from '../worker/sweepProtocol';
+import { OrderedWorker } from './orderedWorker';
 
 const startWorker = () =>
   new Worker(new URL('../worker/sweepWorker.ts', import.meta.url), { type: 'module' });
@@ -13,10 +14,14 @@ export interface SweepResult {
   seed: number;
 }
 
+type SweepWorker = OrderedWorker<ToSweepWorker, FromSweepWorker>;
+
 /**
  * A sweep of one setting run on Web Workers, one a core (navigator.hardwareConcurrency), each variant
- * from start to end; the page only collects the points. Cancelling ends the workers at once and keeps
- * the previous result.
+ * from start to end; the page only collects the points. The workers start when the dialog opens
+ * (`prepare`) and stay for the next sweep: a fresh worker pays its start, its module's load and the
+ * engine's JIT warm-up (V8 compiles per worker), about four warm variants' time. Cancelling ends the
+ * workers at once (a variant cannot stop midway) and keeps the previous result.
  */
 export class SweepJob {
   running = $state(false);
@@ -24,74 +29,83 @@ export class SweepJob {
   total = $state(0);
   result = $state<SweepResult | null>(null);
   failure = $state<string | null>(null);
-  #workers: Worker[] = [];
+  #workers: SweepWorker[] = [];
 
   constructor(
     private readonly start: () => Worker = startWorker,
     private readonly cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2),
   ) {}
 
+  /**
+   * Starts the workers if none are running, each warming up on the start of `scenario` while the
+   * person picks what to sweep; a sweep sent meanwhile waits for its worker's warm-up to end.
+   */
+  prepare(scenario: Scenario | null): void {
+    if (this.#workers.length > 0) return;
+    const workers: SweepWorker[] = [];
+    const onFailure = (message: string) => {
+      if (this.#workers !== workers) return;
+      this.failure = `the sweep stopped: ${message}`;
+      this.#stop();
+    };
+    for (let i = 0; i < this.cores; i++) workers.push(new OrderedWorker(this.start(), onFailure));
+    this.#workers = workers;
+    if (scenario) for (const worker of workers) void worker.ask({ type: 'warm', scenario });
+  }
+
   async run(scenario: Scenario, path: string, values: string[]): Promise<void> {
-    this.cancel();
+    if (this.running) this.cancel();
+    this.prepare(null);
     this.failure = null;
     this.running = true;
     this.done = 0;
     this.total = values.length;
-    const first = this.start();
-    this.#workers = [first];
-    const checked = await this.#ask(first, { type: 'plan', scenario, path, values });
-    if (!checked || checked.type !== 'planned') return;
+    const workers = this.#workers.slice(0, Math.min(this.#workers.length, values.length));
+    const planned = await Promise.all(
+      workers.map((worker) => worker.ask({ type: 'plan', scenario, path, values })),
+    );
+    if (!this.#answered(workers, planned)) return;
     const points: SweepPoint[] = new Array(values.length);
-    for (let i = 1; i < Math.min(this.cores, values.length); i++) this.#workers.push(this.start());
-    const workers = this.#workers;
     let next = 0;
-    const ok = await Promise.all(
+    const answers = await Promise.all(
       workers.map(async (worker) => {
         while (next < values.length) {
           const index = next++;
-          const answer = await this.#ask(worker, { type: 'run', index, scenario, path, values });
-          if (!answer || answer.type !== 'point') return false;
+          const answer = await worker.ask({ type: 'run', index });
+          if (!this.#answered(workers, [answer]) || answer?.type !== 'point') return false;
           points[index] = answer.point;
           this.done++;
         }
         return true;
       }),
     );
-    if (!ok.every(Boolean) || this.#workers !== workers) return;
+    if (!answers.every(Boolean)) return;
     this.result = { path, values, points, scenarioName: scenario.name, seed: scenario.seed };
-    this.#stop();
+    this.running = false;
   }
 
+  /** Stops a running sweep by ending its workers; the next sweep or `prepare` starts new ones. */
   cancel(): void {
     this.#stop();
   }
 
-  /** One request to one worker; null when the sweep was cancelled or failed meanwhile. */
-  #ask(worker: Worker, message: ToSweepWorker): Promise<FromSweepWorker | null> {
-    const workers = this.#workers;
-    return new Promise((resolve) => {
-      worker.onmessage = (event: MessageEvent<FromSweepWorker>) => {
-        if (this.#workers !== workers) return resolve(null);
-        if (event.data.type === 'failed') {
-          this.failure = event.data.message;
-          this.#stop();
-          return resolve(null);
-        }
-        resolve(event.data);
-      };
-      worker.onerror = (event) => {
-        if (this.#workers === workers) {
-          this.failure = `the sweep stopped: ${event.message || 'a worker failed'}`;
-          this.#stop();
-        }
-        resolve(null);
-      };
-      worker.postMessage(message);
-    });
+  /**
+   * Whether the sweep goes on after these answers: not when it was cancelled meanwhile (null answers,
+   * or other workers), nor when a worker named a problem, which the dialog then shows.
+   */
+  #answered(workers: SweepWorker[], answers: (FromSweepWorker | null)[]): boolean {
+    if (!this.running || !workers.every((w) => this.#workers.includes(w))) return false;
+    const failed = answers.find((answer) => answer?.type === 'failed');
+    if (failed?.type === 'failed') {
+      this.failure = failed.message;
+      this.running = false;
+      return false;
+    }
+    return answers.every((answer) => answer !== null);
   }
 
   #stop(): void {
-    for (const worker of this.#workers) worker.terminate();
+    for (const worker of this.#workers) worker.end();
     this.#workers = [];
     this.running = false;
   }

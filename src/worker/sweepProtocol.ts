@@ -2,15 +2,19 @@ import type { SweepPoint } from '../engine/experiments/sweepPoint';
 import type { Scenario } from '../engine/scenario/schema';
 
 /**
- * The messages between the page and a sweep worker. The page starts one worker a core; each builds
- * and runs the variants it is sent. `plan` checks the whole sweep first, so a bad value is named before
- * anything runs.
+ * The messages between the page and a sweep worker. The page keeps one worker a core for as long as
+ * it lives, and each answers its messages in the order they came. `warm` runs the engine over the start
+ * of a scenario and throws the run away, so the worker's first variant does not pay the JIT's warm-up;
+ * `plan` checks and builds the whole sweep once (a bad value is named before anything runs), and
+ * `run` measures one of the planned variants by its index.
  */
 export type ToSweepWorker =
+  | { type: 'warm'; scenario: Scenario }
   | { type: 'plan'; scenario: Scenario; path: string; values: string[] }
-  | { type: 'run'; index: number; scenario: Scenario; path: string; values: string[] };
+  | { type: 'run'; index: number };
 
 export type FromSweepWorker =
+  | { type: 'warmed' }
   | { type: 'planned'; count: number }
   | { type: 'point'; index: number; point: SweepPoint }
   /** The path or a value is wrong; the message names it. */

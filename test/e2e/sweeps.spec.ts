@@ -66,7 +66,7 @@ test("a capacity sweep draws Che's approximation beside the simulated hit ratio,
   );
 });
 
-test('a bad sweep value is named before anything runs, and the dialog keeps what was typed', async ({
+test('a bad sweep value is named before anything runs, the dialog keeps what was typed, and the corrected sweep runs', async ({
   page,
 }) => {
   await openPreset(page);
@@ -78,4 +78,9 @@ test('a bad sweep value is named before anything runs, and the dialog keeps what
   await expect(dialog.getByRole('status')).toContainText('policies.write=write-sideways');
   await expect(dialog.getByLabel('Values')).toHaveValue('write-through, write-sideways');
   await expect(dialog.getByRole('button', { name: 'Run the sweep' })).toBeEnabled();
+  // The workers kept after the failed check run the corrected sweep.
+  await dialog.getByLabel('Values').fill('write-through, write-around');
+  await dialog.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(dialog.getByRole('img', { name: /Reads served from cache/ })).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByRole('status')).not.toContainText('write-sideways');
 });

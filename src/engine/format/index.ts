@@ -7,6 +7,7 @@ export {
   formatDuration,
   formatFigure,
   formatPercent,
+  formatPercentTick,
   formatSeconds,
   formatSecondsToTenth,
 } from './readableNumbers';

@@ -11,9 +11,14 @@ export function formatCount(n: number): string {
   return counts.format(Math.round(n));
 }
 
-/** A share as a percentage to a tenth: 0.9123 → "91.2%". */
-export function formatPercent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)}%`;
+/** A share as a percentage to a tenth, or to `digits` decimals: 0.9123 → "91.2%", `{ digits: 0 }` → "91%". */
+export function formatPercent(ratio: number, { digits = 1 }: { digits?: number } = {}): string {
+  return `${(ratio * 100).toFixed(digits)}%`;
+}
+
+/** A share on a chart's axis or point, whole but for a tenth where a small share needs it: "0%", "4.5%", "63%". */
+export function formatPercentTick(ratio: number): string {
+  return formatPercent(ratio, { digits: ratio > 0 && ratio < 0.1 ? 1 : 0 });
 }
 
 /** A figure to a tenth below 10 and whole from there, for a unit to follow: 4.25 → "4.3", 120.4 → "120". */

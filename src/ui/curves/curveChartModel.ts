@@ -1,3 +1,4 @@
+import { formatPercentTick } from '../../engine/format/readableNumbers';
 import type { PolicyName } from '../../engine/policies/names';
 import type { MissRatioCurve } from '../../engine/replay/missRatioCurve';
 import { seriesColours } from '../views/lib/palette';
@@ -9,9 +10,6 @@ const modelLabels: Record<string, string> = {
   'king-gelenbe-fifo-random': 'King–Gelenbe model of FIFO/Random',
   'fifo-random-approximation': 'model of FIFO/Random (approximate)',
 };
-
-/** 0%, 4.5%, 63%: a decimal only where a small share needs it. */
-const percent = (ratio: number) => (ratio === 0 ? '0%' : `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}%`);
 
 /**
  * A miss-ratio curve as a chart: a solid line per policy (OPT among them when asked: the floor), and a
@@ -46,7 +44,7 @@ export function curveChartModel(
     yLabel: 'Miss ratio',
     xLog: wantsLogAxis(capacities),
     formatX: (x) => x.toLocaleString('en-US'),
-    formatY: percent,
+    formatY: formatPercentTick,
     yDomain: [0, 1],
     series: [...simulated, ...models],
   };

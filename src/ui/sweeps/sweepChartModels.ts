@@ -1,4 +1,5 @@
 import { overlayNotes, overlaySeries } from '../../engine/experiments/overlaySeries';
+import { formatPercent, formatPercentTick } from '../../engine/format/readableNumbers';
 import type { SweepPoint } from '../../engine/experiments/sweepPoint';
 import { tierKinds } from '../../engine/tiers/tierRegistry';
 import type { SweepResult } from '../../state/sweepJob.svelte';
@@ -17,14 +18,14 @@ const figures: {
     title: 'Reads served from cache',
     yLabel: 'Share of reads',
     value: (p) => p.readsServedFromCache,
-    format: (v) => `${(v * 100).toFixed(0)}%`,
+    format: (v) => formatPercent(v, { digits: 0 }),
     ratio: true,
   },
   {
     title: 'Stale reads',
     yLabel: 'Share of reads',
     value: (p) => p.staleReadRate,
-    format: (v) => `${(v * 100).toFixed(v < 0.1 && v > 0 ? 1 : 0)}%`,
+    format: formatPercentTick,
     ratio: true,
   },
   {

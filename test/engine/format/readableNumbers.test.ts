@@ -8,6 +8,7 @@ import {
   formatDuration,
   formatFigure,
   formatPercent,
+  formatPercentTick,
   formatSeconds,
   formatSecondsToTenth,
 } from '../../../src/engine/format/readableNumbers';
@@ -18,7 +19,10 @@ describe('numbers for a person to read', () => {
   });
 
   it('show shares as percentages to a tenth, and figures to a tenth below 10', () => {
-    expect([0, 0.9123, 1].map(formatPercent)).toEqual(['0.0%', '91.2%', '100.0%']);
+    expect([0, 0.9123, 1].map((ratio) => formatPercent(ratio))).toEqual(['0.0%', '91.2%', '100.0%']);
+    expect(formatPercent(0.9163, { digits: 0 })).toBe('92%');
+    // Chart ticks: whole percents, a tenth only for a small share.
+    expect([0, 0.045, 0.1, 0.634, 1].map(formatPercentTick)).toEqual(['0%', '4.5%', '10%', '63%', '100%']);
     expect([4.25, 9.96, 120.4, 0].map(formatFigure)).toEqual(['4.3', '10.0', '120', '0.0']);
   });
 
