@@ -1,9 +1,12 @@
 import { InputError } from '../inputError';
 import type { SettingValue } from '../lessons/goalSettings';
 import type { Scenario } from '../scenario/schema';
-import { variantWith } from './sweepSetting';
+import { readSweepValues, variantWith } from './sweepSetting';
 
-/** One setting a variant changes: a setting path as lessons and sweeps name it (docs/cli.md), and its value. */
+/**
+ * One setting a variant changes: a setting path as lessons and sweeps name it (docs/cli.md), and its
+ * value; text for a number or a switch (as a person types it) is read as the sweep reads its values.
+ */
 export interface SettingChange {
   path: string;
   value: SettingValue;
@@ -61,14 +64,20 @@ export function planComparison(base: Scenario, specs: readonly VariantSpec[]): C
       );
     }
     let scenario = base;
+    const changes: SettingChange[] = [];
     for (const change of spec.changes) {
       try {
-        scenario = variantWith(scenario, change.path, change.value);
+        const [value] =
+          typeof change.value === 'string'
+            ? readSweepValues(scenario, change.path, [change.value])
+            : [change.value];
+        scenario = variantWith(scenario, change.path, value);
+        changes.push({ path: change.path, value });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         throw new InputError(`variant "${name}": ${error.message}`, error.problems);
       }
     }
-    return { name, changes: spec.changes.map((c) => ({ ...c })), scenario };
+    return { name, changes, scenario };
   });
 }
