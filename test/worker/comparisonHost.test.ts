@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/createEngine';
-import { comparisonDocument } from '../../src/engine/experiments/comparisonDocument';
+import { comparisonDocument } from '../../src/engine/experiments/comparisonSpec';
 import type { VariantSpec } from '../../src/engine/experiments/planComparison';
 import { exportComparison } from '../../src/engine/export/comparisonCsv';
 import { exportRun } from '../../src/engine/export/exportRun';

@@ -5,7 +5,7 @@ import type { TimedCommand } from '../scenario/commandSchema';
 import { parseCommands, parseScenario } from '../scenario/parseScenario';
 import type { Scenario } from '../scenario/schema';
 import { z } from '../zod';
-import { planComparison, type ComparisonVariant, type VariantSpec } from './planComparison';
+import { planComparison, type ComparisonVariant } from './planComparison';
 
 /**
  * A comparison as a share link holds it: the run it came from, its variants' names and changes, the
@@ -34,21 +34,6 @@ const documentSchema = z
     atMs: z.number().min(0).optional(),
   })
   .strict();
-
-/** The document a comparison's link writes: what `parseComparisonDocument` reads back. */
-export function comparisonDocument(
-  scenario: Scenario,
-  variants: readonly VariantSpec[],
-  commands: readonly TimedCommand[],
-  atMs?: number,
-): object {
-  return {
-    scenario,
-    variants: variants.map(({ name, changes }) => ({ name, changes })),
-    commands,
-    ...(atMs !== undefined ? { atMs } : {}),
-  };
-}
 
 /**
  * Validates a comparison document: its shape, the scenario, every variant (planComparison) and the

@@ -1,22 +1,9 @@
 import { InputError } from '../inputError';
-import type { SettingValue } from '../lessons/goalSettings';
 import type { Scenario } from '../scenario/schema';
+import type { SettingChange, VariantSpec } from './comparisonSpec';
 import { readSweepValues, variantWith } from './sweepSetting';
 
-/**
- * One setting a variant changes: a setting path as lessons and sweeps name it (docs/cli.md), and its
- * value; text for a number or a switch (as a person types it) is read as the sweep reads its values.
- */
-export interface SettingChange {
-  path: string;
-  value: SettingValue;
-}
-
-/** What a person asks for: a variant's name and the settings it changes from the run it came from. */
-export interface VariantSpec {
-  name: string;
-  changes: SettingChange[];
-}
+export type { SettingChange, VariantSpec } from './comparisonSpec';
 
 /** A variant ready to run: its spec and its scenario, validated as a whole. */
 export interface ComparisonVariant extends VariantSpec {
