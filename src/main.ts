@@ -10,7 +10,10 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 const app = new AppState(createWorkerPort());
-const comparison = new ComparisonState(createComparisonPort);
+// A comparison's link makes the scenario it compares the person's run, to go back to.
+const comparison = new ComparisonState(createComparisonPort, (scenario) =>
+  app.importText(JSON.stringify(scenario)),
+);
 // A share link in the address bar restores its run; otherwise the first lesson's preset.
 app.start(location.hash, 'basics');
 // A comparison's link opens the comparison over the default run.

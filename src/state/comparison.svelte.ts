@@ -1,9 +1,10 @@
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
 import { comparisonDocument, type VariantSpec } from '../engine/experiments/comparisonSpec';
 import type { ComparisonVariant } from '../engine/experiments/planComparison';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
-import { clampSpeed, playbackMachine } from '../machines/playback';
+import { clampSpeed, type playbackMachine } from '../machines/playback';
+import { startPlayback } from './playbackActor';
 import type { FromComparison, ToComparison } from '../worker/comparisonProtocol';
 import type { Notice, PlaybackState } from './appState.svelte';
 import { comparisonLinkPrefix, decodeHashJson, encodeHashJson } from './shareLink';
@@ -54,31 +55,33 @@ export class ComparisonState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pendingExports = new Map<number, (files: ComparisonFiles) => void>();
 
-  constructor(private readonly startPort: () => ComparisonPort) {
+  /** The comparison being opened came from a link: its base scenario becomes the person's run too. */
+  private fromLink = false;
+
+  /**
+   * @param onLinkOpened given the scenario a link's comparison starts from, so that the run to go
+   *   back to is that scenario rather than whatever the page opened with
+   */
+  constructor(
+    private readonly startPort: () => ComparisonPort,
+    private readonly onLinkOpened: (scenario: Scenario) => void = () => {},
+  ) {
     const post = (message: ToComparison) => () => this.port?.post(message);
-    this.actor = createActor(
-      playbackMachine.provide({
-        actions: {
-          sendPlay: post({ type: 'play' }),
-          sendPause: post({ type: 'pause' }),
-          sendRunEnd: post({ type: 'run.end' }),
-          sendReset: post({ type: 'reset' }),
-          sendSpeed: (_, params) => this.port?.post({ type: 'speed', speed: params.speed }),
-          // A comparison has no steps and no timeline: every variant moves by time alone.
-          sendStepEvent: nothing,
-          sendStepRequest: nothing,
-          sendSeek: nothing,
-          sendStepBack: nothing,
-        },
-      }),
-      { input: { speed: 1 } },
+    this.actor = startPlayback(
+      {
+        sendPlay: post({ type: 'play' }),
+        sendPause: post({ type: 'pause' }),
+        sendRunEnd: post({ type: 'run.end' }),
+        sendReset: post({ type: 'reset' }),
+        sendSpeed: (_, params) => this.port?.post({ type: 'speed', speed: params.speed }),
+        // A comparison has no steps and no timeline: every variant moves by time alone.
+        sendStepEvent: nothing,
+        sendStepRequest: nothing,
+        sendSeek: nothing,
+        sendStepBack: nothing,
+      },
+      this,
     );
-    this.actor.subscribe((snapshot) => {
-      this.playback = snapshot.value as PlaybackState;
-      this.speed = snapshot.context.speed;
-      this.fastForward = snapshot.context.fastForward;
-    });
-    this.actor.start();
   }
 
   /** Opens a comparison of the person's run (as its first variant) with others; the worker checks it. */
@@ -96,7 +99,7 @@ export class ComparisonState {
       return false;
     }
     if (text === null) return false;
-    this.send({ type: 'compare.open', text });
+    this.send({ type: 'compare.open', text }, true);
     return true;
   };
 
@@ -133,13 +136,14 @@ export class ComparisonState {
       this.port?.post({ type: 'export', requestId });
     });
 
-  private send(message: ToComparison): void {
+  private send(message: ToComparison, fromLink = false): void {
     if (!this.port) {
       this.port = this.startPort();
       this.port.listen((m) => this.receive(m));
       this.port.post({ type: 'speed', speed: this.speed });
     }
     this.opening = true;
+    this.fromLink = fromLink;
     this.problem = null;
     this.port.post(message);
   }
@@ -163,6 +167,8 @@ export class ComparisonState {
         });
         this.active = true;
         this.actor.send({ type: 'run.loaded' });
+        if (this.fromLink) this.onLinkOpened(message.scenario);
+        this.fromLink = false;
         return;
       }
       case 'compare.frame':

@@ -9,6 +9,7 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   await dialog.getByLabel('Name of variant 2').fill('S3-FIFO');
   await dialog.getByLabel('Setting 1 of variant 2').selectOption('tiers.distributed.eviction');
   await dialog.getByLabel('Value 1 of variant 2').fill('s3fifo');
+  await screenshot(page, 'compare-dialog');
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
 
   const view = page.getByRole('region', { name: 'Comparison' });
@@ -61,8 +62,10 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
     '±0',
   ]);
 
+  // The run to go back to is the link's scenario, at its start.
   await other.getByRole('button', { name: 'Back to your run' }).click();
-  await expect(other.getByTestId('total-requests')).toBeVisible();
+  await expect(other.getByTestId('total-requests')).toHaveText('0');
+  await expect(other.getByRole('group', { name: 'System topology' }).getByText('Cache node 3')).toBeVisible();
 });
 
 test('a bad variant is named in the dialog, and a damaged comparison link says so', async ({
@@ -84,4 +87,40 @@ test('a bad variant is named in the dialog, and a damaged comparison link says s
   await fresh.goto('/#compare=abc$');
   await expect(fresh.getByRole('alert')).toContainText('The share link is damaged: after "#compare="');
   await expect(fresh.getByTestId('total-requests')).toBeVisible();
+});
+
+test('four variants side by side at 1280x720', async ({ page }) => {
+  await openPreset(page, 'flash-sale');
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare with…' });
+  await dialog.getByRole('button', { name: 'Add a variant' }).click();
+  await dialog.getByRole('button', { name: 'Add a variant' }).click();
+  await expect(dialog.getByRole('button', { name: 'Add a variant' })).toBeHidden();
+  await dialog.getByLabel('Setting 1 of variant 3').selectOption('tiers.distributed.capacity');
+  await dialog.getByLabel('Value 1 of variant 3').fill('100');
+  await dialog.getByLabel('Setting 1 of variant 4').selectOption('policies.stampede');
+  await dialog.getByLabel('Value 1 of variant 4').fill('coalesce');
+  await dialog.getByRole('button', { name: 'Start the comparison' }).click();
+  const view = page.getByRole('region', { name: 'Comparison' });
+  await expect(view.getByRole('group', { name: 'System topology' })).toHaveCount(4);
+  await view.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('sim-time')).toContainText('finished');
+  await screenshot(page, 'compare-four');
+  const table = view.getByRole('table', { name: /Every summary figure/ });
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Figure',
+    'This run',
+    'Variant 2',
+    'Variant 2 vs This run',
+    'Variant 3',
+    'Variant 3 vs This run',
+    'Variant 4',
+    'Variant 4 vs This run',
+  ]);
+  // A small cache sends more reads to the database than the run it came from.
+  const dbReads = await table
+    .getByRole('row', { name: /^DB reads/ })
+    .getByRole('cell')
+    .allTextContents();
+  expect(dbReads[4]).toMatch(/^\+/);
 });

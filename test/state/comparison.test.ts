@@ -15,33 +15,37 @@ const specs: VariantSpec[] = [
 /** A comparison whose "worker" is the real host on this thread, ticked by hand on a fake clock. */
 function setup() {
   const clock = { wallMs: 0 };
+  const linkScenarios: string[] = [];
   let host: ComparisonHost | null = null;
   const ports: { closed: boolean }[] = [];
-  const state = new ComparisonState((): ComparisonPort => {
-    let deliver: (message: FromComparison) => void = () => {};
-    const port = { closed: false };
-    ports.push(port);
-    const thisHost = new ComparisonHost({
-      createEngine: (s, options) => {
-        const engine = createEngine(s, options);
-        const runUntil = engine.runUntil.bind(engine);
-        engine.runUntil = (t) => {
-          const from = engine.nowMs;
-          runUntil(t);
-          clock.wallMs += (engine.nowMs - from) / 50;
-        };
-        return engine;
-      },
-      post: (m) => deliver(structuredClone(m)),
-      wallMs: () => clock.wallMs,
-    });
-    host = thisHost;
-    return {
-      post: (m) => thisHost.handle(structuredClone(m)),
-      listen: (handler) => (deliver = handler),
-      close: () => (port.closed = true),
-    };
-  });
+  const state = new ComparisonState(
+    (): ComparisonPort => {
+      let deliver: (message: FromComparison) => void = () => {};
+      const port = { closed: false };
+      ports.push(port);
+      const thisHost = new ComparisonHost({
+        createEngine: (s, options) => {
+          const engine = createEngine(s, options);
+          const runUntil = engine.runUntil.bind(engine);
+          engine.runUntil = (t) => {
+            const from = engine.nowMs;
+            runUntil(t);
+            clock.wallMs += (engine.nowMs - from) / 50;
+          };
+          return engine;
+        },
+        post: (m) => deliver(structuredClone(m)),
+        wallMs: () => clock.wallMs,
+      });
+      host = thisHost;
+      return {
+        post: (m) => thisHost.handle(structuredClone(m)),
+        listen: (handler) => (deliver = handler),
+        close: () => (port.closed = true),
+      };
+    },
+    (s) => linkScenarios.push(s.name),
+  );
   /** Ticks the host until it stops running (a seek's end, a pause, the end of the run). */
   const settle = () => {
     for (let i = 0; i < 10_000 && host?.running; i++) {
@@ -49,7 +53,7 @@ function setup() {
       host.tick();
     }
   };
-  return { state, settle, ports, tick: () => ((clock.wallMs += 16), host?.tick()) };
+  return { state, settle, ports, linkScenarios, tick: () => ((clock.wallMs += 16), host?.tick()) };
 }
 
 describe('a comparison on the page', () => {
@@ -76,6 +80,9 @@ describe('a comparison on the page', () => {
     expect(other.state.openLink(hash)).toBe(true);
     other.settle();
     expect(other.state.variants.map((v) => v.name)).toEqual(['LRU', 'S3-FIFO']);
+    // The run to go back to is the link's own scenario; a comparison opened from the dialog changes no run.
+    expect(other.linkScenarios).toEqual(['Flash sale']);
+    expect(state.sims).toHaveLength(2);
     expect(other.state.commands).toEqual(state.commands);
     expect(other.state.sims.map((s) => s.nowMs)).toEqual([atMs, atMs]);
     for (const i of [0, 1]) expect(other.state.sims[i].endToEnd).toEqual(state.sims[i].endToEnd);
