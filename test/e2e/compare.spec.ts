@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { csvParseRows } from 'd3-dsv';
 import { downloadFrom, expect, openPreset, screenshot, setSpeed, simSeconds, test } from './fixtures';
 
@@ -12,7 +13,7 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   await screenshot(page, 'compare-dialog');
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
 
-  const view = page.getByRole('region', { name: 'Comparison' });
+  const view = page.getByRole('main', { name: 'Comparison' });
   const variants = ['LRU', 'S3-FIFO'].map((name) => view.getByRole('region', { name }));
   for (const variant of variants) {
     await expect(variant.getByRole('group', { name: 'System topology' })).toBeVisible();
@@ -20,7 +21,7 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   await expect(variants[1]).toContainText('tiers.distributed.eviction = s3fifo');
 
   await setSpeed(page, 10);
-  await view.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => simSeconds(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(8);
   // A fault during the comparison goes to every variant.
   await view.getByRole('button', { name: 'Fail node 1' }).click();
@@ -28,7 +29,7 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
     await expect(variant.getByRole('button', { name: /^Cache node 1, down/ })).toBeVisible();
   }
   await expect.poll(() => simSeconds(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(25);
-  await view.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
   await screenshot(page, 'compare-flash-sale');
 
   for (const variant of variants) {
@@ -48,12 +49,12 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   );
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await view.getByRole('button', { name: 'Copy comparison link' }).click();
-  await expect(view.getByRole('status').filter({ hasText: 'Comparison link copied' })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy comparison link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Comparison link copied' })).toBeVisible();
   const moment = await page.getByTestId('sim-time').textContent();
   const other = await context.newPage();
   await other.goto(page.url());
-  const reopened = other.getByRole('region', { name: 'Comparison' });
+  const reopened = other.getByRole('main', { name: 'Comparison' });
   await expect(reopened.getByRole('region', { name: 'S3-FIFO' })).toBeVisible();
   await expect(other.getByTestId('sim-time')).toHaveText(moment!);
   await expect(reopened.getByRole('row', { name: /^Cache node failures/ }).getByRole('cell')).toHaveText([
@@ -101,11 +102,15 @@ test('four variants side by side at 1280x720', async ({ page }) => {
   await dialog.getByLabel('Setting 1 of variant 4').selectOption('policies.stampede');
   await dialog.getByLabel('Value 1 of variant 4').fill('coalesce');
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
-  const view = page.getByRole('region', { name: 'Comparison' });
+  const view = page.getByRole('main', { name: 'Comparison' });
   await expect(view.getByRole('group', { name: 'System topology' })).toHaveCount(4);
-  await view.getByRole('button', { name: 'Run to end' }).click();
+  await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('sim-time')).toContainText('finished');
   await screenshot(page, 'compare-four');
+  const scan = await new AxeBuilder({ page }).analyze();
+  expect(
+    scan.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
   const table = view.getByRole('table', { name: /Every summary figure/ });
   await expect(table.getByRole('columnheader')).toHaveText([
     'Figure',
