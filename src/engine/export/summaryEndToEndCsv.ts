@@ -56,7 +56,9 @@ export const summaryEndToEndColumns: readonly Column[] = [
 ];
 
 /** The end-to-end summary's columns, in order: the columns docs/csv.md describes. */
-export const summaryEndToEndCsvColumns: readonly string[] = summaryEndToEndColumns.map((column) => column.name);
+export const summaryEndToEndCsvColumns: readonly string[] = summaryEndToEndColumns.map(
+  (column) => column.name,
+);
 
 /**
  * The end-to-end half of a run's summary as CSV: one row, the whole system as the users saw it and
