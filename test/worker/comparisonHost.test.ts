@@ -143,3 +143,22 @@ describe('a comparison in its worker', () => {
     expect(posted.some((m) => m.type === 'compare.loaded')).toBe(false);
   });
 });
+
+describe('playing a comparison', () => {
+  it('runs every variant to the end together, and a reset starts them all over with no commands', () => {
+    const { host, posted, frame, last } = setup();
+    host.handle({ type: 'compare.open', document: comparisonDocument(scenario, specs.slice(0, 2), []) });
+    host.handle({ type: 'command', command: { type: 'database.fail' } });
+    host.handle({ type: 'run.end' });
+    for (let i = 0; i < 10_000 && host.mode !== 'paused'; i++) frame();
+    expect(last().map((f) => [f.nowMs, f.finished])).toEqual([
+      [scenario.durationMs, true],
+      [scenario.durationMs, true],
+    ]);
+    host.handle({ type: 'reset' });
+    const loads = posted.filter((m) => m.type === 'compare.loaded');
+    expect(loads).toHaveLength(2);
+    expect(loads[1].type === 'compare.loaded' && loads[1].commands).toEqual([]);
+    expect(last().map((f) => f.nowMs)).toEqual([0, 0]);
+  });
+});
