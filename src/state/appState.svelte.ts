@@ -1,8 +1,9 @@
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
 import { commandSchedule, foldCommands } from '../engine/commands/foldCommands';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
-import { clampSpeed, playbackMachine } from '../machines/playback';
+import { clampSpeed, type playbackMachine } from '../machines/playback';
+import { startPlayback } from './playbackActor';
 import type {
   EventsEstimate,
   ExportedFile,
@@ -129,28 +130,20 @@ export class AppState {
 
   constructor(private readonly port: WorkerPort) {
     const post = (message: ToWorker) => () => port.post(message);
-    this.actor = createActor(
-      playbackMachine.provide({
-        actions: {
-          sendPlay: post({ type: 'play' }),
-          sendPause: post({ type: 'pause' }),
-          sendStepEvent: post({ type: 'step.event' }),
-          sendStepRequest: post({ type: 'step.request' }),
-          sendRunEnd: post({ type: 'run.end' }),
-          sendReset: post({ type: 'reset' }),
-          sendSeek: (_, params) => port.post({ type: 'seek', ...params }),
-          sendStepBack: (_, params) => port.post({ type: 'step.back', unit: params.unit }),
-          sendSpeed: (_, params) => port.post({ type: 'speed', speed: params.speed }),
-        },
-      }),
-      { input: { speed: 1 } },
+    this.actor = startPlayback(
+      {
+        sendPlay: post({ type: 'play' }),
+        sendPause: post({ type: 'pause' }),
+        sendStepEvent: post({ type: 'step.event' }),
+        sendStepRequest: post({ type: 'step.request' }),
+        sendRunEnd: post({ type: 'run.end' }),
+        sendReset: post({ type: 'reset' }),
+        sendSeek: (_, params) => port.post({ type: 'seek', ...params }),
+        sendStepBack: (_, params) => port.post({ type: 'step.back', unit: params.unit }),
+        sendSpeed: (_, params) => port.post({ type: 'speed', speed: params.speed }),
+      },
+      this,
     );
-    this.actor.subscribe((snapshot) => {
-      this.playback = snapshot.value as PlaybackState;
-      this.speed = snapshot.context.speed;
-      this.fastForward = snapshot.context.fastForward;
-    });
-    this.actor.start();
     port.listen((message) => this.receive(message));
   }
 

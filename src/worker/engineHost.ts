@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { PlaybackState } from '../machines/playback';
+import { errorMessage } from './errorMessage';
 import { EventCounts } from './eventCounts';
 import type { EngineHostDeps } from './engineHostDeps';
 import { FramePoster } from './framePoster';
@@ -272,9 +273,6 @@ export class EngineHost {
   }
 
   private fail(error: unknown): void {
-    const isInput = error instanceof Error && error.name === 'InputError';
-    const problems = isInput ? [...((error as { problems?: string[] }).problems ?? [])] : [];
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    this.deps.post({ type: 'error', message, problems, input: isInput });
+    this.deps.post(errorMessage(error));
   }
 }

@@ -3,6 +3,7 @@ import './reportCspViolations';
 import { presetInputs, presetNames } from '../engine/scenario/presets';
 import { engineParts } from './engineParts';
 import { EngineHost } from './engineHost';
+import { tickTimer } from './tickTimer';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -26,21 +27,7 @@ scope.postMessage({
   })),
 } satisfies FromWorker);
 
-/** About one display frame; fast-forward and seek yield for as little as the browser allows. */
-const frameMs = 16;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-function schedule(): void {
-  if (timer !== null || !host.running) return;
-  timer = setTimeout(
-    () => {
-      timer = null;
-      host.tick();
-      schedule();
-    },
-    host.mode === 'fastForward' || host.mode === 'seeking' ? 0 : frameMs,
-  );
-}
+const schedule = tickTimer(host);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   host.handle(event.data);

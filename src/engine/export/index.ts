@@ -7,3 +7,10 @@ export { lineEnd } from './csvText';
 export { exportRun, type ExportRunOptions, type RunCsv } from './exportRun';
 export { missRatioCurveCsv, missRatioCurveCsvColumns } from './missRatioCurveCsv';
 export { sweepCsv, sweepCsvColumns } from './sweepCsv';
+export {
+  comparisonEndToEndCsv,
+  comparisonEndToEndCsvColumns,
+  comparisonTiersCsv,
+  comparisonTiersCsvColumns,
+  exportComparison,
+} from './comparisonCsv';

@@ -26,7 +26,8 @@ const staleness =
   (e: EndToEnd): string =>
     e.staleReads > 0 ? csvMs(ms(e)) : notApplicable;
 
-const columns: Column[] = [
+/** The end-to-end summary's columns; a comparison's CSV puts its variant column before them. */
+export const summaryEndToEndColumns: readonly Column[] = [
   { name: 'requests', value: (e) => csvCount(e.requests) },
   { name: 'reads', value: (e) => csvCount(e.reads) },
   { name: 'writes', value: (e) => csvCount(e.writes) },
@@ -55,12 +56,14 @@ const columns: Column[] = [
 ];
 
 /** The end-to-end summary's columns, in order: the columns docs/csv.md describes. */
-export const summaryEndToEndCsvColumns: readonly string[] = columns.map((column) => column.name);
+export const summaryEndToEndCsvColumns: readonly string[] = summaryEndToEndColumns.map(
+  (column) => column.name,
+);
 
 /**
  * The end-to-end half of a run's summary as CSV: one row, the whole system as the users saw it and
  * what the database did. The per-tier figures are `summaryTiersCsv`'s.
  */
 export function summaryEndToEndCsv(report: MetricsReport): string {
-  return csvTable(columns, [report.endToEnd]);
+  return csvTable(summaryEndToEndColumns, [report.endToEnd]);
 }

@@ -6,7 +6,8 @@ import { csvCount, csvRatio } from '../format/csvNumbers';
 /** `cold` → `missesCold`: the column of one miss cause, in the summary and the time series. */
 export const missCauseColumn = (cause: MissCause) => `misses${cause[0].toUpperCase()}${cause.slice(1)}`;
 
-const columns: CsvColumn<TierSummary>[] = [
+/** The per-tier summary's columns; a comparison's CSV puts its variant column before them. */
+export const summaryTiersColumns: readonly CsvColumn<TierSummary>[] = [
   { name: 'tier', value: (t) => t.tier },
   { name: 'enabled', value: (t) => String(t.enabled) },
   { name: 'entries', value: (t) => csvCount(t.entries) },
@@ -27,12 +28,12 @@ const columns: CsvColumn<TierSummary>[] = [
 ];
 
 /** The per-tier summary's columns, in order: the columns docs/csv.md describes. */
-export const summaryTiersCsvColumns: readonly string[] = columns.map((column) => column.name);
+export const summaryTiersCsvColumns: readonly string[] = summaryTiersColumns.map((column) => column.name);
 
 /**
  * The per-tier half of a run's summary as CSV: a row per cache tier, in the report's order, every
  * column meaning the same on every row. The end-to-end figures are `summaryEndToEndCsv`'s.
  */
 export function summaryTiersCsv(report: MetricsReport): string {
-  return csvTable(columns, report.tiers);
+  return csvTable(summaryTiersColumns, report.tiers);
 }

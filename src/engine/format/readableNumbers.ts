@@ -74,3 +74,17 @@ export function formatBytes(bytes: number): string {
 function trim(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
+
+/**
+ * A difference with its sign, the magnitude as `format` writes it: +12, −3.4 ms, ±0. The minus is
+ * U+2212, as in print, so that it reads as a sign and not a dash.
+ */
+export function formatDifference(v: number, format: (magnitude: number) => string): string {
+  const sign = v > 0 ? '+' : v < 0 ? '\u2212' : '±';
+  return sign + format(Math.abs(v));
+}
+
+/** A difference of two shares in percentage points, to a tenth: 0.0123 → "+1.2 pts". */
+export function formatPointsDifference(ratioDifference: number): string {
+  return formatDifference(ratioDifference, (m) => `${(m * 100).toFixed(1)} pts`);
+}
