@@ -104,9 +104,7 @@ export function traceScenario(scenario: Scenario, input: TraceInput): Scenario {
   const derived: Scenario = {
     ...structuredClone(scenario),
     name: `Trace ${name}`.slice(0, 120),
-    description:
-      `The requests of the trace ${name} (${formatCount(trace.requests)} requests, ` +
-      `${formatCount(trace.distinctKeys)} keys) through the topology of "${scenario.name}".`,
+    description: `A trace's requests in place of the workload of "${scenario.name}", through its topology.`,
     durationMs,
     bucketMs,
     faults: scenario.faults.filter(
