@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { main, type SimIo } from '../../src/cli/simMain';
@@ -59,6 +60,11 @@ test("a trace plays through the topology: named on screen, its requests at the d
   await expect(banner).toContainText('200,000 requests over 18,489 keys, reads only');
   await expect(banner).toContainText('Basics: one app, one cache');
   await expect(page.getByTestId('total-requests')).toHaveText('0');
+  await page.locator('summary', { hasText: 'Workload' }).click();
+  await expect(page.getByTestId('trace-workload')).toContainText(
+    `The trace ${traceName} decides the requests`,
+  );
+  await expect(page.getByLabel('Request rate')).toHaveCount(0);
 
   await setSpeed(page, 2);
   await playUntil(page, 3);
@@ -97,7 +103,7 @@ test("a trace plays through the topology: named on screen, its requests at the d
   expect(tiers.bytes.toString('utf8')).toBe(written['s.csv']);
 });
 
-test('a trace that cannot be read says why, naming the file, and the run goes on', async ({
+test('a trace that cannot be read, opened from the export menu, says why, naming the file, and the run goes on', async ({
   page,
 }, testInfo) => {
   await openPreset(page);
@@ -105,13 +111,14 @@ test('a trace that cannot be read says why, naming the file, and the run goes on
   await playUntil(page, 2);
   const before = await readNumber(page.getByTestId('total-requests'));
   const path = testInfo.outputPath('broken.csv');
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(path, 'time,key\n0,a\nlater,b\n');
-  await page.getByRole('button', { name: 'Miss-ratio curve…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Miss-ratio curve of a trace' });
-  await dialog.getByLabel('A trace file').check();
-  await dialog.getByLabel(/Trace file/).setInputFiles(path);
-  await dialog.getByRole('button', { name: 'Play this trace through the topology' }).click();
+  // From the export menu this time, as a person picks the file in the file dialog.
+  await openExportMenu(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Play a trace file…' }).click(),
+  ]);
+  await chooser.setFiles(path);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('broken.csv: line 3, field "time": expected a number >= 0, got "later"');
   await expect(alert).toContainText('Your current run is unchanged');

@@ -1,7 +1,12 @@
 import { InputError } from '../inputError';
 import { opWrite } from '../replay/trace';
 import type { Scenario } from '../scenario/schema';
-import { createRequestGenerator, type RequestGenerator, type WorkloadRequest } from './requestGenerator';
+import {
+  createRequestGenerator,
+  type KeySpaceChanges,
+  type RequestGenerator,
+  type WorkloadRequest,
+} from './requestGenerator';
 import { traceArrivalMs, traceHasSizes, traceKeySpace, type TraceInput } from './traceScenario';
 
 /** What a person is told when a command would change requests that the trace decides. */
@@ -93,8 +98,10 @@ class TraceRequests implements RequestGenerator {
     refused('workload.set writeRatio');
   }
 
-  setKeySpace(name: string): void {
-    refused(`keySpace.set ${name}`);
+  /** Only the Cache-Control may change (the model reads it from the settings): it decides no request. */
+  setKeySpace(name: string, changes: KeySpaceChanges): void {
+    const { http, ...rest } = changes;
+    if (http === undefined || Object.keys(rest).length > 0) refused(`keySpace.set ${name}`);
   }
 
   spike(): void {

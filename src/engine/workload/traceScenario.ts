@@ -75,8 +75,8 @@ function checkTrace({ name, trace }: TraceInput): void {
  * The scenario of a run whose workload is a trace, on `scenario`'s topology and policies:
  *
  * - one key space, `trace`, with a key per distinct key of the trace (the model names each by the
- *   trace's own key); its size setting is the scenario's first key space's, used when the trace has
- *   no sizes;
+ *   trace's own key); its size setting (used when the trace has no sizes) and its Cache-Control are
+ *   the scenario's first key space's;
  * - the run lasts as long as the trace, plus traceTailMs (a trace is the workload: clipping it to the
  *   scenario's length would drop requests, stretching it would add idle time); the time buckets
  *   widen when a long trace would make more than the limit;
@@ -126,7 +126,7 @@ export function traceScenario(scenario: Scenario, input: TraceInput): Scenario {
         perUser: false,
         kind: 'data',
         sensitive: false,
-        http: 'no-store',
+        http: first.http,
         size: structuredClone(first.size),
       },
     ],

@@ -142,8 +142,14 @@ describe('a trace as the workload of a run', () => {
     expect(() => engine.apply({ type: 'traffic.spike', multiplier: 3, durationMs: 1000 })).toThrow(/trace/);
     expect(engine.settings().workload.ratePerSecond).toBe(scenario.workload.ratePerSecond);
     expect(engine.commandLog).toEqual([]);
+    expect(() => engine.apply({ type: 'keySpace.set', name: 'trace', changes: { count: 5 } })).toThrow(
+      /trace/,
+    );
     engine.apply({ type: 'tier.configure', tier: 'distributed', changes: { capacity: 10 } });
-    expect(engine.commandLog.length).toBe(1);
+    // The Cache-Control decides no request: it may change, for a CDN turned on in the run.
+    engine.apply({ type: 'keySpace.set', name: 'trace', changes: { http: 'public' } });
+    expect(engine.commandLog.length).toBe(2);
+    expect(engine.settings().workload.keySpaces[0].http).toBe('public');
   });
 
   it('says why a trace cannot play: no requests, too many', () => {
