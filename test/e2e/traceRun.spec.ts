@@ -65,6 +65,8 @@ test("a trace plays through the topology: named on screen, its requests at the d
     `The trace ${traceName} decides the requests`,
   );
   await expect(page.getByLabel('Request rate')).toHaveCount(0);
+  await page.getByTestId('trace-workload').scrollIntoViewIfNeeded();
+  await screenshot(page, 'trace-run-workload');
 
   await setSpeed(page, 2);
   await playUntil(page, 3);
