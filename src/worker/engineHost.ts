@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { InputError } from '../engine/inputError';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { TraceInput } from '../engine/workload/traceScenario';
@@ -97,7 +98,10 @@ export class EngineHost {
         return;
       }
       case 'load.trace': {
-        if (!this.engine) return;
+        if (!this.engine)
+          throw new InputError(
+            `${message.name}: a trace plays on a run's topology; open a preset or a run first`,
+          );
         const trace = this.deps.readTrace(message.text, message.name);
         this.start(this.deps.traceScenario(this.engine.scenario, trace), [], null, trace);
         return;

@@ -59,6 +59,19 @@ describe('a trace-driven run in the worker', () => {
     expect(loads()[4]).not.toHaveProperty('trace');
   });
 
+  it('asks for a run first when there is none to play the trace on', () => {
+    const { host: h, posted } = host();
+    h.handle({ type: 'load.trace', text: traceText, name: 'pages.csv' });
+    expect(posted).toEqual([
+      {
+        type: 'error',
+        message: "pages.csv: a trace plays on a run's topology; open a preset or a run first",
+        problems: [],
+        input: true,
+      },
+    ]);
+  });
+
   it('refuses a malformed trace, naming the file and line, and keeps the run', () => {
     const { host: h, posted, loads } = host();
     h.handle({ type: 'load.preset', name: 'basics' });
