@@ -1,4 +1,5 @@
 import { runToEnd } from '../engine/run/runToEnd';
+import type { TraceInput } from '../engine/workload/traceScenario';
 import {
   csvMs,
   eventCsvHeader,
@@ -88,13 +89,15 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
   let scenario: Scenario;
   let commands: TimedCommand[];
   let source: string;
+  /** The trace a trace-driven run file plays (docs/traces.md). */
+  let trace: TraceInput | undefined;
   /** The moment the run file that gave the commands was exported at, if it says. */
   let exportedAt: { atMs: number; path: string } | null;
   const exportedAtOf = (path: string, atMs: number | undefined) =>
     atMs === undefined ? null : { atMs, path };
   if (request.scenario !== null) {
     let atMs: number | undefined;
-    ({ scenario, commands, source, atMs } = await loadScenarioArgument(request.scenario, io));
+    ({ scenario, commands, source, atMs, trace } = await loadScenarioArgument(request.scenario, io));
     exportedAt = exportedAtOf(source, atMs);
   } else {
     // --commands alone: the file must be a whole exported run.
@@ -106,7 +109,7 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
       );
     }
     const log = inFile(path, () => parseRunDocument(input));
-    ({ scenario, commands } = log);
+    ({ scenario, commands, trace } = log);
     exportedAt = exportedAtOf(path, log.atMs);
     source = path;
   }
@@ -126,6 +129,7 @@ async function runScenario(request: Extract<SimRequest, { mode: 'scenario' }>, i
   events?.write(eventCsvHeader);
   const report = runToEnd(scenario, commands, {
     untilMs,
+    trace,
     ...(events ? { onEvent: (event: SimEvent) => events.write(eventCsvRow(event)) } : {}),
   }).metrics();
   if (events) await closeSink(events, '--events-csv', request.eventsCsv as string);
@@ -188,7 +192,13 @@ function runJson(scenario: Scenario, report: MetricsReport) {
 export async function loadScenarioArgument(
   argument: string,
   io: SimIo,
-): Promise<{ scenario: Scenario; commands: TimedCommand[]; source: string; atMs?: number }> {
+): Promise<{
+  scenario: Scenario;
+  commands: TimedCommand[];
+  source: string;
+  atMs?: number;
+  trace?: TraceInput;
+}> {
   if (argument.startsWith('preset:')) {
     const name = argument.slice('preset:'.length);
     try {
@@ -199,8 +209,8 @@ export async function loadScenarioArgument(
     }
   }
   const input = await readJson(io, '--scenario', argument, 'scenario');
-  const { scenario, commands, atMs } = inFile(argument, () => parseRunDocument(input));
-  return { scenario, commands, source: argument, atMs };
+  const { scenario, commands, atMs, trace } = inFile(argument, () => parseRunDocument(input));
+  return { scenario, commands, source: argument, atMs, ...(trace ? { trace } : {}) };
 }
 
 async function readJson(io: SimIo, flag: string, path: string, what: string): Promise<unknown> {

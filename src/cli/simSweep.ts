@@ -13,7 +13,7 @@ type SweepRequest = Extract<SimRequest, { mode: 'sweep' }>;
 type LoadScenario = (
   argument: string,
   io: SimIo,
-) => Promise<{ scenario: Scenario; commands: unknown[]; source: string }>;
+) => Promise<{ scenario: Scenario; commands: unknown[]; source: string; trace?: { name: string } }>;
 
 /** Where the sweep's worker threads start: the TypeScript module under tsx, its bundle when bundled. */
 const threadEntry = new URL(
@@ -27,6 +27,12 @@ const threadEntry = new URL(
  */
 export async function runSweepCli(request: SweepRequest, io: SimIo, load: LoadScenario): Promise<void> {
   const loaded = await load(request.scenario, io);
+  if (loaded.trace) {
+    throw new InputError(
+      `--sweep: ${loaded.source} plays the trace ${loaded.trace.name}; a sweep runs generated workloads only, ` +
+        "so sweep the scenario the trace was played on, or draw the trace's miss-ratio curve (--trace FILE --policies ... --capacities ...)",
+    );
+  }
   if (loaded.commands.length > 0) {
     throw new InputError(
       `--sweep: ${loaded.source} holds ${loaded.commands.length} commands; a sweep compares settings over the same ` +

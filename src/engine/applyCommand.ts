@@ -55,13 +55,14 @@ function applyTo(command: Command, system: System, workload: RequestGenerator, n
       Object.assign(config.policies, next.policies);
       return;
     case 'workload.set':
+      // The workload first: a trace's refuses the change, and then nothing has changed.
       if (command.changes.ratePerSecond !== undefined) {
-        config.workload.ratePerSecond = next.workload.ratePerSecond;
         workload.setRate(next.workload.ratePerSecond, nowMs);
+        config.workload.ratePerSecond = next.workload.ratePerSecond;
       }
       if (command.changes.writeRatio !== undefined) {
-        config.workload.writeRatio = next.workload.writeRatio;
         workload.setWriteRatio(next.workload.writeRatio);
+        config.workload.writeRatio = next.workload.writeRatio;
       }
       return;
     case 'keySpace.set': {

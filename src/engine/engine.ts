@@ -3,6 +3,7 @@ import type { MetricsReport } from './metrics/types';
 import type { Command, TimedCommand } from './scenario/commandSchema';
 import type { Scenario } from './scenario/schema';
 import type { Snapshot } from './snapshot';
+import type { TraceInput } from './workload/traceScenario';
 
 export interface EngineOptions {
   /** Commands to apply at their times (a recorded log, for replays, share links and exports). */
@@ -15,6 +16,11 @@ export interface EngineOptions {
   onEvent?: (event: SimEvent) => void;
   /** Sees every step of every request's journey, by stage name ('start' where one begins; tests check them against journey/stages.ts). */
   onStageMove?: (from: string, to: string) => void;
+  /**
+   * The trace whose requests are the run's workload, instead of the scenario's generated ones; the
+   * scenario must be the one workload/traceScenario.ts made from it (docs/traces.md).
+   */
+  trace?: TraceInput;
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
 import { commandsAfter, RunTimeline } from './runTimeline.svelte';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import { SimStore } from './simStore.svelte';
+import { readTraceFile } from './traceFile';
 
 /** The two ends of the worker as the app uses them; tests pass a fake. */
 export interface WorkerPort {
@@ -292,7 +293,25 @@ export class AppState {
     this.postLoad({ type: 'load.preset', name });
   };
 
-  private postLoad(message: Extract<ToWorker, { type: 'load' | 'load.preset' | 'import' }>): void {
+  /**
+   * Plays a trace file's requests through the current run's topology (docs/traces.md). A file that
+   * cannot be read, or a trace that cannot play, is a notice naming why, and the run goes on.
+   */
+  playTrace = async (file: File) => {
+    let text: string;
+    try {
+      text = await readTraceFile(file);
+    } catch (error) {
+      this.tell({ kind: 'error', message: (error as Error).message, problems: [] });
+      return;
+    }
+    this.forgetMoments();
+    this.postLoad({ type: 'load.trace', text, name: file.name });
+  };
+
+  private postLoad(
+    message: Extract<ToWorker, { type: 'load' | 'load.preset' | 'import' | 'load.trace' }>,
+  ): void {
     this.loadsPending++;
     this.rewinding = true;
     this.port.post(message);
@@ -330,7 +349,12 @@ export class AppState {
     const prefix = this.sim.commands.slice(0, branch.prefixCount);
     const sinceFork = this.sim.commands.slice(branch.prefixCount);
     this.timeline.branch = sinceFork.length > 0 ? { ...branch, commands: sinceFork } : null;
-    this.postLoad({ type: 'load', scenario, commands: [...prefix, ...branch.commands] });
+    this.postLoad({
+      type: 'load',
+      scenario,
+      commands: [...prefix, ...branch.commands],
+      ...this.traceKept(),
+    });
     this.seek(branch.atMs, undefined, 'keep');
     this.forkOnChange = true;
   };
@@ -344,7 +368,7 @@ export class AppState {
     const next = structuredClone(this.settings);
     change(next);
     this.forgetMoments();
-    this.postLoad({ type: 'load', scenario: next });
+    this.postLoad({ type: 'load', scenario: next, ...this.traceKept() });
   };
 
   /** Loads an exported run or a scenario from JSON text; a bad one leaves the current run as it is. */
@@ -431,6 +455,11 @@ export class AppState {
     this.exporting = null;
     this.exportedRows = null;
     for (const pending of waiting) pending.reject(new Error(reason));
+  }
+
+  /** A reload of a trace-driven run plays its trace again. */
+  private traceKept(): { keepTrace?: true } {
+    return this.sim.trace ? { keepTrace: true } : {};
   }
 
   /** A new run: no bookmarks, no branch, and its later commands (a share link's) are its future. */

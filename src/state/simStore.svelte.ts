@@ -3,7 +3,7 @@ import type { EndToEnd, MetricsReport, SeriesRow, TierSummary } from '../engine/
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { Snapshot } from '../engine/snapshot';
-import type { FrameMessage, FromWorker } from '../worker/protocol';
+import type { FrameMessage, FromWorker, TraceSummary } from '../worker/protocol';
 import { EventRing } from './eventRing';
 import { mergeSeries } from './mergeSeries';
 
@@ -22,6 +22,8 @@ type Flight = Extract<SimEvent, { type: 'hop' | 'bus.message' }>;
  */
 export class SimStore {
   scenario = $state.raw<Scenario | null>(null);
+  /** The trace whose requests the run plays, or null for the scenario's generated workload. */
+  trace = $state.raw<TraceSummary | null>(null);
   commands = $state.raw<TimedCommand[]>([]);
   nowMs = $state(0);
   durationMs = $state(0);
@@ -94,6 +96,7 @@ export class SimStore {
       case 'loaded':
         this.clear();
         this.scenario = message.scenario;
+        this.trace = message.trace ?? null;
         this.commands = message.commands;
         this.durationMs = message.scenario.durationMs;
         this.bucketMs = message.scenario.bucketMs;

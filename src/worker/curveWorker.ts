@@ -5,7 +5,8 @@ import { InputError } from '../engine/inputError';
 import { missRatioCurve } from '../engine/replay/missRatioCurve';
 import { parseTrace } from '../engine/replay/parseTrace';
 import { zipfTrace } from '../engine/replay/zipfTrace';
-import type { CurveRequest, CurveSource, FromCurveWorker } from './curveProtocol';
+import type { CurveRequest, FromCurveWorker } from './curveProtocol';
+import { traceText } from './traceText';
 
 /** The worker that draws a trace's miss-ratio curve: one request, then the page ends it. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -18,7 +19,7 @@ scope.onmessage = async (event: MessageEvent<CurveRequest>) => {
     const { source } = request;
     const { trace, popularity } =
       source.kind === 'file'
-        ? { trace: parseTrace(await traceText(source)), popularity: undefined }
+        ? { trace: parseTrace(await traceText(source.bytes, source.fileName)), popularity: undefined }
         : zipfTrace(source);
     const curve = missRatioCurve(trace, {
       ...(popularity ? { popularity } : {}),
@@ -35,19 +36,3 @@ scope.onmessage = async (event: MessageEvent<CurveRequest>) => {
     post({ type: 'failed', message: `${where}: ${why}` });
   }
 };
-
-/** The file as text, gunzipped when it starts as gzip does (whatever it is called). */
-async function traceText({ bytes, fileName }: Extract<CurveSource, { kind: 'file' }>): Promise<string> {
-  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  if (!gzipped && /\.gz$/i.test(fileName)) {
-    throw new InputError('named .gz but not gzip-compressed (it does not start as gzip does)');
-  }
-  if (!gzipped) return new TextDecoder().decode(bytes);
-  try {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return await new Response(stream).text();
-  } catch {
-    throw new InputError('the gzip data is damaged (it could not be decompressed)');
-  }
-}

@@ -1,6 +1,8 @@
 import type { Engine } from '../engine/engine';
+import { InputError } from '../engine/inputError';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
+import type { TraceInput } from '../engine/workload/traceScenario';
 import type { PlaybackState } from '../machines/playback';
 import { errorMessage } from './errorMessage';
 import { EventCounts } from './eventCounts';
@@ -10,6 +12,7 @@ import { PlaybackLoop } from './playbackLoop';
 import type { SeekLater, ToWorker } from './protocol';
 import { RunExporter } from './runExporter';
 import { Seek, type SeekTarget } from './seek';
+import { traceSummary } from './traceRun';
 
 export interface EngineHostOptions {
   /** Most wall milliseconds of simulation per tick, so a pause or a command is never kept waiting. */
@@ -40,6 +43,8 @@ export class EngineHost {
   /** The commands the engine was created with: its own commandLog holds only those applied since. */
   private startCommands: TimedCommand[] = [];
   private preset: string | null = null;
+  /** The trace the run plays, part of its input like the scenario: every replay is given it. */
+  private trace: TraceInput | null = null;
   private modeValue: HostMode = 'idle';
   private readonly loop: PlaybackLoop;
   private readonly seekState = new Seek();
@@ -89,7 +94,17 @@ export class EngineHost {
     switch (message.type) {
       case 'load': {
         const scenario = this.deps.parseScenario(message.scenario);
-        this.start(scenario, this.deps.parseCommands(message.commands ?? [], scenario));
+        const trace = message.keepTrace ? this.trace : null;
+        this.start(scenario, this.deps.parseCommands(message.commands ?? [], scenario), null, trace);
+        return;
+      }
+      case 'load.trace': {
+        if (!this.engine)
+          throw new InputError(
+            `${message.name}: a trace plays on a run's topology; open a preset or a run first`,
+          );
+        const trace = this.deps.readTrace(message.text, message.name);
+        this.start(this.deps.traceScenario(this.engine.scenario, trace), [], null, trace);
         return;
       }
       case 'load.preset':
@@ -98,7 +113,7 @@ export class EngineHost {
       case 'import': {
         // Either an exported run { scenario, commands, atMs? } or a bare scenario, read as the CLI reads it.
         const run = this.deps.parseRunDocument(this.deps.parseJson(message.text, message.source ?? 'file'));
-        this.start(run.scenario, run.commands);
+        this.start(run.scenario, run.commands, null, run.trace ?? null);
         // A share link opens at its moment, every command kept: those after it are the run's future.
         if (message.openAtMoment && run.atMs !== undefined && run.atMs > 0) {
           this.seek(run.scenario, { toMs: run.atMs }, 'keep');
@@ -106,7 +121,7 @@ export class EngineHost {
         return;
       }
       case 'reset':
-        if (this.engine) this.start(this.engine.scenario, [], this.preset);
+        if (this.engine) this.start(this.engine.scenario, [], this.preset, this.trace);
         return;
       case 'frame.ack':
         this.frames.acked();
@@ -116,7 +131,12 @@ export class EngineHost {
         return;
       case 'export': {
         const engine = this.engine;
-        const run = engine && { scenario: engine.scenario, commands: this.commandLog(), atMs: engine.nowMs };
+        const run = engine && {
+          scenario: engine.scenario,
+          commands: this.commandLog(),
+          atMs: engine.nowMs,
+          trace: this.trace ?? undefined,
+        };
         this.exporter.exportFile(message.requestId, message.file, run, message.window);
         return;
       }
@@ -182,25 +202,38 @@ export class EngineHost {
   }
 
   /** The one way the host makes an engine: a live run, its events kept for the frames. */
-  private createLiveEngine(scenario: Scenario, commands: TimedCommand[]): Engine {
+  private createLiveEngine(scenario: Scenario, commands: TimedCommand[], trace = this.trace): Engine {
     this.startCommands = commands;
     this.counts.reset();
     this.engine = this.deps.createEngine(scenario, {
       commands,
       recordEvents: true,
       eventBufferSize: this.eventBufferSize,
+      ...(trace ? { trace } : {}),
     });
     return this.engine;
   }
 
-  private start(scenario: Scenario, commands: TimedCommand[], preset: string | null = null): void {
-    this.createLiveEngine(scenario, commands);
+  private start(
+    scenario: Scenario,
+    commands: TimedCommand[],
+    preset: string | null = null,
+    trace: TraceInput | null = null,
+  ): void {
+    this.createLiveEngine(scenario, commands, trace);
+    this.trace = trace;
     this.preset = preset;
     this.modeValue = 'paused';
     this.frames.reset();
     this.seekState.dropHeld();
     this.exporter.forget();
-    this.deps.post({ type: 'loaded', scenario, commands, preset });
+    this.deps.post({
+      type: 'loaded',
+      scenario,
+      commands,
+      preset,
+      ...(trace ? { trace: traceSummary(trace) } : {}),
+    });
     this.postFrame(true);
   }
 

@@ -3,6 +3,7 @@ import type { ExportRunOptions, RunCsv } from '../engine/export/exportRun';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { RunDocument } from '../engine/scenario/parseRunDocument';
 import type { Scenario } from '../engine/scenario/schema';
+import type { TraceInput } from '../engine/workload/traceScenario';
 import type { FromWorker } from './protocol';
 
 /** What the host needs from the outside: the engine's entry points, the clock and the message port. */
@@ -23,6 +24,10 @@ export interface EngineHostDeps {
     untilMs: number,
     options?: ExportRunOptions,
   ): RunCsv;
+  /** A trace file's text as a run's trace, named by its file; throws an InputError naming the line. */
+  readTrace(text: string, name: string): TraceInput;
+  /** The scenario of a run that plays the trace on a scenario's topology; throws an InputError. */
+  traceScenario(scenario: Scenario, trace: TraceInput): Scenario;
   /** A preset by name, validated; throws an InputError for an unknown name. */
   loadPreset(name: string): Scenario;
   post(message: FromWorker): void;

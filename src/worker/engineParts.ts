@@ -4,6 +4,8 @@ import { parseRunDocument } from '../engine/scenario/parseRunDocument';
 import { parseJson } from '../engine/input/jsonText';
 import { parseCommands, parseScenario } from '../engine/scenario/parseScenario';
 import { loadPreset } from '../engine/scenario/presets';
+import { traceScenario } from '../engine/workload/traceScenario';
+import { readTrace } from './traceRun';
 
 /**
  * The real engine's parts that the worker's host is given. One list, so that tests which drive the
@@ -17,4 +19,6 @@ export const engineParts = {
   parseRunDocument,
   exportRun,
   loadPreset,
+  readTrace,
+  traceScenario,
 };

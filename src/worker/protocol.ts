@@ -12,7 +12,19 @@ import type { Snapshot } from '../engine/snapshot';
 /** Main thread → worker. */
 export type ToWorker =
   /** Starts a new run from a scenario (validated in the worker) and an optional recorded command log. */
-  | { type: 'load'; scenario: ScenarioInput | Scenario; commands?: TimedCommand[] }
+  | {
+      type: 'load';
+      scenario: ScenarioInput | Scenario;
+      commands?: TimedCommand[];
+      /** The run plays the current run's trace again (a restart or a restored branch of a trace run). */
+      keepTrace?: boolean;
+    }
+  /**
+   * Starts a run whose workload is a trace (its CSV text, and its file's name), on the current run's
+   * scenario (its topology and policies, from the start, without its commands): docs/traces.md.
+   * A trace that cannot play is an input error, and the current run goes on.
+   */
+  | { type: 'load.trace'; text: string; name: string }
   /** Starts a new run from a preset, by name. */
   | { type: 'load.preset'; name: string }
   /**
@@ -128,6 +140,14 @@ export interface EventsEstimate {
   bytesPerRow: number;
 }
 
+/** The trace a run plays, as the page names it. */
+export interface TraceSummary {
+  name: string;
+  requests: number;
+  distinctKeys: number;
+  writes: number;
+}
+
 /** A preset as the picker lists it. */
 export interface PresetInfo {
   name: string;
@@ -139,8 +159,17 @@ export interface PresetInfo {
 export type FromWorker =
   /** Sent once when the worker starts: the presets it can load (kept out of the page's own code). */
   | { type: 'presets'; presets: PresetInfo[] }
-  /** A run was loaded; `preset` names its preset when it came from one unchanged. */
-  | { type: 'loaded'; scenario: Scenario; commands: TimedCommand[]; preset: string | null }
+  /**
+   * A run was loaded; `preset` names its preset when it came from one unchanged, `trace` the trace
+   * whose requests it plays (none for a generated workload).
+   */
+  | {
+      type: 'loaded';
+      scenario: Scenario;
+      commands: TimedCommand[];
+      preset: string | null;
+      trace?: TraceSummary;
+    }
   | FrameMessage
   /** The command log changed (a command was applied). */
   | { type: 'commands'; commands: TimedCommand[] }

@@ -1,6 +1,8 @@
 import type { RunCsv } from '../engine/export/exportRun';
+import { traceCsv } from '../engine/replay/traceCsv';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
+import type { TraceInput } from '../engine/workload/traceScenario';
 import { BlobWriter } from './blobWriter';
 import type { EngineHostDeps } from './engineHostDeps';
 import type { ExportFile, TimeWindow } from './protocol';
@@ -22,6 +24,8 @@ export interface RunAtMoment {
   scenario: Scenario;
   commands: TimedCommand[];
   atMs: number;
+  /** The trace a trace-driven run plays: every file replays it. */
+  trace?: TraceInput;
 }
 
 /**
@@ -51,10 +55,12 @@ export class RunExporter {
       });
       return;
     }
-    const { scenario, commands, atMs } = run;
+    const { scenario, commands, atMs, trace } = run;
     try {
       if (file === 'run') {
-        const text = `${JSON.stringify({ scenario, commands, atMs }, null, 2)}\n`;
+        // A trace-driven run's file carries its trace, so that it opens anywhere (docs/traces.md).
+        const carried = trace ? { trace: { name: trace.name, csv: traceCsv(trace.trace) } } : {};
+        const text = `${JSON.stringify({ scenario, commands, atMs, ...carried }, null, 2)}\n`;
         post({
           type: 'exported',
           requestId,
@@ -68,7 +74,7 @@ export class RunExporter {
         this.exportEvents(requestId, run, window);
         return;
       }
-      const csv = this.metricsCsv(scenario, commands, atMs);
+      const csv = this.metricsCsv(scenario, commands, atMs, trace);
       const text =
         file === 'summary-tiers'
           ? csv.summaryTiers
@@ -105,6 +111,7 @@ export class RunExporter {
     const csv = this.deps.exportRun(run.scenario, run.commands, toMs, {
       writeEvents: write,
       eventsFromMs: fromMs,
+      ...(run.trace ? { trace: run.trace } : {}),
     });
     post({
       type: 'exported',
@@ -117,10 +124,11 @@ export class RunExporter {
   }
 
   /** The summary and time series at atMs: one replay serves both files. */
-  private metricsCsv(scenario: Scenario, commands: TimedCommand[], atMs: number): RunCsv {
+  private metricsCsv(scenario: Scenario, commands: TimedCommand[], atMs: number, trace?: TraceInput): RunCsv {
     const key = `${atMs}\u0000${JSON.stringify(commands)}`;
     if (this.metricsFiles?.key !== key) {
-      this.metricsFiles = { key, csv: this.deps.exportRun(scenario, commands, atMs, { events: false }) };
+      const options = { events: false, ...(trace ? { trace } : {}) };
+      this.metricsFiles = { key, csv: this.deps.exportRun(scenario, commands, atMs, options) };
     }
     return this.metricsFiles.csv;
   }

@@ -24,7 +24,7 @@ const documents: { name: string; document: unknown; accepted: boolean; problem?:
     name: 'a run with an unknown top-level field',
     document: { scenario, commands: [], note: 'mine' },
     accepted: false,
-    problem: 'note: unknown field; expected only "scenario", "commands" and "atMs"',
+    problem: 'note: unknown field; expected only "scenario", "commands", "atMs" and "trace"',
   },
   {
     name: 'a run with a misspelt field',

@@ -6,7 +6,9 @@ import { parseCommands, parseScenario } from '../../src/engine/scenario/parseSce
 import { loadPreset } from '../../src/engine/scenario/presets';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { SimEvent } from '../../src/engine/events';
+import { traceScenario } from '../../src/engine/workload/traceScenario';
 import { EngineHost } from '../../src/worker/engineHost';
+import { readTrace } from '../../src/worker/traceRun';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 import { scenario, setup } from './hostSetup';
 
@@ -348,6 +350,8 @@ describe('engine host event counts', () => {
         parseJson,
         parseRunDocument,
         loadPreset,
+        readTrace,
+        traceScenario,
         exportRun: () => ({
           summaryTiers: '',
           summaryEndToEnd: '',

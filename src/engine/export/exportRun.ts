@@ -2,6 +2,7 @@ import type { SimEvent } from '../events';
 import type { TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
 import { runToEnd } from '../run/runToEnd';
+import type { TraceInput } from '../workload/traceScenario';
 import { eventCsvHeader, eventCsvRow } from './eventsCsv';
 import { summaryEndToEndCsv } from './summaryEndToEndCsv';
 import { summaryTiersCsv } from './summaryTiersCsv';
@@ -33,6 +34,8 @@ export interface ExportRunOptions {
   events?: boolean;
   /** Only events at this simulated time or later get a row (a time window of the log). Default 0. */
   eventsFromMs?: number;
+  /** The trace a trace-driven run plays (its scenario is traceScenario's). */
+  trace?: TraceInput;
 }
 
 /**
@@ -60,6 +63,7 @@ export function exportRun(
   };
   const report = runToEnd(scenario, commands, {
     untilMs,
+    trace: options.trace,
     ...(withEvents ? { onEvent } : {}),
   }).metrics();
   return {

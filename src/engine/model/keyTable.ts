@@ -100,6 +100,16 @@ export class KeyTable {
     return name;
   }
 
+  /**
+   * Gives the keys of a shared key space names of their own (a trace's keys: `names[i]` for key i),
+   * in place of `space:i`.
+   */
+  nameKeys(space: number, names: readonly string[]): void {
+    const base = this.bases[space];
+    while (this.names.length < base + names.length) this.names.push(undefined);
+    for (let i = 0; i < names.length; i++) this.names[base + i] = names[i];
+  }
+
   /** Ids of every key whose name matches (for purges by key or prefix). Scans names lazily. */
   matching(test: (name: string) => boolean, candidates: Iterable<number>): number[] {
     const out: number[] = [];

@@ -3,7 +3,7 @@ import type { TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
 import { Simulation } from './simulation';
 
-export interface RunToEndOptions extends Pick<EngineOptions, 'onEvent' | 'onStageMove'> {
+export interface RunToEndOptions extends Pick<EngineOptions, 'onEvent' | 'onStageMove' | 'trace'> {
   /** Where the run stops: a moment of the run (capped at its end). Default: its end. */
   untilMs?: number;
 }
@@ -26,6 +26,7 @@ export function runToEnd(
     recordEvents: false,
     onEvent: options.onEvent,
     onStageMove: options.onStageMove,
+    trace: options.trace,
   });
   engine.runUntil(options.untilMs ?? scenario.durationMs);
   return engine;

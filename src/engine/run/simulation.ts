@@ -16,6 +16,7 @@ import type { Command, TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
 import type { Snapshot } from '../snapshot';
 import { createRequestGenerator, type RequestGenerator } from '../workload/requestGenerator';
+import { createTraceRequests } from '../workload/traceRequests';
 import { EventRing } from './eventRing';
 
 /** The kind of a scheduled command, beside the model's task kinds (which count up from 0). */
@@ -63,7 +64,13 @@ export class Simulation implements Engine {
       const observe = options.onStageMove;
       this.system.onMove = (from, to) => observe(moveStartName(from), stageNames[to]);
     }
-    this.workload = createRequestGenerator(structuredClone(scenario.workload), scenario.seed);
+    if (options.trace) {
+      this.workload = createTraceRequests(scenario, options.trace);
+      // The caches, the database and the event log see the trace's own keys.
+      this.system.keys.nameKeys(0, options.trace.trace.keyNames);
+    } else {
+      this.workload = createRequestGenerator(structuredClone(scenario.workload), scenario.seed);
+    }
     // Scenario faults and recorded commands, in time order (faults first at equal times).
     for (const timed of commandSchedule(scenario, options.commands ?? []))
       this.scheduler.scheduleLast(timed.atMs, { kind: commandKind, timed });

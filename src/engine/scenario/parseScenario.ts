@@ -5,7 +5,9 @@ import { parseWithSchema } from '../input/parseWithSchema';
 import { suggest } from '../input/suggest';
 import { commandLogRules } from './commandRules';
 import { timedCommandSchema, type TimedCommand } from './commandSchema';
+import { parseRunTrace } from './runTrace';
 import { scenarioSchema, type Scenario } from './schema';
+import type { TraceInput } from '../workload/traceScenario';
 
 /**
  * Turning what a person wrote into a valid scenario or command log: the schema (with its checks
@@ -19,10 +21,12 @@ export interface CommandLog {
   commands: TimedCommand[];
   /** The simulated moment the run was exported at, when the file records it. */
   atMs?: number;
+  /** The trace a trace-driven run plays (its file carries it: docs/traces.md). */
+  trace?: TraceInput;
 }
 
 /** The top-level fields of an exported run. */
-const commandLogFields = ['scenario', 'commands', 'atMs'];
+const commandLogFields = ['scenario', 'commands', 'atMs', 'trace'];
 
 const timedCommandsSchema = timedCommandSchema.array();
 
@@ -59,7 +63,7 @@ export function parseCommandLog(input: unknown): CommandLog {
   for (const key of Object.keys(input)) {
     if (!commandLogFields.includes(key)) {
       problems.push(
-        `${key}: unknown field${suggest(key, commandLogFields)}; expected only "scenario", "commands" and "atMs"`,
+        `${key}: unknown field${suggest(key, commandLogFields)}; expected only "scenario", "commands", "atMs" and "trace"`,
       );
     }
   }
@@ -79,9 +83,16 @@ export function parseCommandLog(input: unknown): CommandLog {
   }
   const atMsProblem = scenario ? exportedAtProblem(input.atMs, scenario) : null;
   if (atMsProblem) problems.push(atMsProblem);
+  const traced = scenario && input.trace !== undefined ? parseRunTrace(input.trace, scenario) : null;
+  if (traced && 'problem' in traced) problems.push(traced.problem);
   if (problems.length > 0) throw invalid('The command log is not valid', problems);
   const atMs = input.atMs as number | undefined;
-  return { scenario: scenario as Scenario, commands, ...(atMs === undefined ? {} : { atMs }) };
+  return {
+    scenario: scenario as Scenario,
+    commands,
+    ...(atMs === undefined ? {} : { atMs }),
+    ...(traced && 'trace' in traced ? { trace: traced.trace } : {}),
+  };
 }
 
 /**
