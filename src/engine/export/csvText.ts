@@ -1,4 +1,6 @@
 import { csvFormatRows } from 'd3-dsv';
+import { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
+import type { FigureUnit, SummaryFigure } from '../metrics/summaryFigures';
 
 /**
  * Every CSV file Cachescope writes ends each line, the last one too, with `\n` (LF). RFC 4180 asks for
@@ -29,3 +31,22 @@ export function csvTable<T>(columns: readonly CsvColumn<T>[], items: readonly T[
     items.map((item) => columns.map((column) => column.value(item))),
   );
 }
+
+/** A summary figure's CSV column: its number in the unit's fixed decimals, empty where it has no meaning. */
+export function figureColumn<T>(figure: SummaryFigure<T>): CsvColumn<T> {
+  const format = csvFormats[figure.unit];
+  return {
+    name: figure.name,
+    value: (item) => {
+      const value = figure.read(item);
+      return value === null ? notApplicable : format(value);
+    },
+  };
+}
+
+const csvFormats: Record<FigureUnit, (value: number) => string> = {
+  count: csvCount,
+  ratio: csvRatio,
+  ms: csvMs,
+  perSecond: csvRate,
+};

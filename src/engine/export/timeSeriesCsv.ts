@@ -4,7 +4,7 @@ import type { MetricsReport, SeriesRow } from '../metrics/types';
 import { tierNames } from '../tiers/tierNames';
 import { csvTable, notApplicable, type CsvColumn } from './csvText';
 import { csvCount, csvMs, csvRate, csvRatio } from '../format/csvNumbers';
-import { missCauseColumn } from './summaryTiersCsv';
+import { missCauseColumn } from '../metrics/summaryFigures';
 
 /** A row of the series and the time it covers: its bucket, or up to the report for the bucket in progress. */
 interface Bucket {
