@@ -10,7 +10,7 @@ import { parseJson } from '../engine/input/jsonText';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { FromComparison, ToComparison } from './comparisonProtocol';
-import type { HostMode } from './engineHost';
+import { isRunning, wholeCommandLog, type HostMode } from './hostMode';
 import { errorMessage } from './errorMessage';
 import { EventCounts } from './eventCounts';
 import { FramePoster } from './framePoster';
@@ -65,7 +65,7 @@ export class ComparisonHost {
   }
 
   get running(): boolean {
-    return this.modeValue === 'playing' || this.modeValue === 'fastForward' || this.modeValue === 'seeking';
+    return isRunning(this.modeValue);
   }
 
   handle(message: ToComparison): void {
@@ -213,7 +213,6 @@ export class ComparisonHost {
 
   /** The log every variant shares: the commands it opened with and those applied since (the first's). */
   private commandLog(): TimedCommand[] {
-    const log = [...this.startCommands, ...(this.live[0]?.engine.commandLog ?? [])];
-    return log.sort((a, b) => a.atMs - b.atMs);
+    return wholeCommandLog(this.startCommands, this.live[0]?.engine);
   }
 }

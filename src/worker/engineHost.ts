@@ -3,11 +3,11 @@ import { InputError } from '../engine/inputError';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { TraceInput } from '../engine/workload/traceScenario';
-import type { PlaybackState } from '../machines/playback';
 import { errorMessage } from './errorMessage';
 import { EventCounts } from './eventCounts';
 import type { EngineHostDeps } from './engineHostDeps';
 import { FramePoster } from './framePoster';
+import { isRunning, wholeCommandLog, type HostMode } from './hostMode';
 import { PlaybackLoop } from './playbackLoop';
 import type { SeekLater, ToWorker } from './protocol';
 import { RunExporter } from './runExporter';
@@ -24,13 +24,6 @@ export interface EngineHostOptions {
   /** Entries listed per cache in a snapshot. */
   snapshotEntries?: number;
 }
-
-/**
- * What the host is doing: playback's states (machines/playback.ts) as the worker lives them; the end
- * of a run is `paused` with the engine finished, and `fastForward` and `seeking` are its ways of
- * playing without a speed (see the 'run.end' and 'seek' messages).
- */
-export type HostMode = Exclude<PlaybackState, 'finished'> | 'fastForward' | 'seeking';
 
 /**
  * Hosts one engine and answers the page's messages: loads runs, applies commands, and plays (the
@@ -75,7 +68,7 @@ export class EngineHost {
 
   /** True while the worker should keep calling tick. */
   get running(): boolean {
-    return this.modeValue === 'playing' || this.modeValue === 'fastForward' || this.modeValue === 'seeking';
+    return isRunning(this.modeValue);
   }
 
   handle(message: ToWorker): void {
@@ -296,13 +289,8 @@ export class EngineHost {
     this.frames.postFrame(this.engine, force, { running: this.running, speedReached });
   }
 
-  /**
-   * The run's whole command log: those it was created with (an import, a lesson's earlier steps)
-   * and those applied since, in time order as the engine runs them (at equal times, the former first).
-   */
   private commandLog(): TimedCommand[] {
-    const log = [...this.startCommands, ...(this.engine?.commandLog ?? [])];
-    return log.sort((a, b) => a.atMs - b.atMs);
+    return wholeCommandLog(this.startCommands, this.engine ?? undefined);
   }
 
   private fail(error: unknown): void {

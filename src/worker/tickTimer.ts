@@ -1,4 +1,4 @@
-import type { HostMode } from './engineHost';
+import type { HostMode } from './hostMode';
 
 /** About one display frame; fast-forward and seek yield for as little as the browser allows. */
 const frameMs = 16;
