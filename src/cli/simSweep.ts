@@ -3,6 +3,7 @@ import { overlayNotes, overlaySeries } from '../engine/experiments/overlaySeries
 import { predictedTier } from '../engine/experiments/sweepOverlay';
 import { planSweep } from '../engine/experiments/planSweep';
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
+import { formatPercent } from '../engine/format/readableNumbers';
 import { InputError } from '../engine/inputError';
 import type { Scenario } from '../engine/scenario/schema';
 import type { SimRequest } from './simArgs';
@@ -66,7 +67,7 @@ export async function runSweepCli(request: SweepRequest, io: SimIo, load: LoadSc
 }
 
 function sweepText(path: string, scenario: Scenario, points: readonly SweepPoint[]): string {
-  const percent = (ratio: number | null) => (ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`);
+  const percent = (ratio: number | null) => (ratio === null ? '–' : formatPercent(ratio));
   const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
   const models = overlaySeries(points).filter((model) => !model.comparison);
   const tier = points[0]?.prediction.tier ?? 'distributed';

@@ -1,4 +1,5 @@
 import { missRatioCurveCsv } from '../engine/export/missRatioCurveCsv';
+import { formatPercent } from '../engine/format/readableNumbers';
 import { samplingPolicies } from '../engine/policies/names';
 import { missRatioCurve, type MissRatioCurve } from '../engine/replay/missRatioCurve';
 import { parseTrace } from '../engine/replay/parseTrace';
@@ -12,7 +13,7 @@ import type { SimIo } from './simMain';
 type TraceRequest = Extract<SimRequest, { mode: 'trace' }>;
 
 const count = (n: number) => n.toLocaleString('en-US');
-const percent = (ratio: number) => `${(ratio * 100).toFixed(2)}%`;
+const percent = (ratio: number) => formatPercent(ratio, { digits: 2 });
 
 /** `npm run sim -- --trace FILE ...`: one replay, or a miss-ratio curve over policies and capacities. */
 export async function runTrace(request: TraceRequest, io: SimIo): Promise<void> {
