@@ -2,11 +2,9 @@ import { InputError } from '../inputError';
 import { createStream } from '../random';
 import { createZipf, zipfProbabilities } from '../workload/zipf';
 import type { Trace } from './trace';
+import { zipfTraceProblem, type ZipfTraceSize } from './zipfTraceLimits';
 
-export interface ZipfTraceOptions {
-  keys: number;
-  alpha: number;
-  requests: number;
+export interface ZipfTraceOptions extends ZipfTraceSize {
   seed: number;
 }
 
@@ -19,13 +17,8 @@ export interface ZipfTraceOptions {
  */
 export function zipfTrace(options: ZipfTraceOptions): { trace: Trace; popularity: Float64Array } {
   const { keys, alpha, requests, seed } = options;
-  if (!Number.isInteger(keys) || keys < 1 || keys > 10_000_000) {
-    throw new InputError(`keys: expected a whole number from 1 to 10,000,000, got ${keys}`);
-  }
-  if (!(alpha >= 0 && alpha <= 3)) throw new InputError(`alpha: expected a number from 0 to 3, got ${alpha}`);
-  if (!Number.isInteger(requests) || requests < 1 || requests > 50_000_000) {
-    throw new InputError(`requests: expected a whole number from 1 to 50,000,000, got ${requests}`);
-  }
+  const problem = zipfTraceProblem(options);
+  if (problem !== null) throw new InputError(problem);
   const next = createZipf(keys, alpha, createStream(seed, 'zipf-trace'));
   const p = zipfProbabilities(keys, alpha);
   const internedOf = new Int32Array(keys).fill(-1);
