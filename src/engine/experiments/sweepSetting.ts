@@ -1,5 +1,5 @@
 import { InputError } from '../inputError';
-import { settingRoot, type SettingValue } from '../lessons/goalSettings';
+import { placeSetting, type SettingValue } from '../lessons/goalSettings';
 import { suggest } from '../input/suggest';
 import { parseScenario } from '../scenario/parseScenario';
 import type { Scenario } from '../scenario/schema';
@@ -12,37 +12,30 @@ import type { Scenario } from '../scenario/schema';
 
 /** The object holding the setting a path names and the setting's field, or an InputError naming the mistake. */
 function place(scenario: Scenario, path: string): { parent: Record<string, unknown>; field: string } {
-  const root = settingRoot(scenario, path);
-  if ('problem' in root) throw new InputError(`${path}: ${root.problem}`);
-  const { fields } = root;
-  if (fields.length === 0) throw new InputError(`${path}: expected a setting after "${path}."`);
-  let node = root.node as Record<string, unknown>;
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    if (!(field in node)) {
-      const at = path
-        .split('.')
-        .slice(0, path.split('.').length - fields.length + i)
-        .join('.');
-      throw new InputError(
-        `${path}: there is no setting "${field}" in ${at}${suggest(field, Object.keys(node))}; ` +
-          `it has ${Object.keys(node).join(', ')}`,
-      );
-    }
-    if (i === fields.length - 1) break;
-    node = node[field] as Record<string, unknown>;
-    if (node === null || typeof node !== 'object') {
-      throw new InputError(`${path}: "${fields.slice(0, i + 1).join('.')}" is a single setting, not a group`);
-    }
+  const found = placeSetting(scenario, path);
+  if ('problem' in found) throw new InputError(`${path}: ${found.problem}`);
+  if ('noField' in found) throw new InputError(`${path}: expected a setting after "${path}."`);
+  if ('missing' in found) {
+    const { missing, at, options } = found;
+    const parts = path.split('.');
+    const within = parts.slice(0, parts.length - found.fields.length + at).join('.');
+    throw new InputError(
+      `${path}: there is no setting "${missing}" in ${within}${suggest(missing, options)}; ` +
+        `it has ${options.join(', ')}`,
+    );
   }
-  const field = fields[fields.length - 1];
-  const value = node[field];
+  if ('notGroup' in found) {
+    throw new InputError(
+      `${path}: "${found.fields.slice(0, found.at).join('.')}" is a single setting, not a group`,
+    );
+  }
+  const value = found.parent[found.field];
   if (value !== null && typeof value === 'object') {
     throw new InputError(
       `${path}: it is a group of settings; expected one of its fields (${Object.keys(value).join(', ')})`,
     );
   }
-  return { parent: node, field };
+  return found;
 }
 
 /**

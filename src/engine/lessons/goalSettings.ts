@@ -16,7 +16,10 @@ export type SettingValue = string | number | boolean | null;
  * The group of settings a path starts in (a tier's config, a key space, the policies...) and the fields
  * below it, or a message saying what is wrong with the path's start. Sweeps write through it too.
  */
-export function settingRoot(settings: Scenario, path: string): { node: unknown; fields: string[] } | { problem: string } {
+export function settingRoot(
+  settings: Scenario,
+  path: string,
+): { node: unknown; fields: string[] } | { problem: string } {
   const [head, ...rest] = path.split('.');
   let node: unknown;
   let fields = rest;
@@ -61,19 +64,44 @@ export function settingRoot(settings: Scenario, path: string): { node: unknown; 
   return { node, fields };
 }
 
-/** Where in the scenario a setting path points, or a message saying what is wrong with it. */
-function locate(settings: Scenario, path: string): { value: unknown } | { problem: string } {
+/**
+ * Where a setting path leads, walking the fields below its root: the group holding its last field
+ * and that field's name; or where the walk stopped, for the caller to say in its own words (a
+ * lesson's check and a sweep word their messages differ): the path's start is wrong (`problem`),
+ * no field follows the root (`noField`), field `fields[at]` is not there (`missing`, with the fields
+ * that are), or `fields[at - 1]` is a single setting with nothing below it (`notGroup`).
+ */
+export type SettingPlace =
+  | { parent: Record<string, unknown>; field: string }
+  | { problem: string }
+  | { noField: true }
+  | { missing: string; at: number; fields: string[]; options: string[] }
+  | { notGroup: true; at: number; fields: string[] };
+
+export function placeSetting(settings: Scenario, path: string): SettingPlace {
   const root = settingRoot(settings, path);
   if ('problem' in root) return root;
-  let { node } = root;
   const { fields } = root;
-  if (fields.length === 0) return { problem: `expected a field after "${path}."` };
-  for (const field of fields) {
-    if (node === null || typeof node !== 'object' || !(field in node))
-      return { problem: `"${path}" names no setting: there is no "${field}" there` };
-    node = (node as Record<string, unknown>)[field];
+  if (fields.length === 0) return { noField: true };
+  let node = root.node as Record<string, unknown>;
+  for (let at = 0; ; at++) {
+    const field = fields[at];
+    if (!(field in node)) return { missing: field, at, fields, options: Object.keys(node) };
+    if (at === fields.length - 1) return { parent: node, field };
+    const next = node[field];
+    if (next === null || typeof next !== 'object') return { notGroup: true, at: at + 1, fields };
+    node = next as Record<string, unknown>;
   }
-  return { value: node };
+}
+
+/** Where in the scenario a setting path points, or a message saying what is wrong with it. */
+function locate(settings: Scenario, path: string): { value: unknown } | { problem: string } {
+  const place = placeSetting(settings, path);
+  if ('parent' in place) return { value: place.parent[place.field] };
+  if ('problem' in place) return place;
+  if ('noField' in place) return { problem: `expected a field after "${path}."` };
+  const field = 'missing' in place ? place.missing : place.fields[place.at];
+  return { problem: `"${path}" names no setting: there is no "${field}" there` };
 }
 
 /** The value of a setting path in the settings in effect (undefined if the path names nothing). */
