@@ -1,6 +1,6 @@
 import { InputError } from '../inputError';
 import { parseTrace } from '../replay/parseTrace';
-import { traceKeySpace, type TraceInput } from '../workload/traceScenario';
+import { scenarioFitsTrace, traceKeySpace, type TraceInput } from '../workload/traceScenario';
 import type { Scenario } from './schema';
 
 /**
@@ -30,12 +30,8 @@ export function parseRunTrace(
     if (!(error instanceof InputError)) throw error;
     return { problem: `trace.csv: ${error.message}` };
   }
-  const spaces = scenario.workload.keySpaces;
-  if (
-    spaces.length !== 1 ||
-    spaces[0].name !== traceKeySpace ||
-    spaces[0].count !== trace.trace.distinctKeys
-  ) {
+  if (!scenarioFitsTrace(scenario, trace.trace)) {
+    const spaces = scenario.workload.keySpaces;
     return {
       problem:
         `trace: expected the trace the scenario was made from (one key space "${traceKeySpace}" of as many keys), ` +

@@ -7,7 +7,13 @@ import {
   type RequestGenerator,
   type WorkloadRequest,
 } from './requestGenerator';
-import { traceArrivalMs, traceHasSizes, traceKeySpace, type TraceInput } from './traceScenario';
+import {
+  scenarioFitsTrace,
+  traceArrivalMs,
+  traceHasSizes,
+  traceKeySpace,
+  type TraceInput,
+} from './traceScenario';
 
 /** What a person is told when a command would change requests that the trace decides. */
 function refused(what: string): never {
@@ -40,11 +46,7 @@ class TraceRequests implements RequestGenerator {
   ) {
     const { trace } = input;
     const { keySpaces, clients, ratePerSecond } = scenario.workload;
-    if (
-      keySpaces.length !== 1 ||
-      keySpaces[0].name !== traceKeySpace ||
-      keySpaces[0].count !== trace.distinctKeys
-    ) {
+    if (!scenarioFitsTrace(scenario, trace)) {
       throw new InputError(
         `${input.name}: the scenario was not made for this trace (expected one key space "${traceKeySpace}" ` +
           `of ${trace.distinctKeys} keys); open the trace again`,

@@ -59,6 +59,15 @@ export function traceHasSizes(trace: Trace): boolean {
   return false;
 }
 
+/**
+ * Whether `scenario` is one traceScenario made for this trace: one key space, `trace`, of a key per
+ * distinct key of the trace. A run file or an engine given another pairing is refused.
+ */
+export function scenarioFitsTrace(scenario: Scenario, trace: Trace): boolean {
+  const spaces = scenario.workload.keySpaces;
+  return spaces.length === 1 && spaces[0].name === traceKeySpace && spaces[0].count === trace.distinctKeys;
+}
+
 /** Refuses a trace that cannot make a run, saying why; the person's run goes on. */
 function checkTrace({ name, trace }: TraceInput): void {
   if (trace.requests === 0) throw new InputError(`${name}: the trace has no requests to play`);
