@@ -14,34 +14,23 @@ import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 import { planSweep, runSweep } from '../engine/experiments/planSweep';
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
+import { predictedTier, type PredictedTier } from '../engine/experiments/sweepOverlay';
 import type { SettingValue } from '../engine/lessons/goalSettings';
 import type { Scenario } from '../engine/scenario/schema';
 import { loadPreset } from '../engine/scenario/presets';
+import { benchSweepPath, benchSweepPreset, benchSweepValues } from './benchSweepValues';
 import { ThreadPool } from './threadPool';
 
-type Task = { scenario: Scenario; value: SettingValue };
+type Task = { scenario: Scenario; value: SettingValue; tier: PredictedTier };
 
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '7' } } });
 const rounds = Number(flags.rounds);
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds: expected a whole number, got ${flags.rounds}`);
 
-const capacities = [
-  '50',
-  '100',
-  '200',
-  '400',
-  '800',
-  '1600',
-  '3200',
-  '6400',
-  '12800',
-  '25600',
-  '51200',
-  '102400',
-];
-const plan = planSweep(loadPreset('flash-sale'), 'tiers.distributed.capacity', capacities);
-const tasks: Task[] = plan.variants.map((scenario, i) => ({ scenario, value: plan.values[i] }));
+const plan = planSweep(loadPreset(benchSweepPreset), benchSweepPath, benchSweepValues);
+const tier = predictedTier(plan.path);
+const tasks: Task[] = plan.variants.map((scenario, i) => ({ scenario, value: plan.values[i], tier }));
 const reference = runSweep(plan);
 const entry = new URL(
   import.meta.url.endsWith('.ts') ? './sweepThread.ts' : './sweepThread.mjs',
@@ -105,7 +94,7 @@ async function measure(label: string, sweep: (size: number) => Promise<Timing>):
 }
 
 console.log(
-  `12-point sweep of flash-sale (tiers.distributed.capacity, ${reference[0].requests.toLocaleString('en-US')} ` +
+  `12-point sweep of ${benchSweepPreset} (${benchSweepPath}, ${reference[0].requests.toLocaleString('en-US')} ` +
     `requests each), median of ${rounds} rounds; CPU is the whole process's, every thread's`,
 );
 const cold = await measure('cold', coldSweep);

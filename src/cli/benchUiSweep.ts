@@ -1,7 +1,5 @@
 import type { Page } from '@playwright/test';
-
-/** The issue's sweep: the flash-sale preset's distributed-cache capacity over 12 values. */
-const capacities = '50, 100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600, 51200, 102400';
+import { benchSweepPath, benchSweepPreset, benchSweepValues } from './benchSweepValues';
 
 /** How long the bench waits in the dialog before running, as a person picks a setting and its values. */
 export const pickingMs = 3000;
@@ -51,12 +49,12 @@ const sweepProbe = `new Promise((resolve, reject) => {
 export async function measureAppSweep(page: Page, base: string): Promise<AppSweepTiming[]> {
   await page.goto(base);
   await page.getByTestId('total-requests').waitFor();
-  await page.getByLabel('Preset').selectOption('flash-sale');
+  await page.getByLabel('Preset').selectOption(benchSweepPreset);
   await page.getByTestId('total-requests').filter({ hasText: /^0$/ }).waitFor();
   await page.getByRole('button', { name: 'Sweep…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sweep a setting' });
-  await dialog.getByLabel('Setting').selectOption('tiers.distributed.capacity');
-  await dialog.getByLabel('Values').fill(capacities);
+  await dialog.getByLabel('Setting').selectOption(benchSweepPath);
+  await dialog.getByLabel('Values').fill(benchSweepValues.join(', '));
   await page.waitForTimeout(pickingMs);
   const timings: AppSweepTiming[] = [];
   for (let i = 0; i < 2; i++) timings.push(await page.evaluate(sweepProbe));
