@@ -21,9 +21,12 @@ export function formatPercentTick(ratio: number): string {
   return formatPercent(ratio, { digits: ratio > 0 && ratio < 0.1 ? 1 : 0 });
 }
 
-/** A figure to a tenth below 10 and whole from there, for a unit to follow: 4.25 → "4.3", 120.4 → "120". */
+/**
+ * A figure to a tenth below 10 and whole from there, thousands grouped as counts are, for a unit to
+ * follow: 4.25 → "4.3", 120.4 → "120", 12000 → "12,000".
+ */
 export function formatFigure(v: number): string {
-  return v < 10 ? v.toFixed(1) : String(Math.round(v));
+  return v < 10 ? v.toFixed(1) : formatCount(v);
 }
 
 /** A plain number with at most `digits` decimals and no trailing zeros: 2.50 → "2.5"; not finite → "–". */

@@ -24,6 +24,8 @@ describe('numbers for a person to read', () => {
     // Chart ticks: whole percents, a tenth only for a small share.
     expect([0, 0.045, 0.1, 0.634, 1].map(formatPercentTick)).toEqual(['0%', '4.5%', '10%', '63%', '100%']);
     expect([4.25, 9.96, 120.4, 0].map(formatFigure)).toEqual(['4.3', '10.0', '120', '0.0']);
+    // Rates and long latencies group their thousands, as counts do.
+    expect([1000, 12_345.6].map(formatFigure)).toEqual(['1,000', '12,346']);
   });
 
   it('print durations at the scale they have, and a dash for what is not a number', () => {
