@@ -52,7 +52,7 @@ export class ComparisonHost {
   private loop: PlaybackLoop;
   /** Kept across loads: a new comparison plays at the speed chosen. */
   private speed = 1;
-  private readonly seekState = new Seek();
+  private readonly seekState = new Seek<ToComparison>();
   /** The frames of the variants posted this turn, sent as one message. */
   private outbox: FrameMessage[] = [];
 
@@ -69,6 +69,11 @@ export class ComparisonHost {
   }
 
   handle(message: ToComparison): void {
+    // As in the single run: what comes while a link's moment is replayed waits for it, in order.
+    if (this.modeValue === 'seeking' && Seek.waits(message)) {
+      this.seekState.hold(message);
+      return;
+    }
     try {
       this.dispatch(message);
     } catch (error) {
@@ -92,7 +97,7 @@ export class ComparisonHost {
       return;
     }
     const lead = this.live[0]?.engine;
-    if (!lead || !this.scenario || this.modeValue === 'seeking') return;
+    if (!lead || !this.scenario) return;
     switch (message.type) {
       case 'play':
         if (lead.finished) return;
@@ -138,6 +143,7 @@ export class ComparisonHost {
     const { scenario, variants, commands } = document;
     this.scenario = scenario;
     this.startCommands = commands;
+    this.seekState.dropHeld();
     this.live = variants.map((variant) => {
       const counts = new EventCounts();
       return {
@@ -180,6 +186,7 @@ export class ComparisonHost {
         if (!there.every(Boolean)) return;
         this.modeValue = 'paused';
         this.postFrames(true);
+        this.runHeld();
         return;
       }
       const [lead, ...others] = this.live;
@@ -188,6 +195,7 @@ export class ComparisonHost {
     } catch (error) {
       this.modeValue = 'paused';
       this.deps.post(errorMessage(error));
+      this.runHeld();
       return;
     }
     const finished = this.live[0].engine.finished;
@@ -205,6 +213,14 @@ export class ComparisonHost {
     if (this.outbox.length === this.live.length)
       this.deps.post({ type: 'compare.frame', frames: this.outbox });
     this.outbox = [];
+  }
+
+  /** Handles the messages held during a seek, until one of them starts another. */
+  private runHeld(): void {
+    for (let next = this.seekState.nextHeld(); next !== undefined; next = this.seekState.nextHeld()) {
+      this.handle(next);
+      if (this.modeValue === 'seeking') return;
+    }
   }
 
   private variants(): ComparisonVariant[] {

@@ -14,12 +14,13 @@ const stepsPerClockCheck = 512;
  * A rewind: a new engine replays the scenario and the log up to the moment, headless, in the ticks'
  * bounded slices. Built on the replay contract (scenario + command log replays a run exactly), so the
  * state there is the state the run had then, not a snapshot's approximation. Messages that come
- * meanwhile wait and run once it is done, in order, as if the seek had been instant.
+ * meanwhile wait and run once it is done, in order, as if the seek had been instant (the single
+ * run's messages, or a comparison's: `Held`).
  */
-export class Seek {
+export class Seek<Held extends { type: string } = ToWorker> {
   /** Where the seek is going. */
   target: SeekTarget = { toMs: 0 };
-  private held: ToWorker[] = [];
+  private held: Held[] = [];
 
   /**
    * Aims at a moment (within the run) and returns the commands to replay. Dropping the later ones
@@ -41,16 +42,16 @@ export class Seek {
   }
 
   /** Whether a message sent during the seek waits for its end: a frame's ack and the speed do not. */
-  static waits(message: ToWorker): boolean {
+  static waits(message: { type: string }): boolean {
     return message.type !== 'frame.ack' && message.type !== 'speed';
   }
 
-  hold(message: ToWorker): void {
+  hold(message: Held): void {
     this.held.push(message);
   }
 
   /** The next message held during the seek, oldest first. */
-  nextHeld(): ToWorker | undefined {
+  nextHeld(): Held | undefined {
     return this.held.shift();
   }
 

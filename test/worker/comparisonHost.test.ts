@@ -117,6 +117,18 @@ describe('a comparison in its worker', () => {
     }
   });
 
+  it("keeps a press of Play made while a link's comparison is still replaying, and plays once it is there", () => {
+    const { host, frame, last } = setup();
+    const text = JSON.stringify(comparisonDocument(scenario, specs.slice(0, 2), [], 4_000));
+    host.handle({ type: 'compare.open', text });
+    expect(host.mode).toBe('seeking');
+    host.handle({ type: 'play' });
+    for (let i = 0; i < 10_000 && host.mode === 'seeking'; i++) frame();
+    expect(host.mode).toBe('playing');
+    frame();
+    expect(last()[0].nowMs).toBeGreaterThan(4_000);
+  });
+
   it('refuses a command one variant cannot take, for all of them, naming the variant', () => {
     const { host, posted } = setup();
     host.handle({ type: 'compare.open', document: comparisonDocument(scenario, specs, []) });
