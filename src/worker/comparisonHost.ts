@@ -10,13 +10,12 @@ import { parseJson } from '../engine/input/jsonText';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { FromComparison, ToComparison } from './comparisonProtocol';
-import { isRunning, wholeCommandLog, type HostMode } from './hostMode';
-import { errorMessage } from './errorMessage';
+import { wholeCommandLog } from './hostMode';
+import { MessageHost } from './messageHost';
 import { EventCounts } from './eventCounts';
 import { FramePoster } from './framePoster';
 import { PlaybackLoop } from './playbackLoop';
 import type { FrameMessage } from './protocol';
-import { Seek } from './seek';
 
 /** What the comparison host needs from outside: the engine's maker, the clock and the message port. */
 export interface ComparisonHostDeps {
@@ -43,45 +42,23 @@ const maxEventsPerFrame = 600;
  * others run to exactly its moment. A command applies to all of them at that moment, so they share
  * one command log, and a replay of any variant with that log is the run it had here.
  */
-export class ComparisonHost {
+export class ComparisonHost extends MessageHost<ToComparison> {
   private live: LiveVariant[] = [];
   private scenario: Scenario | null = null;
   /** The commands the engines were created with (a link's); their commandLogs hold those applied since. */
   private startCommands: TimedCommand[] = [];
-  private modeValue: HostMode = 'idle';
   private loop: PlaybackLoop;
   /** Kept across loads: a new comparison plays at the speed chosen. */
   private speed = 1;
-  private readonly seekState = new Seek<ToComparison>();
   /** The frames of the variants posted this turn, sent as one message. */
   private outbox: FrameMessage[] = [];
 
   constructor(private readonly deps: ComparisonHostDeps) {
+    super(deps.post);
     this.loop = new PlaybackLoop(deps.wallMs, tickBudgetMs);
   }
 
-  get mode(): HostMode {
-    return this.modeValue;
-  }
-
-  get running(): boolean {
-    return isRunning(this.modeValue);
-  }
-
-  handle(message: ToComparison): void {
-    // As in the single run: what comes while a link's moment is replayed waits for it, in order.
-    if (this.modeValue === 'seeking' && Seek.waits(message)) {
-      this.seekState.hold(message);
-      return;
-    }
-    try {
-      this.dispatch(message);
-    } catch (error) {
-      this.deps.post(errorMessage(error));
-    }
-  }
-
-  private dispatch(message: ToComparison): void {
+  protected dispatch(message: ToComparison): void {
     if (message.type === 'compare.open') {
       const input = 'text' in message ? parseJson(message.text, 'share link') : message.document;
       this.open(parseComparisonDocument(input));
@@ -194,7 +171,7 @@ export class ComparisonHost {
       for (const v of others) v.engine.runUntil(lead.engine.nowMs);
     } catch (error) {
       this.modeValue = 'paused';
-      this.deps.post(errorMessage(error));
+      this.fail(error);
       this.runHeld();
       return;
     }
@@ -213,14 +190,6 @@ export class ComparisonHost {
     if (this.outbox.length === this.live.length)
       this.deps.post({ type: 'compare.frame', frames: this.outbox });
     this.outbox = [];
-  }
-
-  /** Handles the messages held during a seek, until one of them starts another. */
-  private runHeld(): void {
-    for (let next = this.seekState.nextHeld(); next !== undefined; next = this.seekState.nextHeld()) {
-      this.handle(next);
-      if (this.modeValue === 'seeking') return;
-    }
   }
 
   private variants(): ComparisonVariant[] {

@@ -3,15 +3,15 @@ import { InputError } from '../engine/inputError';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import type { TraceInput } from '../engine/workload/traceScenario';
-import { errorMessage } from './errorMessage';
 import { EventCounts } from './eventCounts';
 import type { EngineHostDeps } from './engineHostDeps';
 import { FramePoster } from './framePoster';
-import { isRunning, wholeCommandLog, type HostMode } from './hostMode';
+import { wholeCommandLog } from './hostMode';
+import { MessageHost } from './messageHost';
 import { PlaybackLoop } from './playbackLoop';
 import type { SeekLater, ToWorker } from './protocol';
 import { RunExporter } from './runExporter';
-import { Seek, type SeekTarget } from './seek';
+import type { SeekTarget } from './seek';
 import { traceSummary } from './traceRun';
 
 export interface EngineHostOptions {
@@ -31,16 +31,14 @@ export interface EngineHostOptions {
  * (runExporter.ts). Kept apart from the worker's global scope so that tests can drive it with a fake
  * clock.
  */
-export class EngineHost {
+export class EngineHost extends MessageHost<ToWorker> {
   private engine: Engine | null = null;
   /** The commands the engine was created with: its own commandLog holds only those applied since. */
   private startCommands: TimedCommand[] = [];
   private preset: string | null = null;
   /** The trace the run plays, part of its input like the scenario: every replay is given it. */
   private trace: TraceInput | null = null;
-  private modeValue: HostMode = 'idle';
   private readonly loop: PlaybackLoop;
-  private readonly seekState = new Seek();
   private readonly counts = new EventCounts();
   private readonly frames: FramePoster;
   private readonly exporter: RunExporter;
@@ -51,6 +49,7 @@ export class EngineHost {
     private readonly deps: EngineHostDeps,
     options: EngineHostOptions = {},
   ) {
+    super(deps.post);
     const maxEvents = options.maxEventsPerFrame ?? 1500;
     this.eventBufferSize = maxEvents * 8;
     this.loop = new PlaybackLoop(deps.wallMs, options.tickBudgetMs ?? 12);
@@ -62,28 +61,7 @@ export class EngineHost {
     this.exporter = new RunExporter(deps);
   }
 
-  get mode(): HostMode {
-    return this.modeValue;
-  }
-
-  /** True while the worker should keep calling tick. */
-  get running(): boolean {
-    return isRunning(this.modeValue);
-  }
-
-  handle(message: ToWorker): void {
-    if (this.modeValue === 'seeking' && Seek.waits(message)) {
-      this.seekState.hold(message);
-      return;
-    }
-    try {
-      this.dispatch(message);
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private dispatch(message: ToWorker): void {
+  protected dispatch(message: ToWorker): void {
     switch (message.type) {
       case 'load': {
         const scenario = this.deps.parseScenario(message.scenario);
@@ -275,14 +253,6 @@ export class EngineHost {
     this.runHeld();
   }
 
-  /** Handles the messages held during a seek, until one of them starts another. */
-  private runHeld(): void {
-    for (let next = this.seekState.nextHeld(); next !== undefined; next = this.seekState.nextHeld()) {
-      this.handle(next);
-      if (this.modeValue === 'seeking') return;
-    }
-  }
-
   private postFrame(force: boolean): void {
     if (!this.engine) return;
     const speedReached = this.modeValue === 'playing' ? this.loop.speedReached : null;
@@ -291,9 +261,5 @@ export class EngineHost {
 
   private commandLog(): TimedCommand[] {
     return wholeCommandLog(this.startCommands, this.engine ?? undefined);
-  }
-
-  private fail(error: unknown): void {
-    this.deps.post(errorMessage(error));
   }
 }
