@@ -59,6 +59,8 @@ const dashes = ['', '6 3', '2 2', '8 2 2 2', '1 3'];
 
 const perSecond = (v: number) => `${formatDecimal(v, v < 10 ? 1 : 0)}/s`;
 const shortRate = (v: number) => formatDecimal(v, v < 10 ? 1 : 0);
+const percent = (v: number) => `${formatDecimal(v, 1)} %`;
+const shortPercent = (v: number) => formatDecimal(v, 1);
 const seconds = (v: number) => formatDecimal(v, v < 10 ? 2 : 1);
 
 /**
@@ -83,15 +85,7 @@ export function wholeBuckets(
 export function chartModels(series: readonly SeriesRow[], options: ChartOptions): ChartModel[] {
   const { bucketMs, endMs = Infinity, tiers = [] } = options;
   const xsMs = wholeBuckets(series, options);
-  const slot = new Map(xsMs.map((x, i) => [x, i]));
-  const rowsOf = new Map<SeriesRow['tier'], (SeriesRow | null)[]>();
-  for (const row of series) {
-    const i = slot.get(row.startMs);
-    if (i === undefined) continue;
-    let rows = rowsOf.get(row.tier);
-    if (!rows) rowsOf.set(row.tier, (rows = xsMs.map(() => null)));
-    rows[i] = row;
-  }
+  const rowsOf = rowsByTier(series, xsMs);
   // A count over the time its bucket covers: the whole bucket, or the shorter last one of the run.
   const rate = (count: number, row: SeriesRow) => bucketRate(count, row, bucketMs, endMs);
   const all = rowsOf.get('all') ?? xsMs.map(() => null);
@@ -107,7 +101,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
         i,
       ),
     );
-  const base = { xsMs, bucketMs, kind: 'lines' as const, yMax: null, integer: false, none: 'no value' };
+  const base = baseOf(xsMs, bucketMs);
 
   const charts: ChartModel[] = [
     {
@@ -121,8 +115,8 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
         (r) => r.hitRatio * 100,
       ),
       yMax: 100,
-      format: (v) => `${formatDecimal(v, 1)} %`,
-      short: (v) => formatDecimal(v, 1),
+      format: percent,
+      short: shortPercent,
       description: "Each tier's hits ÷ its lookups in each second.",
       none: 'no lookups',
     },
@@ -273,6 +267,7 @@ export function chartModels(series: readonly SeriesRow[], options: ChartOptions)
   return charts;
 }
 
+/** The i-th line of a chart: the i-th colour and the i-th dash, so lines differ by more than colour. */
 function line(name: string, values: (number | null)[], i = 0): ChartLine {
   return {
     name,
@@ -281,4 +276,53 @@ function line(name: string, values: (number | null)[], i = 0): ChartLine {
     values,
     total: null,
   };
+}
+// Named for what it makes where other modules use it: a comparison's lines are drawn the same way.
+export { line as chartLine };
+
+/**
+ * Reads served from cache, end to end: in each whole bucket, the reads some tier answered over the
+ * reads answered (the 'all' row's hit ratio, the summary's cacheHitRatio per bucket). The live charts
+ * show each tier's own ratio instead; a comparison leads with this one, its headline figure.
+ */
+export function readsFromCacheChart(series: readonly SeriesRow[], options: ChartOptions): ChartModel {
+  const xsMs = wholeBuckets(series, options);
+  const all = rowsByTier(series, xsMs).get('all') ?? xsMs.map(() => null);
+  return {
+    ...baseOf(xsMs, options.bucketMs),
+    id: 'reads-from-cache',
+    quantity: 'Reads served from cache',
+    title: 'Reads served from cache',
+    unit: '%',
+    lines: [
+      line(
+        'end to end',
+        all.map((r) => (r && r.lookups > 0 ? r.hitRatio * 100 : null)),
+      ),
+    ],
+    yMax: 100,
+    format: percent,
+    short: shortPercent,
+    description: 'Reads answered by any cache tier ÷ reads answered, in each second.',
+    none: 'no reads answered',
+  };
+}
+
+/** Each tier's rows (and the 'all' row) at the buckets xsMs, null where a bucket has none. */
+function rowsByTier(series: readonly SeriesRow[], xsMs: readonly number[]) {
+  const slot = new Map(xsMs.map((x, i) => [x, i]));
+  const rowsOf = new Map<SeriesRow['tier'], (SeriesRow | null)[]>();
+  for (const row of series) {
+    const i = slot.get(row.startMs);
+    if (i === undefined) continue;
+    let rows = rowsOf.get(row.tier);
+    if (!rows) rowsOf.set(row.tier, (rows = xsMs.map(() => null)));
+    rows[i] = row;
+  }
+  return rowsOf;
+}
+
+/** What every chart of a run shares: its buckets, drawn as lines on an axis fitted to the data. */
+function baseOf(xsMs: number[], bucketMs: number) {
+  return { xsMs, bucketMs, kind: 'lines' as const, yMax: null, integer: false, none: 'no value' };
 }

@@ -3,7 +3,7 @@ import { emptyRow } from '../../../../src/engine/metrics/collector';
 import type { SeriesRow } from '../../../../src/engine/metrics/types';
 import { tierNames } from '../../../../src/engine/scenario/commandSchema';
 import { tierKindList, tierLabel } from '../../../../src/engine/tiers/tierRegistry';
-import { chartModels } from '../../../../src/ui/views/lib/chartModels';
+import { chartModels, readsFromCacheChart } from '../../../../src/ui/views/lib/chartModels';
 import { missCauseLabels, outcomeStyles } from '../../../../src/ui/views/lib/palette';
 
 const row = (startMs: number, tier: SeriesRow['tier'], values: Partial<SeriesRow> = {}): SeriesRow => ({
@@ -136,5 +136,24 @@ describe('chartModels', () => {
       'expired miss',
       'invalidated miss',
     ]);
+  });
+});
+
+describe('readsFromCacheChart', () => {
+  it("shows the reads some tier answered over the reads answered, end to end, not any one tier's ratio", () => {
+    const rows = [
+      // The distributed tier hit 20 of its 100 lookups, but the CDN before it answered many reads.
+      row(0, 'distributed', { lookups: 100, hits: 20, hitRatio: 0.2 }),
+      row(0, 'all', { lookups: 100, hits: 50, hitRatio: 0.5, requests: 110 }),
+      // Only writes in this second: no read answered, so no ratio (not 0 %).
+      row(1000, 'all', { requests: 5 }),
+      row(2000, 'all', { lookups: 10, hits: 9, hitRatio: 0.9, requests: 10 }),
+      row(3000, 'all', { lookups: 2, hits: 2, hitRatio: 1, requests: 2 }),
+    ];
+    const model = readsFromCacheChart(rows, { bucketMs: 1000, nowMs: 3400 });
+    expect(model.xsMs).toEqual([0, 1000, 2000]);
+    expect(model.lines.map((l) => [l.name, l.values])).toEqual([['end to end', [50, null, 90]]]);
+    expect([model.unit, model.yMax, model.format(50)]).toEqual(['%', 100, '50 %']);
+    expect(model.xsMs).toEqual(chartModels(rows, { bucketMs: 1000, nowMs: 3400 })[0].xsMs);
   });
 });
