@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { csvParseRows } from 'd3-dsv';
 import { downloadFrom, expect, openPreset, screenshot, setSpeed, simSeconds, test } from './fixtures';
@@ -128,4 +129,78 @@ test('four variants side by side at 1280x720', async ({ page }) => {
     .getByRole('cell')
     .allTextContents();
   expect(dbReads[4]).toMatch(/^\+/);
+});
+
+test("the comparison charts every variant over time, and a chart's file names the variants, scenario and seed", async ({
+  page,
+  context,
+}, testInfo) => {
+  await openPreset(page, 'flash-sale');
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare with…' });
+  await dialog.getByLabel('Name of variant 1').fill('No protection');
+  await dialog.getByLabel('Name of variant 2').fill('Coalescing');
+  await dialog.getByLabel('Setting 1 of variant 2').selectOption('policies.stampede');
+  await dialog.getByLabel('Value 1 of variant 2').fill('coalesce');
+  await dialog.getByRole('button', { name: 'Start the comparison' }).click();
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('sim-time')).toContainText('finished');
+
+  const charts = page
+    .getByRole('main', { name: 'Comparison' })
+    .getByRole('region', { name: 'Over simulated time' });
+  await expect(charts.getByRole('figure')).toHaveText([
+    /^Reads served from cache \(%\)/,
+    /^Database queries \(queries\/s\)/,
+    /^p95 latency \(ms\)/,
+    /^Stale reads \(reads\/s\)/,
+  ]);
+  // The chart where the two policies part: coalescing sends fewer queries during the flash sale.
+  const figure = charts.getByRole('figure', { name: 'Database queries (queries/s)' });
+  await expect(figure.getByRole('list', { name: 'Database queries: key' }).getByRole('listitem')).toHaveText([
+    'No protection',
+    'Coalescing',
+  ]);
+  // The last whole second, read for both variants: "59–60 s: No protection 8, Coalescing 8 queries/s".
+  const readout = (await figure.getByTestId('readout').textContent()) ?? '';
+  expect(readout).toMatch(/^[\d.]+–[\d.]+ s: No protection [\d.,]+, Coalescing [\d.,]+ queries\/s$/);
+  const end = readout.match(/–([\d.]+) s:/)![1];
+  await charts.scrollIntoViewIfNeeded();
+  await screenshot(page, 'compare-charts');
+
+  await figure.getByRole('button', { name: 'Export Database queries chart…' }).click();
+  const svg = await downloadFrom(page, 'Export Database queries chart as SVG');
+  expect(svg.name).toBe(
+    `cachescope-database-queries-flash-sale-2-variants-seed11-to-${end.replace('.', '-')}s.svg`,
+  );
+  const text = svg.bytes.toString('utf8');
+  for (const label of [
+    '>Database queries<',
+    '>Simulated time (s)<',
+    '>Database queries (queries/s)<',
+    '>No protection<',
+    '>Coalescing<',
+    `>Flash sale, 2 variants · seed 11 · 0–${end} s simulated · Cachescope<`,
+  ]) {
+    expect(text).toContain(label);
+  }
+  const png = await downloadFrom(page, 'Export Database queries chart as PNG');
+  expect(png.name).toMatch(/^cachescope-database-queries-flash-sale-2-variants-seed11-to-[\d-]+s\.png$/);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  // The file on its own, as a slide program opens it.
+  const path = testInfo.outputPath('database-queries.svg');
+  await writeFile(path, svg.bytes);
+  const viewer = await context.newPage();
+  await viewer.goto(`file://${path}`);
+  for (const label of [
+    'Database queries (queries/s)',
+    'No protection',
+    'Coalescing',
+    'Flash sale, 2 variants',
+  ]) {
+    await expect(viewer.locator('text').filter({ hasText: label }).first()).toBeVisible();
+  }
+  await viewer.screenshot({ path: 'test-results/screenshots/compare-chart-file.png' });
+  await viewer.close();
 });
