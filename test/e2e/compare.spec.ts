@@ -1,16 +1,23 @@
 import { writeFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { csvParseRows } from 'd3-dsv';
 import { downloadFrom, expect, openPreset, screenshot, setSpeed, simSeconds, test } from './fixtures';
 
-test('compare two policies on the flash sale and see both', async ({ page, context }) => {
+/** The flash sale's "Compare with…" dialog filled in: two variants named, the second changing one setting. */
+async function fillComparison(page: Page, names: [string, string], path: string, value: string) {
   await openPreset(page, 'flash-sale');
   await page.getByRole('button', { name: 'Compare with…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare with…' });
-  await dialog.getByLabel('Name of variant 1').fill('LRU');
-  await dialog.getByLabel('Name of variant 2').fill('S3-FIFO');
-  await dialog.getByLabel('Setting 1 of variant 2').selectOption('tiers.distributed.eviction');
-  await dialog.getByLabel('Value 1 of variant 2').fill('s3fifo');
+  await dialog.getByLabel('Name of variant 1').fill(names[0]);
+  await dialog.getByLabel('Name of variant 2').fill(names[1]);
+  await dialog.getByLabel('Setting 1 of variant 2').selectOption(path);
+  await dialog.getByLabel('Value 1 of variant 2').fill(value);
+  return dialog;
+}
+
+test('compare two policies on the flash sale and see both', async ({ page, context }) => {
+  const dialog = await fillComparison(page, ['LRU', 'S3-FIFO'], 'tiers.distributed.eviction', 's3fifo');
   await screenshot(page, 'compare-dialog');
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
 
@@ -108,6 +115,8 @@ test('four variants side by side at 1280x720', async ({ page }) => {
   await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('sim-time')).toContainText('finished');
   await screenshot(page, 'compare-four');
+  await view.getByRole('region', { name: 'Over simulated time' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'compare-four-charts');
   const scan = await new AxeBuilder({ page }).analyze();
   expect(
     scan.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`),
@@ -135,13 +144,7 @@ test("the comparison charts every variant over time, and a chart's file names th
   page,
   context,
 }, testInfo) => {
-  await openPreset(page, 'flash-sale');
-  await page.getByRole('button', { name: 'Compare with…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Compare with…' });
-  await dialog.getByLabel('Name of variant 1').fill('No protection');
-  await dialog.getByLabel('Name of variant 2').fill('Coalescing');
-  await dialog.getByLabel('Setting 1 of variant 2').selectOption('policies.stampede');
-  await dialog.getByLabel('Value 1 of variant 2').fill('coalesce');
+  const dialog = await fillComparison(page, ['No protection', 'Coalescing'], 'policies.stampede', 'coalesce');
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
   await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('sim-time')).toContainText('finished');
