@@ -172,6 +172,7 @@ test("the comparison charts every variant over time, and a chart's file names th
   await screenshot(page, 'compare-charts');
 
   await figure.getByRole('button', { name: 'Export Database queries chart…' }).click();
+  await screenshot(page, 'compare-chart-export-menu');
   const svg = await downloadFrom(page, 'Export Database queries chart as SVG');
   expect(svg.name).toBe(
     `cachescope-database-queries-flash-sale-2-variants-seed11-to-${end.replace('.', '-')}s.svg`,
