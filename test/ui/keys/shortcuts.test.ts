@@ -188,7 +188,7 @@ function setupComparison(down: { first?: string[]; second?: string[] } = {}) {
     scenario,
     variants: [
       { name: 'This run', changes: [], scenario },
-      { name: 'Five nodes', changes: [{ path: 'topology.distributed.nodes', value: '5' }], scenario: bigger },
+      { name: 'Five nodes', changes: [{ path: 'tiers.distributed.nodes', value: '5' }], scenario: bigger },
     ],
     commands: [],
     atMs: 0,
