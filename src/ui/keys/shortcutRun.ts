@@ -16,15 +16,21 @@ export interface TimelineKeys {
   restoreBranch(): void;
 }
 
+/** The playback and the commands of a run, as its buttons use them. */
+export interface RunControls {
+  toggle(): void;
+  readonly speed: number;
+  setSpeed(speed: number): void;
+  apply(command: Command): void;
+}
+
 /**
  * What the shortcut table plays and faults: the single run, or every variant of a comparison at
  * once. One table serves both; the keys a run cannot take (a comparison's timeline) are left out.
  */
 export interface ShortcutRun {
-  toggle(): void;
-  readonly speed: number;
-  setSpeed(speed: number): void;
-  apply(command: Command): void;
+  /** Play or pause, the speed, a command: AppState and ComparisonState are both such controls. */
+  controls: RunControls;
   /** The cache nodes a digit reaches: in a comparison, those of the variant with the most. */
   nodeCount(): number;
   /** Whether the component (`cache:0`, `db`) is shown down. */
@@ -41,12 +47,7 @@ const cacheNodes = (distributed: { enabled: boolean; nodes: number } | undefined
 /** The single run as the table drives it: its playback, its faults, its timeline. */
 export function singleRun(app: AppState): ShortcutRun {
   return {
-    toggle: app.toggle,
-    get speed() {
-      return app.speed;
-    },
-    setSpeed: app.setSpeed,
-    apply: app.apply,
+    controls: app,
     nodeCount: () => cacheNodes(app.settings?.topology.distributed),
     isDown: (id) => shownDown(app.sim.snapshot, id),
     timeline: {
@@ -68,12 +69,7 @@ export function singleRun(app: AppState): ShortcutRun {
 export function comparisonRun(comparison: ComparisonState): ShortcutRun {
   const nodesOf = (i: number) => cacheNodes(comparison.variants[i]?.scenario.topology.distributed);
   return {
-    toggle: comparison.toggle,
-    get speed() {
-      return comparison.speed;
-    },
-    setSpeed: comparison.setSpeed,
-    apply: comparison.apply,
+    controls: comparison,
     nodeCount: () => Math.max(0, ...comparison.variants.map((_, i) => nodesOf(i))),
     isDown: (id) => {
       const node = /^cache:(\d+)$/.exec(id);

@@ -96,8 +96,8 @@ function timelineShortcuts(timeline: TimelineKeys): Shortcut[] {
  * table.find((s) => s.keys.includes('k'))?.run(); // plays or pauses
  */
 export function createShortcuts({ run, presenter, toggleHelp, leaveField }: ShortcutTargets): Shortcut[] {
-  const apply = (...commands: ReturnType<typeof failNode>[]) => commands.forEach((c) => run.apply(c));
-  const timeline = run.timeline;
+  const { controls, timeline } = run;
+  const apply = (...commands: ReturnType<typeof failNode>[]) => commands.forEach((c) => controls.apply(c));
 
   const nodeShortcuts: Shortcut[] = Array.from({ length: digitNodes }, (_, i) => ({
     keys: [String(i + 1)],
@@ -108,20 +108,20 @@ export function createShortcuts({ run, presenter, toggleHelp, leaveField }: Shor
   }));
 
   return [
-    { keys: [' ', 'k'], label: 'Play or pause', group: 'Playback', run: run.toggle },
+    { keys: [' ', 'k'], label: 'Play or pause', group: 'Playback', run: controls.toggle },
     ...(timeline ? stepShortcuts(timeline) : []),
     {
       keys: ['-'],
       label: 'Slower (half the speed)',
       group: 'Playback',
-      run: () => run.setSpeed(run.speed / 2),
+      run: () => controls.setSpeed(controls.speed / 2),
       repeats: true,
     },
     {
       keys: ['+', '='],
       label: 'Faster (twice the speed)',
       group: 'Playback',
-      run: () => run.setSpeed(run.speed * 2),
+      run: () => controls.setSpeed(controls.speed * 2),
       repeats: true,
     },
     ...(timeline ? timelineShortcuts(timeline) : []),

@@ -27,6 +27,18 @@ function snapshotWith(ids: string[], down: string[]): Snapshot {
   return { nowMs: 0, nodes: ids.map(node), edges: [], caches: [] };
 }
 
+/** Whether a key names a shortcut of the table that applies now. */
+function availableIn(table: readonly Shortcut[], key: string): boolean {
+  const shortcut = shortcutFor(table, key);
+  return shortcut !== undefined && (shortcut.when?.() ?? true);
+}
+
+/** Presses a key as the handler does: only a shortcut that applies now runs. */
+const pressIn = (table: readonly Shortcut[]) => (key: string) => {
+  if (!availableIn(table, key)) throw new Error(`no shortcut for ${key} here`);
+  shortcutFor(table, key)!.run();
+};
+
 /** The table's other targets, as spies. */
 function targets() {
   return { presenter: { toggle: vi.fn() }, toggleHelp: vi.fn(), leaveField: vi.fn() };
@@ -42,12 +54,7 @@ function setup(down: string[] = []) {
   const { presenter, toggleHelp, leaveField } = targets();
   const table = createShortcuts({ run: singleRun(app), presenter, toggleHelp, leaveField });
   const commands = () => sent.flatMap((m) => (m.type === 'command' ? [m.command] : []));
-  const press = (key: string) => {
-    const shortcut = shortcutFor(table, key);
-    if (!shortcut) throw new Error(`no shortcut for ${key}`);
-    shortcut.run();
-  };
-  return { app, sent, table, commands, press, presenter, toggleHelp };
+  return { app, sent, table, commands, press: pressIn(table), presenter, toggleHelp };
 }
 
 describe('the shortcut table', () => {
@@ -200,17 +207,9 @@ function setupComparison(down: { first?: string[]; second?: string[] } = {}) {
   );
   const spies = targets();
   const table = createShortcuts({ run: comparisonRun(comparison), ...spies });
-  const available = (key: string) => {
-    const shortcut = shortcutFor(table, key);
-    return shortcut !== undefined && (shortcut.when?.() ?? true);
-  };
-  const press = (key: string) => {
-    const shortcut = shortcutFor(table, key);
-    if (!shortcut || !(shortcut.when?.() ?? true)) throw new Error(`no shortcut for ${key}`);
-    shortcut.run();
-  };
+  const available = (key: string) => availableIn(table, key);
   const commands = () => sent.flatMap((m) => (m.type === 'command' ? [m.command] : []));
-  return { comparison, sent, table, available, press, commands, ...spies };
+  return { comparison, sent, table, available, press: pressIn(table), commands, ...spies };
 }
 
 describe('the shortcut table in a comparison', () => {
