@@ -209,6 +209,7 @@ test('in a comparison Space plays and pauses every variant, S spikes them all, a
     await expect(help.getByRole('rowheader', { name: label, exact: true })).toHaveCount(0);
   }
   await expect(help).toContainText('A comparison has no timeline');
+  await screenshot(page, 'compare-shortcuts');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await expect(back).toBeFocused();
