@@ -1,6 +1,7 @@
 import type { Actor } from 'xstate';
 import { comparisonDocument, type VariantSpec } from '../engine/experiments/comparisonSpec';
 import type { ComparisonVariant } from '../engine/experiments/planComparison';
+import { commandsForVariant } from '../engine/experiments/variantCommands';
 import type { Command, TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
 import { clampSpeed, type playbackMachine } from '../machines/playback';
@@ -38,7 +39,7 @@ export class ComparisonState {
   opening = $state(false);
   /** Why the comparison asked for could not open, for the dialog to show beside what was typed. */
   problem = $state.raw<Notice | null>(null);
-  /** Something refused during the comparison (a command a variant cannot take). */
+  /** Something refused during the comparison, or a fault that reached only some variants. */
   notice = $state.raw<Notice | null>(null);
   scenario = $state.raw<Scenario | null>(null);
   variants = $state.raw<ComparisonVariant[]>([]);
@@ -160,7 +161,7 @@ export class ComparisonState {
           sim.receive({
             type: 'loaded',
             scenario: variant.scenario,
-            commands: message.commands,
+            commands: commandsForVariant(message.commands, variant.scenario),
             preset: null,
           });
           return sim;
@@ -179,7 +180,13 @@ export class ComparisonState {
         return;
       case 'commands':
         this.commands = message.commands;
-        for (const sim of this.sims) sim.receive(message);
+        this.sims.forEach((sim, i) => {
+          const scenario = this.variants[i].scenario;
+          sim.receive({ ...message, commands: commandsForVariant(message.commands, scenario) });
+        });
+        return;
+      case 'notice':
+        this.notice = { kind: 'info', message: message.message, problems: [] };
         return;
       case 'compare.exported': {
         const resolve = this.pendingExports.get(message.requestId);

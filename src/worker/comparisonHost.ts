@@ -5,6 +5,7 @@ import {
   type ComparisonDocument,
 } from '../engine/experiments/comparisonDocument';
 import type { ComparisonVariant } from '../engine/experiments/planComparison';
+import { commandsForVariant, reachesVariant, unreachedNote } from '../engine/experiments/variantCommands';
 import { exportComparison } from '../engine/export/comparisonCsv';
 import { parseJson } from '../engine/input/jsonText';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
@@ -45,8 +46,13 @@ const maxEventsPerFrame = 600;
 export class ComparisonHost extends MessageHost<ToComparison> {
   private live: LiveVariant[] = [];
   private scenario: Scenario | null = null;
-  /** The commands the engines were created with (a link's); their commandLogs hold those applied since. */
+  /** The commands the engines were created with (a link's). */
   private startCommands: TimedCommand[] = [];
+  /**
+   * Those applied since, to every variant they reach: no one engine's log holds them all, since a
+   * node fault skips the variants without that node.
+   */
+  private applied: TimedCommand[] = [];
   private loop: PlaybackLoop;
   /** Kept across loads: a new comparison plays at the speed chosen. */
   private speed = 1;
@@ -96,8 +102,13 @@ export class ComparisonHost extends MessageHost<ToComparison> {
         const timed = [{ atMs: lead.nowMs, command: message.command }];
         // Checked against every variant before any applies it, so their logs stay one log.
         const [checked] = parseVariantCommands(timed, this.variants(), 'change');
-        for (const v of this.live) v.engine.apply(checked.command);
+        for (const v of this.live) {
+          if (reachesVariant(checked.command, v.variant.scenario)) v.engine.apply(checked.command);
+        }
+        this.applied.push(checked);
         this.deps.post({ type: 'commands', commands: this.commandLog() });
+        const note = unreachedNote(checked.command, this.variants());
+        if (note) this.deps.post({ type: 'notice', message: note });
         if (!this.running) this.postFrames(true);
         else for (const v of this.live) v.frames.snapshotDue = true;
         return;
@@ -120,6 +131,7 @@ export class ComparisonHost extends MessageHost<ToComparison> {
     const { scenario, variants, commands } = document;
     this.scenario = scenario;
     this.startCommands = commands;
+    this.applied = [];
     this.seekState.dropHeld();
     this.live = variants.map((variant) => {
       const counts = new EventCounts();
@@ -127,7 +139,7 @@ export class ComparisonHost extends MessageHost<ToComparison> {
         variant,
         counts,
         engine: this.deps.createEngine(variant.scenario, {
-          commands,
+          commands: commandsForVariant(commands, variant.scenario),
           recordEvents: true,
           eventBufferSize: maxEventsPerFrame * 8,
         }),
@@ -196,8 +208,8 @@ export class ComparisonHost extends MessageHost<ToComparison> {
     return this.live.map((v) => v.variant);
   }
 
-  /** The log every variant shares: the commands it opened with and those applied since (the first's). */
+  /** The log every variant shares (each runs the part that reaches it): opened with, and applied since. */
   private commandLog(): TimedCommand[] {
-    return wholeCommandLog(this.startCommands, this.live[0]?.engine);
+    return wholeCommandLog(this.startCommands, this.applied);
   }
 }

@@ -42,6 +42,8 @@ export type FromComparison =
   | { type: 'compare.frame'; frames: FrameMessage[] }
   /** The command log every variant shares changed. */
   | { type: 'commands'; commands: TimedCommand[] }
+  /** A command applied, but not to every variant (a node only some have): which, and why. */
+  | { type: 'notice'; message: string }
   | {
       type: 'compare.exported';
       requestId: number;

@@ -260,6 +260,6 @@ export class EngineHost extends MessageHost<ToWorker> {
   }
 
   private commandLog(): TimedCommand[] {
-    return wholeCommandLog(this.startCommands, this.engine ?? undefined);
+    return wholeCommandLog(this.startCommands, this.engine?.commandLog);
   }
 }

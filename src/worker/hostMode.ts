@@ -1,4 +1,3 @@
-import type { Engine } from '../engine/engine';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { PlaybackState } from '../machines/playback';
 
@@ -21,8 +20,8 @@ export function isRunning(mode: HostMode): boolean {
  */
 export function wholeCommandLog(
   startCommands: readonly TimedCommand[],
-  engine: Engine | undefined,
+  applied: readonly TimedCommand[] = [],
 ): TimedCommand[] {
-  const log = [...startCommands, ...(engine?.commandLog ?? [])];
+  const log = [...startCommands, ...applied];
   return log.sort((a, b) => a.atMs - b.atMs);
 }

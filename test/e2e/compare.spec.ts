@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { csvParseRows } from 'd3-dsv';
 import { downloadFrom, expect, openPreset, screenshot, setSpeed, simSeconds, test } from './fixtures';
 
@@ -208,3 +208,192 @@ test("the comparison charts every variant over time, and a chart's file names th
   await viewer.screenshot({ path: 'test-results/screenshots/compare-chart-file.png' });
   await viewer.close();
 });
+
+/** Opens "Compare with…" on the flash sale with its two suggested variants, `nodes` cache nodes in the second when given. */
+async function openComparison(page: Page, nodes?: string): Promise<Locator> {
+  await openPreset(page, 'flash-sale');
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare with…' });
+  if (nodes) {
+    await dialog.getByLabel('Setting 1 of variant 2').selectOption('tiers.distributed.nodes');
+    await dialog.getByLabel('Value 1 of variant 2').fill(nodes);
+  }
+  await dialog.getByRole('button', { name: 'Start the comparison' }).click();
+  const view = page.getByRole('main', { name: 'Comparison' });
+  await expect(view.getByRole('group', { name: 'System topology' })).toHaveCount(2);
+  return view;
+}
+
+/** Each variant's figure in a row of the comparison's table (the differences left out). */
+async function perVariant(view: Locator, figure: string): Promise<number[]> {
+  const cells = await view
+    .getByRole('table', { name: /Every summary figure/ })
+    .getByRole('row', { name: new RegExp(`^${figure}`) })
+    .getByRole('cell')
+    .allTextContents();
+  return [cells[0], cells[1]].map((text) => Number(text.replace(/,/g, '')));
+}
+
+test('in the compare dialog keys type and press its buttons; they start nothing behind it', async ({
+  page,
+}) => {
+  await openPreset(page, 'flash-sale');
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare with…' });
+  const name = dialog.getByLabel('Name of variant 2');
+  await name.fill('');
+  await name.pressSequentially('k s p 1');
+  await expect(name).toHaveValue('k s p 1');
+  // Space on a button of the dialog presses it.
+  await dialog.getByRole('button', { name: 'Add a variant' }).focus();
+  await page.keyboard.press(' ');
+  await expect(dialog.getByLabel('Name of variant 3')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByTestId('total-requests')).toHaveText('0');
+});
+
+test('in a comparison Space plays and pauses every variant, S spikes them all, and ? lists only what applies', async ({
+  page,
+}) => {
+  const view = await openComparison(page);
+  const back = page.getByRole('button', { name: 'Back to your run' });
+  await back.focus();
+  await setSpeed(page, 10);
+  await back.focus();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => simSeconds(page), { timeout: 30_000 }).toBeGreaterThan(3);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // The focused button was not pressed: the comparison is still on screen.
+  await expect(back).toBeFocused();
+  const at = await simSeconds(page);
+  await expect.poll(() => perVariant(view, 'Requests')).toEqual([expect.any(Number), expect.any(Number)]);
+  for (const requests of await perVariant(view, 'Requests')) expect(requests).toBeGreaterThan(0);
+  // No timeline here: step and seek keys do nothing.
+  for (const key of ['.', '>', 'j', 'l']) await page.keyboard.press(key);
+  await page.waitForTimeout(300);
+  expect(await simSeconds(page)).toBe(at);
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  for (const label of ['Play or pause', 'Traffic spike (as set in Faults)', 'Presenter view on or off']) {
+    await expect(help.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
+  }
+  for (const label of ['Step one event', 'Seek back 5 s', 'Bookmark this moment']) {
+    await expect(help.getByRole('rowheader', { name: label, exact: true })).toHaveCount(0);
+  }
+  await expect(help).toContainText('A comparison has no timeline');
+  await screenshot(page, 'compare-shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(back).toBeFocused();
+
+  // The run to its end without a spike, then again from the start with S pressed at 0 s.
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('sim-time')).toContainText('finished', { timeout: 60_000 });
+  const calm = await perVariant(view, 'Requests');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(() => simSeconds(page)).toBe(0);
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('sim-time')).toContainText('finished', { timeout: 60_000 });
+  const spiked = await perVariant(view, 'Requests');
+  // Five times the traffic for 10 s: each variant saw more requests than without it.
+  expect(spiked[0]).toBeGreaterThan(calm[0] * 1.1);
+  expect(spiked[1]).toBeGreaterThan(calm[1] * 1.1);
+  expect(spiked[1]).toBe(spiked[0]);
+});
+
+test('a node only the bigger variant has can be failed, and the notice says which variant it skipped', async ({
+  page,
+}) => {
+  const view = await openComparison(page, '4');
+  const [small, big] = ['This run', 'Variant 2'].map((name) => view.getByRole('region', { name }));
+  await view.getByLabel('Cache node', { exact: true }).selectOption('node 4');
+  await view.getByRole('button', { name: 'Fail node 4' }).click();
+  await expect(big.getByRole('button', { name: /^Cache node 4, down/ })).toBeVisible();
+  await expect(small.getByRole('button', { name: /^Cache node 4/ })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Cache node 4 fails' })).toHaveText(
+    /Cache node 4 fails in “Variant 2” only: “This run” has 3 cache nodes\./,
+  );
+  // Its digit reaches it too: 4 recovers it (it warms up, empty).
+  await page.locator('body').press('4');
+  await expect(big.getByRole('button', { name: /^Cache node 4, warming/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Cache node 4 recovers' })).toBeVisible();
+  await screenshot(page, 'compare-node-union');
+});
+
+/** The sizes the room reads in a comparison, CSS px: node labels, headline numbers, variant names, table. */
+async function comparisonSizes(page: Page) {
+  return page.evaluate(() => {
+    const smallest = (selector: string, svgScale = false) => {
+      let px = Infinity;
+      for (const el of document.querySelectorAll(selector)) {
+        if (el.getClientRects().length === 0) continue;
+        const scale = svgScale ? ((el as SVGTextElement).getScreenCTM()?.a ?? 1) : 1;
+        px = Math.min(px, parseFloat(getComputedStyle(el).fontSize) * scale);
+      }
+      return px;
+    };
+    return {
+      label: smallest('[aria-label="System topology"] text.label', true),
+      figure: smallest('[aria-label^="Headline figures of"] dd'),
+      name: smallest('main[aria-label="Comparison"] h2'),
+      table: smallest('main[aria-label="Comparison"] table td'),
+    };
+  });
+}
+
+for (const { width, height, sizes } of [
+  { width: 1920, height: 1080, sizes: { label: 19, figure: 32, name: 28, table: 20 } },
+  { width: 1280, height: 720, sizes: { label: 13, figure: 28, name: 22, table: 16 } },
+]) {
+  test(`presenter view of a comparison at ${width}×${height}: large numbers, both topologies in view, no axe violations`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const view = await openComparison(page);
+    const toggle = page.getByRole('button', { name: 'Presenter view' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(new URL(page.url()).searchParams.has('present')).toBe(true);
+    // The faults fold into the header's strip; P turns the view off and on again.
+    await expect(view.getByText('Faults for every variant')).toBeHidden();
+    const strip = page.getByRole('toolbar', { name: 'Presenter controls' });
+    await expect(strip.getByRole('button', { name: 'Fail node 1' })).toBeVisible();
+    await page.locator('body').press('p');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await page.keyboard.press('p');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+    await setSpeed(page, 10);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => simSeconds(page), { timeout: 30_000 }).toBeGreaterThan(4);
+    await strip.getByRole('button', { name: 'Fail node 1' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    for (const name of ['This run', 'Variant 2']) {
+      await expect(
+        view.getByRole('region', { name }).getByRole('button', { name: /^Cache node 1, down/ }),
+      ).toBeVisible();
+    }
+    const measured = await comparisonSizes(page);
+    for (const what of ['label', 'figure', 'name', 'table'] as const) {
+      expect(measured[what], what).toBeGreaterThanOrEqual(sizes[what]);
+    }
+    if (width === 1920) {
+      for (const topology of await view.getByRole('group', { name: 'System topology' }).all()) {
+        await expect(topology).toBeInViewport({ ratio: 1 });
+      }
+    }
+    await screenshot(page, `compare-presenter-${width}`);
+    const scan = await new AxeBuilder({ page }).analyze();
+    expect(
+      scan.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
+  });
+}

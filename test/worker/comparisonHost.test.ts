@@ -129,15 +129,61 @@ describe('a comparison in its worker', () => {
     expect(last()[0].nowMs).toBeGreaterThan(4_000);
   });
 
-  it('refuses a command one variant cannot take, for all of them, naming the variant', () => {
-    const { host, posted } = setup();
+  it('fails a node only the bigger variants have in those alone, and says which variant it skipped and why', () => {
+    const { host, posted, frame, last } = setup();
+    host.handle({ type: 'speed', speed: 20 });
     host.handle({ type: 'compare.open', document: comparisonDocument(scenario, specs, []) });
+    host.handle({ type: 'play' });
+    while (last()[0].nowMs < 2_000) frame();
     // Node 3 exists in the three-node variants, not in "Two nodes".
     host.handle({ type: 'command', command: { type: 'node.fail', node: 2 } });
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+    expect(posted.filter((m) => m.type === 'notice')).toEqual([
+      {
+        type: 'notice',
+        message: 'Cache node 3 fails in “LRU”, “S3-FIFO, small” only: “Two nodes” has 2 cache nodes.',
+      },
+    ]);
+    frame();
+    const nodeState = (f: FrameMessage, id: string) => f.snapshot?.nodes.find((n) => n.id === id)?.state;
+    const shown = posted.flatMap((m) =>
+      m.type === 'compare.frame' && m.frames[0].snapshot ? [m.frames] : [],
+    );
+    const after = shown[shown.length - 1];
+    expect(after.map((f) => nodeState(f, 'cache:2'))).toEqual(['down', 'down', undefined]);
+    expect(after.map((f) => nodeState(f, 'cache:1'))).toEqual(['up', 'up', 'up']);
+
+    // The one log holds the fault; each variant's replay (the CSVs) runs the part that reaches it.
+    for (let i = 0; i < 10_000 && host.mode !== 'paused'; i++) frame();
+    const log = posted.filter((m) => m.type === 'commands').pop();
+    expect(log?.type === 'commands' && log.commands.map((c) => c.command)).toEqual([
+      { type: 'node.fail', node: 2 },
+    ]);
+    const loaded = posted.find((m) => m.type === 'compare.loaded');
+    if (loaded?.type !== 'compare.loaded' || log?.type !== 'commands') throw new Error('not loaded');
+    const end = last();
+    for (const [i, variant] of loaded.variants.entries()) {
+      const alone = exportRun(variant.scenario, i < 2 ? log.commands : [], scenario.durationMs, {
+        events: false,
+      });
+      expect(summaryTiersCsv(reportOf(end[i])), variant.name).toBe(alone.summaryTiers);
+    }
+    host.handle({ type: 'export', requestId: 3 });
+    const file = posted.find((m) => m.type === 'compare.exported');
+    expect(file?.type === 'compare.exported' && file.summaryTiers).toBe(
+      exportComparison(loaded.variants, log.commands, scenario.durationMs).summaryTiers,
+    );
+  });
+
+  it('refuses a node no variant has, for all of them, naming the variant with the most nodes', () => {
+    const { host, posted } = setup();
+    host.handle({ type: 'compare.open', document: comparisonDocument(scenario, specs, []) });
+    host.handle({ type: 'command', command: { type: 'node.fail', node: 3 } });
     const error = posted.find((m) => m.type === 'error');
     expect(error).toMatchObject({ input: true });
-    expect(error?.type === 'error' && error.message).toContain('variant "Two nodes" cannot apply it');
-    expect(posted.some((m) => m.type === 'commands')).toBe(false);
+    expect(error?.type === 'error' && error.message).toContain('variant "LRU" cannot apply it');
+    expect(error?.type === 'error' && error.problems.join('\n')).toContain('got 3');
+    expect(posted.some((m) => m.type === 'commands' || m.type === 'notice')).toBe(false);
   });
 
   it('says what is wrong with a damaged or invalid link, and keeps the comparison shown', () => {

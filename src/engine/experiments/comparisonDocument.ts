@@ -6,6 +6,7 @@ import { parseCommands, parseScenario } from '../scenario/parseScenario';
 import type { Scenario } from '../scenario/schema';
 import { z } from '../zod';
 import { planComparison, type ComparisonVariant } from './planComparison';
+import { commandsForVariant, widestVariant } from './variantCommands';
 
 /**
  * A comparison as a share link holds it: the run it came from, its variants' names and changes, the
@@ -37,7 +38,7 @@ const documentSchema = z
 
 /**
  * Validates a comparison document: its shape, the scenario, every variant (planComparison) and the
- * commands against each variant, since each applies them all.
+ * commands against each variant they reach (parseVariantCommands).
  *
  * @throws InputError naming each problem by its path, or the variant that refuses a command
  */
@@ -51,15 +52,21 @@ export function parseComparisonDocument(input: unknown): ComparisonDocument {
   return { scenario, variants, commands, ...(data.atMs !== undefined ? { atMs: data.atMs } : {}) };
 }
 
-/** Commands that every variant accepts (a node fault needs the node in each topology), as the first reads them. */
+/**
+ * Commands for a comparison's one log, each checked against every variant it reaches
+ * (variantCommands.ts): a node fault needs that node in at least one variant, and reaches only
+ * those that have it; every other command must suit every variant.
+ *
+ * @throws InputError naming the variant that refuses a command, and why
+ */
 export function parseVariantCommands(
   input: unknown,
   variants: readonly ComparisonVariant[],
   label = 'commands',
 ): TimedCommand[] {
-  const parsed = variants.map((variant) => {
+  const named = (variant: ComparisonVariant, check: () => TimedCommand[]) => {
     try {
-      return parseCommands(input, variant.scenario, label);
+      return check();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       throw new InputError(
@@ -67,6 +74,13 @@ export function parseVariantCommands(
         error.problems,
       );
     }
-  });
-  return parsed[0];
+  };
+  // Read as the variant with the most cache nodes reads it, so a node only it has is a node.
+  const widest = widestVariant(variants);
+  if (!widest) return [];
+  const all = named(widest, () => parseCommands(input, widest.scenario, label));
+  for (const variant of variants) {
+    named(variant, () => parseCommands(commandsForVariant(all, variant.scenario), variant.scenario, label));
+  }
+  return all;
 }

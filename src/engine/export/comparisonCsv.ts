@@ -1,4 +1,5 @@
 import type { ComparisonVariant } from '../experiments/planComparison';
+import { commandsForVariant } from '../experiments/variantCommands';
 import type { EndToEnd, MetricsReport, TierSummary } from '../metrics/types';
 import { runToEnd } from '../run/runToEnd';
 import type { TimedCommand } from '../scenario/commandSchema';
@@ -60,7 +61,7 @@ export interface ComparisonCsv {
 }
 
 /**
- * Replays every variant with the comparison's one command log up to `untilMs`, each in a fresh
+ * Replays every variant with the comparison's one command log (the part that reaches it) up to `untilMs`, each in a fresh
  * engine as exportRun does, so each variant's rows are the bytes of that variant run alone.
  */
 export function exportComparison(
@@ -70,7 +71,9 @@ export function exportComparison(
 ): ComparisonCsv {
   const reports = variants.map((v) => ({
     name: v.name,
-    report: runToEnd(v.scenario, commands, { untilMs: Math.min(untilMs, v.scenario.durationMs) }).metrics(),
+    report: runToEnd(v.scenario, commandsForVariant(commands, v.scenario), {
+      untilMs: Math.min(untilMs, v.scenario.durationMs),
+    }).metrics(),
   }));
   return { summaryTiers: comparisonTiersCsv(reports), summaryEndToEnd: comparisonEndToEndCsv(reports) };
 }

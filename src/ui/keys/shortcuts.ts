@@ -1,4 +1,3 @@
-import type { AppState } from '../../state/appState.svelte';
 import {
   failDatabase,
   failNode,
@@ -8,6 +7,7 @@ import {
   trafficSpike,
 } from '../controls/faultCommands';
 import { spikeInputs } from '../controls/spikeInputs.svelte';
+import type { ShortcutRun, TimelineKeys } from './shortcutRun';
 
 /**
  * One keyboard shortcut. `keys` are KeyboardEvent.key values (letters in lower case); `when` says
@@ -23,9 +23,9 @@ export interface Shortcut {
   repeats?: boolean;
 }
 
-/** What the table acts on besides the app: the presenter view, the overlay, leaving a field. */
+/** What the table acts on: the run (single or a comparison), the presenter view, the overlay, a field. */
 export interface ShortcutTargets {
-  app: AppState;
+  run: ShortcutRun;
   presenter: { toggle(): void };
   toggleHelp(): void;
   leaveField(): void;
@@ -36,101 +36,101 @@ const digitNodes = 9;
 /** How far J and L seek, simulated ms. */
 export const seekStepMs = 5000;
 
-/** Whether the snapshot on screen shows this component down. */
-function isDown(app: AppState, id: string): boolean {
-  return app.sim.snapshot?.nodes.find((n) => n.id === id)?.state === 'down';
-}
-
-/**
- * Every shortcut, in the order the overlay lists them. Each runs the same state method with the
- * same command as its button, so the command log and the event log do not depend on which was used.
- *
- * @example
- * const table = createShortcuts({ app, presenter: presenterMode, toggleHelp, leaveField });
- * table.find((s) => s.keys.includes('k'))?.run(); // plays or pauses
- */
-export function createShortcuts({ app, presenter, toggleHelp, leaveField }: ShortcutTargets): Shortcut[] {
-  const apply = (...commands: ReturnType<typeof failNode>[]) => commands.forEach((c) => app.apply(c));
-  const nodes = () => {
-    const distributed = app.settings?.topology.distributed;
-    return distributed?.enabled ? distributed.nodes : 0;
-  };
-  const seekBy = (deltaMs: number) =>
-    app.travel(Math.min(app.sim.durationMs, Math.max(0, app.momentMs + deltaMs)));
-
-  const nodeShortcuts: Shortcut[] = Array.from({ length: digitNodes }, (_, i) => ({
-    keys: [String(i + 1)],
-    label: `Fail or recover cache node ${i + 1}`,
-    group: 'Faults',
-    when: () => i < nodes(),
-    run: () => apply(isDown(app, `cache:${i}`) ? recoverNode(i) : failNode(i)),
-  }));
-
+/** The steps through the timeline, in the Playback group. */
+function stepShortcuts(timeline: TimelineKeys): Shortcut[] {
   return [
-    { keys: [' ', 'k'], label: 'Play or pause', group: 'Playback', run: app.toggle },
-    { keys: ['.'], label: 'Step one event', group: 'Playback', run: app.stepEvent, repeats: true },
-    { keys: ['>'], label: 'Step one request', group: 'Playback', run: app.stepRequest, repeats: true },
+    { keys: ['.'], label: 'Step one event', group: 'Playback', run: timeline.stepEvent, repeats: true },
+    { keys: ['>'], label: 'Step one request', group: 'Playback', run: timeline.stepRequest, repeats: true },
     {
       keys: [','],
       label: 'Step back one event',
       group: 'Playback',
-      run: () => app.stepBack('event'),
+      run: () => timeline.stepBack('event'),
       repeats: true,
     },
     {
       keys: ['<'],
       label: 'Step back one request',
       group: 'Playback',
-      run: () => app.stepBack('request'),
+      run: () => timeline.stepBack('request'),
       repeats: true,
     },
-    {
-      keys: ['-'],
-      label: 'Slower (half the speed)',
-      group: 'Playback',
-      run: () => app.setSpeed(app.speed / 2),
-      repeats: true,
-    },
-    {
-      keys: ['+', '='],
-      label: 'Faster (twice the speed)',
-      group: 'Playback',
-      run: () => app.setSpeed(app.speed * 2),
-      repeats: true,
-    },
+  ];
+}
+
+/** Seeks, bookmarks and the branch set aside. */
+function timelineShortcuts(timeline: TimelineKeys): Shortcut[] {
+  return [
     {
       keys: ['j'],
       label: `Seek back ${seekStepMs / 1000} s`,
       group: 'Timeline',
-      run: () => seekBy(-seekStepMs),
+      run: () => timeline.seekBy(-seekStepMs),
       repeats: true,
     },
     {
       keys: ['l'],
       label: `Seek forward ${seekStepMs / 1000} s`,
       group: 'Timeline',
-      run: () => seekBy(seekStepMs),
+      run: () => timeline.seekBy(seekStepMs),
       repeats: true,
     },
-    {
-      keys: ['b'],
-      label: 'Bookmark this moment',
-      group: 'Timeline',
-      run: () => app.timeline.bookmark(app.sim.nowMs),
-    },
+    { keys: ['b'], label: 'Bookmark this moment', group: 'Timeline', run: timeline.bookmark },
     {
       keys: ['r'],
       label: 'Restore the branch a change set aside',
       group: 'Timeline',
-      when: () => app.timeline.branch !== null,
-      run: app.restoreBranch,
+      when: timeline.hasBranch,
+      run: timeline.restoreBranch,
     },
+  ];
+}
+
+/**
+ * Every shortcut, in the order the overlay lists them. Each runs the same state method with the
+ * same command as its button, so the command log and the event log do not depend on which was used.
+ * A run without a timeline (a comparison) has no steps, seeks or bookmarks: they are not in its table.
+ *
+ * @example
+ * const table = createShortcuts({ run: singleRun(app), presenter: presenterMode, toggleHelp, leaveField });
+ * table.find((s) => s.keys.includes('k'))?.run(); // plays or pauses
+ */
+export function createShortcuts({ run, presenter, toggleHelp, leaveField }: ShortcutTargets): Shortcut[] {
+  const { controls, timeline } = run;
+  const apply = (...commands: ReturnType<typeof failNode>[]) => commands.forEach((c) => controls.apply(c));
+
+  const nodeShortcuts: Shortcut[] = Array.from({ length: digitNodes }, (_, i) => ({
+    keys: [String(i + 1)],
+    label: `Fail or recover cache node ${i + 1}`,
+    group: 'Faults',
+    when: () => i < run.nodeCount(),
+    run: () => apply(run.isDown(`cache:${i}`) ? recoverNode(i) : failNode(i)),
+  }));
+
+  return [
+    { keys: [' ', 'k'], label: 'Play or pause', group: 'Playback', run: controls.toggle },
+    ...(timeline ? stepShortcuts(timeline) : []),
+    {
+      keys: ['-'],
+      label: 'Slower (half the speed)',
+      group: 'Playback',
+      run: () => controls.setSpeed(controls.speed / 2),
+      repeats: true,
+    },
+    {
+      keys: ['+', '='],
+      label: 'Faster (twice the speed)',
+      group: 'Playback',
+      run: () => controls.setSpeed(controls.speed * 2),
+      repeats: true,
+    },
+    ...(timeline ? timelineShortcuts(timeline) : []),
     ...nodeShortcuts,
     {
       keys: ['d'],
       label: 'Fail or recover the database',
       group: 'Faults',
-      run: () => (isDown(app, 'db') ? apply(...recoverDatabase()) : apply(failDatabase())),
+      run: () => (run.isDown('db') ? apply(...recoverDatabase()) : apply(failDatabase())),
     },
     {
       keys: ['s'],
