@@ -18,7 +18,14 @@ async function fillComparison(page: Page, names: [string, string], path: string,
 
 test('compare two policies on the flash sale and see both', async ({ page, context }) => {
   const dialog = await fillComparison(page, ['LRU', 'S3-FIFO'], 'tiers.distributed.eviction', 's3fifo');
+  // Three nodes of 2,000 entries hold all 5,000 products: no policy would act, and the dialog says so.
+  await expect(dialog).toContainText('room for all 5,000 keys (3 nodes × 2,000 entries)');
   await screenshot(page, 'compare-dialog');
+  await dialog.getByRole('button', { name: 'Give every variant 30 entries per node' }).click();
+  await expect(dialog).not.toContainText('room for all');
+  await expect(dialog.getByLabel('Setting 1 of variant 1', { exact: true })).toHaveValue('tiers.distributed.capacity');
+  await expect(dialog.getByLabel('Value 1 of variant 1')).toHaveValue('30');
+  await expect(dialog.getByLabel('Setting 2 of variant 2', { exact: true })).toHaveValue('tiers.distributed.capacity');
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
 
   const view = page.getByRole('main', { name: 'Comparison' });
@@ -26,7 +33,10 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   for (const variant of variants) {
     await expect(variant.getByRole('group', { name: 'System topology' })).toBeVisible();
   }
-  await expect(variants[1]).toContainText('tiers.distributed.eviction = s3fifo');
+  await expect(variants[0]).toContainText('tiers.distributed.capacity = 30');
+  await expect(variants[1]).toContainText(
+    'tiers.distributed.eviction = s3fifo, tiers.distributed.capacity = 30',
+  );
 
   await setSpeed(page, 10);
   await page.getByRole('button', { name: 'Play' }).click();
@@ -47,6 +57,9 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   await expect(table.getByRole('columnheader', { name: 'S3-FIFO vs LRU' })).toBeVisible();
   const failures = table.getByRole('row', { name: /^Cache node failures/ });
   await expect(failures.getByRole('cell')).toHaveText(['1', '1', '±0']);
+  // With the cache contested the policies part: S3-FIFO serves more reads from cache than LRU.
+  const fromCache = table.getByRole('row', { name: /^Reads served from cache/ }).getByRole('cell');
+  await expect(fromCache.nth(2)).toHaveText(/^\+\d/);
 
   const csv = await downloadFrom(page, 'Download the comparison CSV (per tier)');
   const rows = csvParseRows(csv.bytes.toString('utf8'));
