@@ -2,8 +2,9 @@ import type { Scenario } from '../../engine/scenario/schema';
 
 /*
  * Whether a variant's eviction policy can act at all. A distributed cache with room for every key of the
- * workload never evicts, so variants that differ only in policy play alike (the flash sale's 3 nodes of
- * 2,000 entries hold its 5,000 products): the compare dialog says so before a person reads a table of ±0.
+ * workload evicts little or nothing (nothing, unless hashing crowds one node), so variants that differ
+ * only in policy play alike or nearly (the flash sale's 3 nodes of 2,000 entries hold its 5,000
+ * products): the compare dialog says so before a person reads a table of ±0.
  */
 
 /** A variant's changes as the dialog holds them: a setting path and the text typed for it. */
@@ -43,7 +44,9 @@ export function cacheRoom(scenario: Scenario, changes: readonly DraftChange[]): 
   const nodes = numberAt(changes, 'tiers.distributed.nodes', tier.nodes);
   const perNode = numberAt(changes, CAPACITY, tier.capacity);
   const replication = Math.min(nodes, numberAt(changes, 'tiers.distributed.replication', tier.replication));
-  const keys = scenario.workload.keySpaces.reduce((sum, space) => sum + space.count, 0);
+  // A per-user key space has its count of keys for each user.
+  const { keySpaces, clients } = scenario.workload;
+  const keys = keySpaces.reduce((sum, space) => sum + space.count * (space.perUser ? clients : 1), 0);
   return { keys, entries: Math.floor((nodes * perNode) / replication), nodes, perNode, replication };
 }
 

@@ -55,6 +55,15 @@ describe('whether an eviction policy can act in a comparison', () => {
     expect(idlePolicyVariants(flashSale, [[], small, [s3fifo]])).toEqual([2]);
   });
 
+  it('counts a per-user key space once for each user', () => {
+    const [products] = flashSale.workload.keySpaces;
+    const carts = { ...products, name: 'cart', count: 2, perUser: true };
+    const workload = { ...flashSale.workload, clients: 1_000, keySpaces: [products, carts] };
+    expect(cacheRoom({ ...flashSale, workload }, [])?.keys).toBe(5_000 + 2 * 1_000);
+    // 7,000 keys no longer fit in 6,000 entries: the policy chooses what goes.
+    expect(idlePolicyVariants({ ...flashSale, workload }, defaults)).toEqual([]);
+  });
+
   it('is silent where the distributed tier is off', () => {
     const off = {
       ...flashSale,
