@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { benchSweepPath, benchSweepPreset, benchSweepValues } from './benchSweepValues';
 
 /** How long the bench waits in the dialog before running, as a person picks a setting and its values. */
@@ -60,4 +60,41 @@ export async function measureAppSweep(page: Page, base: string): Promise<AppSwee
   const timings: AppSweepTiming[] = [];
   for (let i = 0; i < 2; i++) timings.push(await page.evaluate(sweepProbe));
   return timings;
+}
+
+/** One page's two sweeps on a given number of workers. */
+export interface WorkerSweeps {
+  workers: number;
+  first: AppSweepTiming;
+  kept: AppSweepTiming;
+}
+
+/**
+ * The issue's ratio measured in the app: the same page with one sweep worker (the 12 variants one after
+ * another) and with one a core, alternating, each on a fresh page (fresh workers, warmed as the dialog
+ * opens). The app sizes its pool from `navigator.hardwareConcurrency`, so the one-worker page is told it
+ * has one core; nothing else differs.
+ */
+export async function measureAppSweepRatio(
+  browser: Browser,
+  base: string,
+  cores: number,
+  rounds: number,
+): Promise<WorkerSweeps[]> {
+  const runs: WorkerSweeps[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const workers of [1, cores]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.addInitScript(
+        `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${workers} })`,
+      );
+      try {
+        const [first, kept] = await measureAppSweep(await context.newPage(), base);
+        runs.push({ workers, first, kept });
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  return runs;
 }
