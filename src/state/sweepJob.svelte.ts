@@ -1,6 +1,6 @@
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
 import type { Scenario } from '../engine/scenario/schema';
-import type { FromSweepWorker, ToSweepWorker } from '../worker/sweepProtocol';
+import type { FromSweepWorker, ToSweepWorker, TypedSweep } from '../worker/sweepProtocol';
 import { OrderedWorker } from './orderedWorker';
 
 const startWorker = () =>
@@ -20,8 +20,9 @@ type SweepWorker = OrderedWorker<ToSweepWorker, FromSweepWorker>;
  * A sweep of one setting run on Web Workers, one a core (navigator.hardwareConcurrency), each variant
  * from start to end; the page only collects the points. The workers start when the dialog opens
  * (`prepare`) and stay for the next sweep: a fresh worker pays its start, its module's load and the
- * engine's JIT warm-up (V8 compiles per worker), about four warm variants' time. Cancelling ends the
- * workers at once (a variant cannot stop midway) and keeps the previous result.
+ * engine's JIT warm-up (V8 compiles per worker), about four warm variants' time, which it spends on
+ * the sweep as typed while the person picks. Cancelling ends the workers at once (a variant cannot
+ * stop midway) and keeps the previous result.
  */
 export class SweepJob {
   running = $state(false);
@@ -30,6 +31,8 @@ export class SweepJob {
   result = $state<SweepResult | null>(null);
   failure = $state<string | null>(null);
   #workers: SweepWorker[] = [];
+  /** Whether these workers have run a sweep: then they are warm, and warming them again wastes cores. */
+  #swept = false;
 
   constructor(
     private readonly start: () => Worker = startWorker,
@@ -37,11 +40,17 @@ export class SweepJob {
   ) {}
 
   /**
-   * Starts the workers if none are running, each warming up on the start of `scenario` while the
-   * person picks what to sweep; a sweep sent meanwhile waits for its worker's warm-up to end.
+   * Starts the workers if none are running, and while they have not run a sweep yet, warms them up on
+   * `scenario` and the sweep as typed (each call replaces the last warm-up); a sweep sent meanwhile
+   * ends the warm-up at once.
    */
-  prepare(scenario: Scenario | null): void {
-    if (this.#workers.length > 0) return;
+  prepare(scenario: Scenario | null, sweep?: TypedSweep): void {
+    if (this.#workers.length === 0) this.#start();
+    if (!scenario || this.#swept || this.running) return;
+    for (const worker of this.#workers) void worker.ask({ type: 'warm', scenario, sweep });
+  }
+
+  #start(): void {
     const workers: SweepWorker[] = [];
     const onFailure = (message: string) => {
       if (this.#workers !== workers) return;
@@ -50,7 +59,7 @@ export class SweepJob {
     };
     for (let i = 0; i < this.cores; i++) workers.push(new OrderedWorker(this.start(), onFailure));
     this.#workers = workers;
-    if (scenario) for (const worker of workers) void worker.ask({ type: 'warm', scenario });
+    this.#swept = false;
   }
 
   async run(scenario: Scenario, path: string, values: string[]): Promise<void> {
@@ -81,6 +90,7 @@ export class SweepJob {
     );
     if (!answers.every(Boolean)) return;
     this.result = { path, values, points, scenarioName: scenario.name, seed: scenario.seed };
+    this.#swept = true;
     this.running = false;
   }
 

@@ -2,27 +2,56 @@ import { planSweep, type SweepPlan } from '../engine/experiments/planSweep';
 import { measureVariant } from '../engine/experiments/sweepPoint';
 import { predictedTier } from '../engine/experiments/sweepOverlay';
 import { InputError } from '../engine/inputError';
-import { runToEnd } from '../engine/run/runToEnd';
-import { expectedRequests } from '../engine/scenario/requestBudget';
-import type { FromSweepWorker, ToSweepWorker } from './sweepProtocol';
-
-/** About this many requests warm the engine's hot paths up, as a second or third variant would be. */
-const warmUpRequests = 20_000;
+import type { Scenario } from '../engine/scenario/schema';
+import type { FromSweepWorker, ToSweepWorker, TypedSweep } from './sweepProtocol';
+import { realClock, warmUp, warmUpBudgetMs, type WarmUpClock } from './sweepWarmUp';
 
 /**
- * What a sweep worker does with each message (sweepWorker.ts only posts the answers): it keeps the
- * sweep it last planned, so a variant's run is sent its index, not the scenario again.
+ * What a sweep worker does with each message (sweepWorker.ts only hands them over), answering each
+ * through `post` in the order they came. A warm-up goes on between messages until its budget is spent,
+ * and any later message ends it first, so `warmed` is answered before the plan that interrupted it.
  */
-export function createSweepRunner(): (message: ToSweepWorker) => FromSweepWorker {
+export function createSweepWorker(
+  post: (answer: FromSweepWorker) => void,
+  clock: WarmUpClock = realClock,
+  budgetMs = warmUpBudgetMs,
+): (message: ToSweepWorker) => void {
+  const answer = createSweepRunner();
+  let endWarmUp: (() => void) | null = null;
+  return (message) => {
+    endWarmUp?.();
+    if (message.type !== 'warm') return post(answer(message));
+    const end = warmUp(
+      warmUpScenarios(message.scenario, message.sweep),
+      () => {
+        if (endWarmUp === end) endWarmUp = null;
+        post({ type: 'warmed' });
+      },
+      clock,
+      budgetMs,
+    );
+    endWarmUp = end;
+  };
+}
+
+/** The typed sweep's variants, or the scenario alone while the sweep is not a valid one. */
+export function warmUpScenarios(scenario: Scenario, sweep: TypedSweep | undefined): Scenario[] {
+  if (!sweep) return [scenario];
+  try {
+    return planSweep(scenario, sweep.path, sweep.values).variants;
+  } catch {
+    return [scenario];
+  }
+}
+
+/**
+ * A sweep worker's answer to a plan or a variant's run: it keeps the sweep it last planned, so a
+ * variant's run is sent its index, not the scenario again.
+ */
+function createSweepRunner(): (message: Exclude<ToSweepWorker, { type: 'warm' }>) => FromSweepWorker {
   let plan: SweepPlan | null = null;
   return (message) => {
     try {
-      if (message.type === 'warm') {
-        const { scenario } = message;
-        const share = Math.min(1, warmUpRequests / Math.max(1, expectedRequests(scenario)));
-        runToEnd(scenario, [], { untilMs: scenario.durationMs * share });
-        return { type: 'warmed' };
-      }
       if (message.type === 'plan') {
         plan = planSweep(message.scenario, message.path, message.values);
         return { type: 'planned', count: plan.variants.length };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { planSweep, runSweep } from '../../src/engine/experiments/planSweep';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import { SweepJob } from '../../src/state/sweepJob.svelte';
-import { createSweepRunner } from '../../src/worker/sweepRunner';
+import { createSweepWorker } from '../../src/worker/sweepRunner';
+import { realClock } from '../../src/worker/sweepWarmUp';
 import type { FromSweepWorker, ToSweepWorker } from '../../src/worker/sweepProtocol';
 
 const scenario = parseScenario({ version: 1, seed: 5, durationMs: 5_000, workload: { ratePerSecond: 400 } });
@@ -14,14 +15,19 @@ class FakeWorker {
   onerror: ((event: { message: string }) => void) | null = null;
   ended = false;
   readonly received: ToSweepWorker['type'][] = [];
-  readonly #answer = createSweepRunner();
+  // The real worker's handler, its warm-up cut to 50 ms, each answer on a later turn.
+  readonly #handle = createSweepWorker(
+    (answer) =>
+      setTimeout(() => {
+        if (!this.ended) this.onmessage?.({ data: answer });
+      }),
+    realClock,
+    50,
+  );
 
   postMessage(message: ToSweepWorker) {
     this.received.push(message.type);
-    const answer = this.#answer(message);
-    setTimeout(() => {
-      if (!this.ended) this.onmessage?.({ data: answer });
-    });
+    this.#handle(message);
   }
 
   terminate() {
@@ -55,6 +61,18 @@ describe('SweepJob', () => {
     expect(started[0].received.slice(0, 2)).toEqual(['warm', 'plan']);
     expect(started.flatMap((w) => w.received).filter((type) => type === 'run')).toHaveLength(5);
     expect(job.running).toBe(false);
+  });
+
+  it('warms fresh workers on the sweep as typed, each edit replacing the last warm-up, and not once they have swept', async () => {
+    const { job, started } = jobWithFakes();
+    job.prepare(scenario, { path, values: ['10'] });
+    job.prepare(scenario, { path, values: ['10', '100'] });
+    expect(started[0].received).toEqual(['warm', 'warm']);
+    await job.run(scenario, path, ['10', '100']);
+    const before = started.map((w) => w.received.length);
+    job.prepare(scenario, { path, values: ['10', '100', '1000'] });
+    expect(started.map((w) => w.received.length)).toEqual(before);
+    expect(started).toHaveLength(2);
   });
 
   it('names a bad value and keeps its workers for the corrected sweep', async () => {

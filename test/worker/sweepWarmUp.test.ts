@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { planSweep, runSweep } from '../../src/engine/experiments/planSweep';
+import { parseScenario } from '../../src/engine/scenario/parseScenario';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import { createSweepWorker, warmUpScenarios } from '../../src/worker/sweepRunner';
+import type { FromSweepWorker } from '../../src/worker/sweepProtocol';
+import { warmUp, type WarmUpClock } from '../../src/worker/sweepWarmUp';
+
+// 400 requests/s for 5 s: 2,000 requests, one slice a run.
+const scenario = parseScenario({ version: 1, seed: 5, durationMs: 5_000, workload: { ratePerSecond: 400 } });
+
+/** A clock that moves `stepMs` each time it is read, with the later turns held until `turn` runs them. */
+function steppedClock(stepMs: number) {
+  let nowMs = 0;
+  const waiting: (() => void)[] = [];
+  const clock: WarmUpClock = {
+    now: () => (nowMs += stepMs),
+    later: (run) => void waiting.push(run),
+  };
+  return {
+    clock,
+    waiting,
+    /** Runs the next later turn; false when none is waiting. */
+    turn: () => {
+      const run = waiting.shift();
+      run?.();
+      return run !== undefined;
+    },
+  };
+}
+
+describe('warmUp', () => {
+  it('runs the scenario again and again, a slice a turn, until its budget is spent, and says so once', () => {
+    const { clock, turn } = steppedClock(10);
+    let done = 0;
+    warmUp([scenario], () => done++, clock, 100);
+    let turns = 0;
+    while (turn()) turns++;
+    // The clock is read once at the start and once a slice: 10 slices of 10 ms spend 100 ms. Each slice
+    // is a whole run of this scenario, so nine of them start a new run when the last one has ended.
+    expect(turns).toBe(10);
+    expect(done).toBe(1);
+  });
+
+  it('stops at once when told, and runs nothing after', () => {
+    const { clock, turn, waiting } = steppedClock(1);
+    let done = 0;
+    const stop = warmUp([scenario], () => done++, clock, 1_000);
+    turn();
+    turn();
+    stop();
+    expect(done).toBe(1);
+    stop();
+    expect(done).toBe(1);
+    // The turn already waiting does nothing and asks for no other.
+    expect(waiting).toHaveLength(1);
+    turn();
+    expect(waiting).toHaveLength(0);
+  });
+
+  it('ends, without throwing, on a scenario the engine cannot run', () => {
+    const { clock, turn } = steppedClock(1);
+    let done = 0;
+    const broken = { ...scenario, workload: null } as unknown as Scenario;
+    warmUp([broken], () => done++, clock, 1_000);
+    expect(() => turn()).not.toThrow();
+    // Its first slice ended it: nothing more waits.
+    expect(done).toBe(1);
+    expect(turn()).toBe(false);
+  });
+});
+
+describe('a sweep worker warming up', () => {
+  it('answers the warm-up before the plan that interrupts it, and measures the same points as a fresh run', () => {
+    const { clock, turn } = steppedClock(1);
+    const answers: FromSweepWorker[] = [];
+    const handle = createSweepWorker((answer) => answers.push(answer), clock, 60_000);
+    handle({ type: 'warm', scenario });
+    for (let i = 0; i < 3; i++) turn();
+    expect(answers).toEqual([]);
+    const path = 'tiers.distributed.capacity';
+    handle({ type: 'plan', scenario, path, values: ['10', '1000'] });
+    handle({ type: 'run', index: 0 });
+    handle({ type: 'run', index: 1 });
+    expect(answers.map((a) => a.type)).toEqual(['warmed', 'planned', 'point', 'point']);
+    const points = answers.flatMap((a) => (a.type === 'point' ? [a.point] : []));
+    expect(points).toEqual(runSweep(planSweep(scenario, path, ['10', '1000'])));
+    // The interrupted warm-up's waiting turn runs nothing more.
+    turn();
+    expect(answers).toHaveLength(4);
+  });
+});
+
+describe('what a sweep worker warms up on', () => {
+  it("is the typed sweep's variants, so a small cache's evictions are warm before the first variant", () => {
+    const path = 'tiers.distributed.capacity';
+    const variants = warmUpScenarios(scenario, { path, values: ['10', '1000'] });
+    expect(variants).toEqual(planSweep(scenario, path, ['10', '1000']).variants);
+    expect(variants.map((v) => v.topology.distributed.capacity)).toEqual([10, 1000]);
+  });
+
+  it('is the scenario itself while the sweep as typed is not a valid one', () => {
+    expect(warmUpScenarios(scenario, undefined)).toEqual([scenario]);
+    expect(warmUpScenarios(scenario, { path: 'tiers.distributed.capacty', values: ['1', '2'] })).toEqual([
+      scenario,
+    ]);
+    expect(warmUpScenarios(scenario, { path: 'tiers.distributed.capacity', values: ['ten'] })).toEqual([
+      scenario,
+    ]);
+  });
+});
