@@ -13,13 +13,18 @@ const scenario = parseScenario({ version: 1, seed: 5, durationMs: 5_000, workloa
 function steppedClock(stepMs: number) {
   let nowMs = 0;
   const waiting: (() => void)[] = [];
+  const rests: number[] = [];
   const clock: WarmUpClock = {
     now: () => (nowMs += stepMs),
-    later: (run) => void waiting.push(run),
+    later: (run, afterMs) => {
+      waiting.push(run);
+      rests.push(afterMs);
+    },
   };
   return {
     clock,
     waiting,
+    rests,
     /** Runs the next later turn; false when none is waiting. */
     turn: () => {
       const run = waiting.shift();
@@ -30,16 +35,19 @@ function steppedClock(stepMs: number) {
 }
 
 describe('warmUp', () => {
-  it('runs the scenario again and again, a slice a turn, until its budget is spent, and says so once', () => {
-    const { clock, turn } = steppedClock(10);
+  it('runs the scenario again and again, a slice a turn with a rest after each, until its budget is spent', () => {
+    const { clock, turn, rests } = steppedClock(10);
     let done = 0;
     warmUp([scenario], () => done++, clock, 100);
     let turns = 0;
     while (turn()) turns++;
-    // The clock is read once at the start and once a slice: 10 slices of 10 ms spend 100 ms. Each slice
-    // is a whole run of this scenario, so nine of them start a new run when the last one has ended.
-    expect(turns).toBe(10);
+    // The clock moves 10 ms a read: once at the start, then at each slice's start and end. Five slices
+    // of 10 ms and their gaps spend the 100 ms. Each slice is a whole run of this scenario, so four of
+    // them start a new run when the last one has ended.
+    expect(turns).toBe(5);
     expect(done).toBe(1);
+    // The first slice at once, then a rest of half of each slice's 10 ms, leaving the page's thread room.
+    expect(rests).toEqual([0, 5, 5, 5, 5]);
   });
 
   it('stops at once when told, and runs nothing after', () => {
