@@ -2,6 +2,7 @@ import { runToEnd } from '../engine/run/runToEnd';
 import type { SimEvent } from '../engine/events';
 import { parseScenario } from '../engine/scenario/parseScenario';
 import type { Scenario } from '../engine/scenario/schema';
+import { median } from './median';
 
 export interface FullModelBenchOptions {
   /** Requests per run (10M for the published figure, 1M with --quick). */
@@ -74,11 +75,6 @@ function runOnce(scenario: Scenario, events: boolean): { rate: number; heapBytes
   const seconds = (performance.now() - start) / 1000;
   const requests = engine.metrics().endToEnd.requests;
   return { rate: requests / seconds, heapBytes: process.memoryUsage().heapUsed, sink };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }
 
 /**

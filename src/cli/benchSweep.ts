@@ -19,14 +19,14 @@ import type { SettingValue } from '../engine/lessons/goalSettings';
 import type { Scenario } from '../engine/scenario/schema';
 import { loadPreset } from '../engine/scenario/presets';
 import { benchSweepPath, benchSweepPreset, benchSweepValues } from './benchSweepValues';
+import { median } from './median';
+import { parseWhole } from './parseWhole';
 import { ThreadPool } from './threadPool';
 
 type Task = { scenario: Scenario; value: SettingValue; tier: PredictedTier };
 
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '7' } } });
-const rounds = Number(flags.rounds);
-if (!Number.isInteger(rounds) || rounds < 1)
-  throw new Error(`--rounds: expected a whole number, got ${flags.rounds}`);
+const rounds = parseWhole('--rounds', flags.rounds, 1, Number.MAX_SAFE_INTEGER);
 
 const plan = planSweep(loadPreset(benchSweepPreset), benchSweepPath, benchSweepValues);
 const tier = predictedTier(plan.path);
@@ -65,11 +65,6 @@ async function coldSweep(size: number): Promise<Timing> {
   return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const show = (t: Timing) => `${t.seconds.toFixed(2)} s (CPU ${t.cpuSeconds.toFixed(2)} s)`;
 
 /** Rounds of 1 thread then N threads, and the medians. */

@@ -3,6 +3,7 @@ import { createZipf } from '../engine/workload/zipf';
 import { policyNames, type PolicyName } from '../engine/policies/names';
 import { replayTrace } from '../engine/replay/replayTrace';
 import type { Trace } from '../engine/replay/trace';
+import { median } from './median';
 
 export interface TraceReplayBenchOptions {
   /** Requests in the trace (10M for the published figure, 1M with --quick). */
@@ -32,10 +33,6 @@ export interface TraceReplayRow {
    */
   cpuRequestsPerSecond: number;
   missRatio: number;
-}
-
-function median(values: number[]): number {
-  return values.sort((a, b) => a - b)[values.length >> 1];
 }
 
 /**
