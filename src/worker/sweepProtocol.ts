@@ -1,6 +1,12 @@
 import type { SweepPoint } from '../engine/experiments/sweepPoint';
 import type { Scenario } from '../engine/scenario/schema';
 
+/** A sweep's setting and values as the person has typed them, not yet checked. */
+export interface TypedSweep {
+  path: string;
+  values: string[];
+}
+
 /**
  * The messages between the page and a sweep worker. The page keeps one worker a core for as long as
  * it lives, and each answers its messages in the order they came. `warm` runs the engine over the
@@ -10,15 +16,9 @@ import type { Scenario } from '../engine/scenario/schema';
  * `plan` checks and builds the whole sweep once (a bad value is named before anything runs), and
  * `run` measures one of the planned variants by its index.
  */
-/** A sweep's setting and values as the person has typed them, not yet checked. */
-export interface TypedSweep {
-  path: string;
-  values: string[];
-}
-
 export type ToSweepWorker =
   | { type: 'warm'; scenario: Scenario; sweep?: TypedSweep }
-  | { type: 'plan'; scenario: Scenario; path: string; values: string[] }
+  | ({ type: 'plan'; scenario: Scenario } & TypedSweep)
   | { type: 'run'; index: number };
 
 export type FromSweepWorker =

@@ -35,9 +35,8 @@ const sliceRequests = 2_000;
  * Runs the scenarios in turn, over and over, in slices, throwing each run away, so that the worker's
  * JIT has compiled the engine's hot paths before the sweep's first variant: the sweep's own variants
  * when they are known, since a small cache's evictions or another policy take paths that the
- * scenario alone may never reach. It yields between slices, so a
- * message that arrives (the sweep's plan) stops it after at most one slice: the sweep never waits
- * for the warm-up. `done` is called once, when the budget is spent or when the returned stop is
+ * scenario alone may never reach. It yields between slices, so a message that arrives (the sweep's
+ * plan) stops it after at most one slice: the sweep never waits for the warm-up. `done` is called once, when the budget is spent or when the returned stop is
  * called (then at once, before the caller answers anything else, so answers keep their order).
  * A scenario that cannot run ends the warm-up (so does an empty list); the sweep's plan names what is
  * wrong with it.
@@ -60,8 +59,8 @@ export function warmUp(
   };
   const slice = () => {
     if (ended) return;
-    const started = clock.now();
     if (scenarios.length === 0) return end();
+    const started = clock.now();
     try {
       if (!run || run.finished) {
         const scenario = scenarios[runs++ % scenarios.length];
