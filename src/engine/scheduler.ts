@@ -138,6 +138,18 @@ export class Scheduler<T> {
     return this.lastTime < time ? this.lastTime : time;
   }
 
+  /**
+   * Whether the next item is due at or before a time: peekTime() <= timeMs. The run's loop asks this
+   * once per event; a boolean crosses a call without the heap box a fractional time needs.
+   */
+  hasDueBy(timeMs: number): boolean {
+    if (this.lastTime <= timeMs) return true;
+    if (this.asideTime <= timeMs) return true;
+    if (this.count === 0) return false;
+    if (this.found < 0) this.found = this.findNext();
+    return this.times[this.found] <= timeMs;
+  }
+
   /** Time of the next event (an item not scheduled last), or Infinity when there is none. */
   private peekEventTime(): number {
     if (this.count === 0) return this.asideTime;

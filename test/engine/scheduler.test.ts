@@ -84,6 +84,9 @@ describe('Scheduler', () => {
           pending = pending.slice(s.count);
           for (const e of expected) {
             expect(scheduler.peekTime()).toBe(e.t);
+            // The run's loop asks hasDueBy, not peekTime: it must agree on either side of the time.
+            expect(scheduler.hasDueBy(e.t)).toBe(true);
+            expect(scheduler.hasDueBy(e.t - 0.25)).toBe(false);
             expect(scheduler.pop()).toBe(e.id);
             expect(scheduler.now).toBe(e.t);
           }
@@ -158,6 +161,23 @@ describe('Scheduler', () => {
       'second command at 5',
     ]);
     expect(scheduler.size).toBe(0);
+  });
+
+  it('says an item is due by a time exactly when the next of events, aside and last items is', () => {
+    const scheduler = new Scheduler<string>();
+    expect(scheduler.hasDueBy(1e12)).toBe(false);
+    scheduler.scheduleLast(30, 'command');
+    scheduler.scheduleAside(20, 'arrival');
+    scheduler.schedule(10, 'event');
+    const dueBy = (t: number) => [scheduler.hasDueBy(t), scheduler.peekTime() <= t];
+    for (const expected of ['event', 'arrival', 'command']) {
+      for (const t of [9.5, 10, 19.5, 20, 29.5, 30]) {
+        const [hasDue, peeked] = dueBy(t);
+        expect(hasDue).toBe(peeked);
+      }
+      expect(scheduler.pop()).toBe(expected);
+    }
+    expect(scheduler.hasDueBy(1e12)).toBe(false);
   });
 
   it('takes an item scheduled last without moving now, and refuses one at a time that is not finite', () => {

@@ -15,7 +15,7 @@ import { Scheduler } from '../scheduler';
 import type { Command, TimedCommand } from '../scenario/commandSchema';
 import type { Scenario } from '../scenario/schema';
 import type { Snapshot } from '../snapshot';
-import { createRequestGenerator, type RequestGenerator } from '../workload/requestGenerator';
+import { blankRequest, createRequestGenerator, type RequestGenerator } from '../workload/requestGenerator';
 import { createTraceRequests } from '../workload/traceRequests';
 import { EventRing } from './eventRing';
 
@@ -43,6 +43,8 @@ export class Simulation implements Engine {
   private readonly system: System;
   private readonly workload: RequestGenerator;
   private readonly arrival: Message = message(TaskKind.Arrival);
+  /** The arrival being issued, filled again for each: it never outlives its task. */
+  private readonly drawn = blankRequest();
   private completedRequests = 0;
   /** Scheduled events run so far (commands not counted): step back replays to one fewer. */
   private tasksRun = 0;
@@ -124,7 +126,7 @@ export class Simulation implements Engine {
         this.system.advance(task);
         return;
       case TaskKind.Arrival: {
-        const req = this.workload.next();
+        const req = this.workload.next(this.drawn);
         this.system.issue(req.client, req.keySpace, req.keyIndex, req.op, req.sizeBytes);
         this.scheduleArrival();
         return;
@@ -137,7 +139,7 @@ export class Simulation implements Engine {
   /** Runs every event and command due at or before untilMs, in the scheduler's order. */
   private runDue(untilMs: number): void {
     const scheduler = this.scheduler;
-    while (scheduler.peekTime() <= untilMs) this.runTask(scheduler.pop()!);
+    while (scheduler.hasDueBy(untilMs)) this.runTask(scheduler.pop()!);
   }
 
   runUntil(timeMs: number): void {

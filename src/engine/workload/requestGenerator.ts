@@ -19,6 +19,11 @@ export interface WorkloadRequest {
   sizeBytes: number;
 }
 
+/** A request to fill: the run's loop keeps one and passes it to every `next`. */
+export function blankRequest(): WorkloadRequest {
+  return { atMs: 0, client: 0, keySpace: 0, keyIndex: 0, op: 'read', sizeBytes: 0 };
+}
+
 /** What a `keySpace.set` command may change. */
 export interface KeySpaceChanges {
   count?: number;
@@ -40,8 +45,12 @@ export interface RequestGenerator {
   readonly keySpaces: readonly KeySpace[];
   /** Arrival time of the next request; Infinity when none will ever come. It may move after a rate change. */
   peekTimeMs(): number;
-  /** Takes the next request (a new object each time: callers may keep it). */
-  next(): WorkloadRequest;
+  /**
+   * Takes the next request: written into `into` and returned when given, else a new object callers
+   * may keep. The run's loop passes one object for every arrival, since a new one each time was the
+   * largest share of what the engine allocated per request.
+   */
+  next(into?: WorkloadRequest): WorkloadRequest;
   /** The size of a key, as requests for it carry it; `client` matters only for per-user key spaces. */
   sizeBytesOf(keySpace: number, keyIndex: number, client: number): number;
   /**
@@ -132,7 +141,7 @@ class WorkloadGenerator implements RequestGenerator {
     return this.pendingMs;
   }
 
-  next(): WorkloadRequest {
+  next(into: WorkloadRequest = blankRequest()): WorkloadRequest {
     const atMs = this.pendingMs;
     if (atMs === Infinity)
       throw new RangeError('RequestGenerator.next: no request will ever come (the rate is 0)');
@@ -150,14 +159,13 @@ class WorkloadGenerator implements RequestGenerator {
     const client = Math.floor(this.clientStream.next() * this.clients);
     // One draw per request whatever the ratio, so a ratio change moves nothing else.
     const isWrite = this.ops.next() < (space.writeRatio ?? this.writeRatio);
-    return {
-      atMs,
-      client,
-      keySpace,
-      keyIndex,
-      op: isWrite ? 'write' : 'read',
-      sizeBytes: this.sizeBytesOf(keySpace, keyIndex, client),
-    };
+    into.atMs = atMs;
+    into.client = client;
+    into.keySpace = keySpace;
+    into.keyIndex = keyIndex;
+    into.op = isWrite ? 'write' : 'read';
+    into.sizeBytes = this.sizeBytesOf(keySpace, keyIndex, client);
+    return into;
   }
 
   sizeBytesOf(keySpace: number, keyIndex: number, client: number): number {

@@ -2,6 +2,7 @@ import { InputError } from '../inputError';
 import { opWrite } from '../replay/trace';
 import type { Scenario } from '../scenario/schema';
 import {
+  blankRequest,
   createRequestGenerator,
   type KeySpaceChanges,
   type RequestGenerator,
@@ -70,21 +71,20 @@ class TraceRequests implements RequestGenerator {
     return this.position < this.input.trace.requests ? this.arrivalMs(this.position) : Infinity;
   }
 
-  next(): WorkloadRequest {
+  next(into: WorkloadRequest = blankRequest()): WorkloadRequest {
     const { trace } = this.input;
     const i = this.position;
     if (i >= trace.requests) throw new RangeError('TraceRequests.next: the trace has no requests left');
     this.position++;
     const keyIndex = trace.keys[i];
     this.lastSize[keyIndex] = trace.sizes[i];
-    return {
-      atMs: this.arrivalMs(i),
-      client: i % this.clients,
-      keySpace: 0,
-      keyIndex,
-      op: trace.ops[i] === opWrite ? 'write' : 'read',
-      sizeBytes: this.sizeBytesOf(0, keyIndex),
-    };
+    into.atMs = this.arrivalMs(i);
+    into.client = i % this.clients;
+    into.keySpace = 0;
+    into.keyIndex = keyIndex;
+    into.op = trace.ops[i] === opWrite ? 'write' : 'read';
+    into.sizeBytes = this.sizeBytesOf(0, keyIndex);
+    return into;
   }
 
   /** The size the key's latest request carried (a real trace's object may change size). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestGenerator, type WorkloadRequest } from '../../../src/engine/workload/requestGenerator';
+import {
+  blankRequest,
+  createRequestGenerator,
+  type WorkloadRequest,
+} from '../../../src/engine/workload/requestGenerator';
 import { zipfProbabilities } from '../../../src/engine/workload/zipf';
 import { workloadSchema, type Workload } from '../../../src/engine/scenario/parts';
 import { InputError } from '../../../src/engine/inputError';
@@ -139,6 +143,29 @@ describe('createRequestGenerator', () => {
     const a = take(createRequestGenerator(spec, 9), 2000);
     expect(take(createRequestGenerator(spec, 9), 2000)).toEqual(a);
     expect(take(createRequestGenerator(spec, 10), 2000)).not.toEqual(a);
+  });
+
+  it('draws the same requests into one kept object as into new ones, as the run loop does', () => {
+    const spec = workload({
+      ratePerSecond: 1000,
+      clients: 7,
+      writeRatio: 0.3,
+      keySpaces: [
+        { name: 'a', weight: 2, size: { kind: 'uniform', minBytes: 10, maxBytes: 1000 } },
+        { name: 'b', count: 40, perUser: true },
+      ],
+    });
+    const fresh = take(createRequestGenerator(spec, 4), 2000);
+    const generator = createRequestGenerator(spec, 4);
+    const kept = blankRequest();
+    const filled: WorkloadRequest[] = [];
+    while (generator.peekTimeMs() < 2000) {
+      expect(generator.next(kept)).toBe(kept);
+      filled.push({ ...kept });
+    }
+    expect(filled.length).toBeGreaterThan(1500);
+    expect(new Set(filled.map((r) => r.keySpace)).size).toBe(2);
+    expect(filled).toEqual(fresh);
   });
 
   it('replays exactly: the same seed and the same commands at the same times give the same requests', () => {
