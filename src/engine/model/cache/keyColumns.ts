@@ -64,9 +64,13 @@ export class KeyColumns {
     const oldStride = this.stride;
     if (stride === oldStride) data.set(old);
     else {
+      // Element by element: a subarray view a row was an object a key, each time a tier was added.
       const oldRows = old.length / oldStride;
-      for (let row = 0; row < oldRows; row++)
-        data.set(old.subarray(row * oldStride, (row + 1) * oldStride), row * stride);
+      for (let row = 0; row < oldRows; row++) {
+        const from = row * oldStride;
+        const to = row * stride;
+        for (let column = 0; column < oldStride; column++) data[to + column] = old[from + column];
+      }
     }
     this.data = data;
     this.stride = stride;
