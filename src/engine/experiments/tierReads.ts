@@ -90,17 +90,11 @@ export function tierReads(scenario: Scenario, tier: PredictedTier): TierReads | 
     // A per-user key is one user's copy when shared caches key by user; else every user reads one copy.
     const byUser = perUserKeyed(space);
     const users = byUser ? workload.clients : 1;
-    for (let user = 0; user < users; user++) {
-      for (let k = 0; k < space.count; k++) {
-        popularity[at] = (reads * inSpace[k]) / users;
-        ids[at] = space.perUser && !byUser ? keys.sharedCacheKey(index, k) : keys.dataKey(index, user, k);
-        at++;
-      }
-    }
+    const shared = space.perUser && !byUser;
+    at = fillSpace({ keys, space: index, shared, users, inSpace, reads }, popularity, ids, at);
   }
   if (!(readShare > 0)) return { reason: `no reads reach the ${name}` };
-  for (let i = 0; i < total; i++) popularity[i] /= readShare;
-  const positive = popularity.reduce((count, p) => count + (p > 0 ? 1 : 0), 0);
+  const positive = normalise(popularity, readShare);
   if (tier === 'local') {
     const servers = topology.appServers.count;
     return {
@@ -116,12 +110,64 @@ export function tierReads(scenario: Scenario, tier: PredictedTier): TierReads | 
   const ring = new HashRing(nodes, virtualNodes);
   const nodeOf = new Int32Array(total);
   const keysHeld = new Array<number>(nodes).fill(0);
+  placeOnRing(ring, replication, ids, popularity, nodeOf, keysHeld);
+  return { popularity, nodeOf, keysHeld, sharedBy: 1, readShare, writeShare };
+}
+
+// The loops over every key live in small functions of their own. A loop V8 compiles while it runs
+// (on-stack replacement) takes the whole function with it, and tierReads compiled so took 60-120 ms
+// on a sweep worker's background thread, again for every variant, since the code after the loop had
+// never run and the first variant to reach it threw the compiled code away.
+
+/** One key space's keys as the tier sees them: its index, whether users share a per-user key's copy. */
+interface SpaceKeys {
+  keys: KeyTable;
+  space: number;
+  shared: boolean;
+  users: number;
+  /** Each key's probability within its space. */
+  inSpace: Float64Array;
+  /** The space's share of all requests that are reads. */
+  reads: number;
+}
+
+/** Writes a key space's keys from `at` on, each one's share of all requests and its cache key; returns where the next space starts. */
+function fillSpace(s: SpaceKeys, popularity: Float64Array, ids: Int32Array, at: number): number {
+  const count = s.inSpace.length;
+  for (let user = 0; user < s.users; user++) {
+    for (let k = 0; k < count; k++) {
+      popularity[at] = (s.reads * s.inSpace[k]) / s.users;
+      ids[at] = s.shared ? s.keys.sharedCacheKey(s.space, k) : s.keys.dataKey(s.space, user, k);
+      at++;
+    }
+  }
+  return at;
+}
+
+/** Scales the shares to sum to 1 (dividing by their sum); returns how many keys have a share. */
+function normalise(popularity: Float64Array, sum: number): number {
+  let positive = 0;
+  for (let i = 0; i < popularity.length; i++) {
+    popularity[i] /= sum;
+    if (popularity[i] > 0) positive++;
+  }
+  return positive;
+}
+
+/** Each key's primary node, and for each node the keys it holds a copy of (read keys only). */
+function placeOnRing(
+  ring: HashRing,
+  replication: number,
+  ids: Int32Array,
+  popularity: Float64Array,
+  nodeOf: Int32Array,
+  keysHeld: number[],
+): void {
   const copies: number[] = [];
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < ids.length; i++) {
     nodeOf[i] = ring.primaryFor(ids[i]);
     if (!(popularity[i] > 0)) continue;
     ring.nodesFor(ids[i], replication, copies);
     for (const node of copies) keysHeld[node]++;
   }
-  return { popularity, nodeOf, keysHeld, sharedBy: 1, readShare, writeShare };
 }
