@@ -139,8 +139,9 @@ export class Scheduler<T> {
   }
 
   /**
-   * Whether the next item is due at or before a time: peekTime() <= timeMs. The run's loop asks this
-   * once per event; a boolean crosses a call without the heap box a fractional time needs.
+   * Whether the next item is due at or before a time: peekTime() <= timeMs. The run asks this, not
+   * peekTime, at every event and step: a boolean crosses a call without the heap box a fractional
+   * time needs.
    */
   hasDueBy(timeMs: number): boolean {
     if (this.lastTime <= timeMs) return true;

@@ -157,7 +157,7 @@ export class Simulation implements Engine {
     const scheduler = this.scheduler;
     // Commands due before the next event run first; then exactly one event.
     for (;;) {
-      if (scheduler.peekTime() > duration) {
+      if (!scheduler.hasDueBy(duration)) {
         this.runUntil(duration);
         return false;
       }
