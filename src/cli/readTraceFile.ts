@@ -2,6 +2,7 @@ import { constants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../engine/inputError';
+import { isGzipTrace } from '../engine/replay/gzipTrace';
 
 /**
  * Reads a trace file as text for parseTrace: plain CSV, or gzip-compressed (known by its first two
@@ -18,11 +19,11 @@ export function readTraceFile(path: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new InputError(`trace file ${path}: cannot read it (${why})`);
   }
-  const gzipped = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  if (!gzipped && /\.gz$/i.test(path)) {
-    throw new InputError(
-      `trace file ${path}: named .gz but not gzip-compressed (it does not start as gzip does)`,
-    );
+  let gzipped: boolean;
+  try {
+    gzipped = isGzipTrace(bytes, path);
+  } catch (error) {
+    throw new InputError(`trace file ${path}: ${(error as Error).message}`);
   }
   if (gzipped) {
     try {

@@ -414,6 +414,17 @@ describe('npm run sim: trace replay', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ requests: 6 });
   });
 
+  it('names the trace file that is called .gz but is not gzip-compressed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
+    const path = join(dir, 'plain.csv.gz');
+    writeFileSync(path, traceText);
+    const result = await run(['--trace', path, '--policy', 'lru', '--capacity', '2']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `trace file ${path}: named .gz but not gzip-compressed (it does not start as gzip does)`,
+    );
+  });
+
   it('--samples sets maxmemory-samples for the Redis policies, as the replay would with that setting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-'));
     const path = join(dir, 'zipf.csv');
