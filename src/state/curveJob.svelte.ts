@@ -25,7 +25,8 @@ export class CurveJob {
   running = $state(false);
   /** What the worker is doing, for the progress bar: replays done of all of them. */
   progress = $state<{ stage: 'reading' | 'replaying'; done: number; total: number } | null>(null);
-  result = $state<CurveResult | null>(null);
+  /** Replaced whole, never changed in place: raw, so the charts read plain objects, not proxies. */
+  result = $state.raw<CurveResult | null>(null);
   /** Why the last attempt failed, naming the file and what is wrong in it. */
   failure = $state<string | null>(null);
   #worker: Worker | null = null;

@@ -28,7 +28,8 @@ export class SweepJob {
   running = $state(false);
   done = $state(0);
   total = $state(0);
-  result = $state<SweepResult | null>(null);
+  /** Replaced whole, never changed in place: raw, so the charts read plain objects, not proxies. */
+  result = $state.raw<SweepResult | null>(null);
   failure = $state<string | null>(null);
   #workers: SweepWorker[] = [];
   /** Whether these workers have run a sweep: then they are warm, and warming them again wastes cores. */
