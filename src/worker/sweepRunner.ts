@@ -1,5 +1,5 @@
 import { planSweep, type SweepPlan } from '../engine/experiments/planSweep';
-import { measureVariant } from '../engine/experiments/sweepPoint';
+import { measureVariant, pointOfRun } from '../engine/experiments/sweepPoint';
 import { predictedTier } from '../engine/experiments/sweepOverlay';
 import { InputError } from '../engine/inputError';
 import type { Scenario } from '../engine/scenario/schema';
@@ -21,26 +21,32 @@ export function createSweepWorker(
   return (message) => {
     endWarmUp?.();
     if (message.type !== 'warm') return post(answer(message));
+    // The sweep as typed, its runs measured as the sweep measures a variant and thrown away; or,
+    // while the sweep is not a valid one, the scenario alone.
+    const plan = warmUpPlan(message.scenario, message.sweep);
     const end = warmUp(
-      warmUpScenarios(message.scenario, message.sweep),
+      plan?.variants ?? [message.scenario],
       () => {
         if (endWarmUp === end) endWarmUp = null;
         post({ type: 'warmed' });
       },
       clock,
       budgetMs,
+      plan
+        ? (run, i) => void pointOfRun(run, plan.variants[i], plan.values[i], predictedTier(plan.path))
+        : undefined,
     );
     endWarmUp = end;
   };
 }
 
-/** The typed sweep's variants, or the scenario alone while the sweep is not a valid one. */
-export function warmUpScenarios(scenario: Scenario, sweep: TypedSweep | undefined): Scenario[] {
-  if (!sweep) return [scenario];
+/** The typed sweep, planned, or null while there is none or it is not a valid one. */
+export function warmUpPlan(scenario: Scenario, sweep: TypedSweep | undefined): SweepPlan | null {
+  if (!sweep) return null;
   try {
-    return planSweep(scenario, sweep.path, sweep.values).variants;
+    return planSweep(scenario, sweep.path, sweep.values);
   } catch {
-    return [scenario];
+    return null;
   }
 }
 

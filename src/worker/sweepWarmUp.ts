@@ -36,7 +36,9 @@ const sliceRequests = 2_000;
  * JIT has compiled the engine's hot paths before the sweep's first variant: the sweep's own variants
  * when they are known, since a small cache's evictions or another policy take paths that the
  * scenario alone may never reach. It yields between slices, so a message that arrives (the sweep's
- * plan) stops it after at most one slice: the sweep never waits for the warm-up. `done` is called once, when the budget is spent or when the returned stop is
+ * plan) stops it after at most one slice: the sweep never waits for the warm-up. Each run that
+ * reaches its end is handed to `finished` with its scenario's index, for what a variant does after
+ * its requests. `done` is called once, when the budget is spent or when the returned stop is
  * called (then at once, before the caller answers anything else, so answers keep their order).
  * A scenario that cannot run ends the warm-up (so does an empty list); the sweep's plan names what is
  * wrong with it.
@@ -46,10 +48,12 @@ export function warmUp(
   done: () => void,
   clock: WarmUpClock = realClock,
   budgetMs = warmUpBudgetMs,
+  finished: (run: Simulation, index: number) => void = () => {},
 ): () => void {
   const endsAt = clock.now() + budgetMs;
   let sliceMs = 0;
   let run: Simulation | null = null;
+  let index = 0;
   let runs = 0;
   let ended = false;
   const end = () => {
@@ -63,12 +67,14 @@ export function warmUp(
     const started = clock.now();
     try {
       if (!run || run.finished) {
-        const scenario = scenarios[runs++ % scenarios.length];
+        index = runs++ % scenarios.length;
+        const scenario = scenarios[index];
         const share = Math.min(1, sliceRequests / Math.max(1, expectedRequests(scenario)));
         sliceMs = Math.max(1, scenario.durationMs * share);
         run = new Simulation(scenario, { recordEvents: false });
       }
       run.runUntil(run.nowMs + sliceMs);
+      if (run.finished) finished(run, index);
     } catch {
       return end();
     }

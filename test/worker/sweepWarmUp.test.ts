@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planSweep, runSweep } from '../../src/engine/experiments/planSweep';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import type { Scenario } from '../../src/engine/scenario/schema';
-import { createSweepWorker, warmUpScenarios } from '../../src/worker/sweepRunner';
+import { createSweepWorker, warmUpPlan } from '../../src/worker/sweepRunner';
 import type { FromSweepWorker } from '../../src/worker/sweepProtocol';
 import { warmUp, type WarmUpClock } from '../../src/worker/sweepWarmUp';
 
@@ -48,6 +48,28 @@ describe('warmUp', () => {
     expect(done).toBe(1);
     // The first slice at once, then a rest of half of each slice's 10 ms, leaving the page's thread room.
     expect(rests).toEqual([0, 5, 5, 5, 5]);
+  });
+
+  it('hands each run that reaches its end to `finished`, with the index of its scenario', () => {
+    const { clock, turn } = steppedClock(10);
+    const other = { ...scenario, seed: 6 };
+    const seen: { index: number; seed: number; finished: boolean }[] = [];
+    warmUp(
+      [scenario, other],
+      () => {},
+      clock,
+      100,
+      (run, index) => seen.push({ index, seed: run.scenario.seed, finished: run.finished }),
+    );
+    while (turn());
+    // One slice is a whole run here: five slices, five runs, the two scenarios in turn.
+    expect(seen).toEqual([
+      { index: 0, seed: 5, finished: true },
+      { index: 1, seed: 6, finished: true },
+      { index: 0, seed: 5, finished: true },
+      { index: 1, seed: 6, finished: true },
+      { index: 0, seed: 5, finished: true },
+    ]);
   });
 
   it('stops at once when told, and runs nothing after', () => {
@@ -102,18 +124,14 @@ describe('a sweep worker warming up', () => {
 describe('what a sweep worker warms up on', () => {
   it("is the typed sweep's variants, so a small cache's evictions are warm before the first variant", () => {
     const path = 'tiers.distributed.capacity';
-    const variants = warmUpScenarios(scenario, { path, values: ['10', '1000'] });
-    expect(variants).toEqual(planSweep(scenario, path, ['10', '1000']).variants);
-    expect(variants.map((v) => v.topology.distributed.capacity)).toEqual([10, 1000]);
+    const plan = warmUpPlan(scenario, { path, values: ['10', '1000'] });
+    expect(plan).toEqual(planSweep(scenario, path, ['10', '1000']));
+    expect(plan?.variants.map((v) => v.topology.distributed.capacity)).toEqual([10, 1000]);
   });
 
-  it('is the scenario itself while the sweep as typed is not a valid one', () => {
-    expect(warmUpScenarios(scenario, undefined)).toEqual([scenario]);
-    expect(warmUpScenarios(scenario, { path: 'tiers.distributed.capacty', values: ['1', '2'] })).toEqual([
-      scenario,
-    ]);
-    expect(warmUpScenarios(scenario, { path: 'tiers.distributed.capacity', values: ['ten'] })).toEqual([
-      scenario,
-    ]);
+  it('is no sweep (the worker warms up on the scenario alone) while the sweep as typed is not a valid one', () => {
+    expect(warmUpPlan(scenario, undefined)).toBeNull();
+    expect(warmUpPlan(scenario, { path: 'tiers.distributed.capacty', values: ['1', '2'] })).toBeNull();
+    expect(warmUpPlan(scenario, { path: 'tiers.distributed.capacity', values: ['ten'] })).toBeNull();
   });
 });

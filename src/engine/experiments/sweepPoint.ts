@@ -1,3 +1,4 @@
+import type { Engine } from '../engine';
 import { runToEnd } from '../run/runToEnd';
 import { ratio } from '../metrics/seriesMath';
 import type { SettingValue } from '../lessons/goalSettings';
@@ -39,7 +40,21 @@ export function measureVariant(
   value: SettingValue,
   tier: PredictedTier = 'distributed',
 ): SweepPoint {
-  const { endToEnd: e, tiers } = runToEnd(scenario, []).metrics();
+  return pointOfRun(runToEnd(scenario, []), scenario, value, tier);
+}
+
+/**
+ * The point of a variant's run that has reached its end: its figures, and the models' prediction for
+ * `tier`. A sweep worker's warm-up measures its throwaway runs this way too, so that the JIT has
+ * compiled what a variant runs after its requests (the metrics, the analytic models) before the sweep.
+ */
+export function pointOfRun(
+  run: Engine,
+  scenario: Scenario,
+  value: SettingValue,
+  tier: PredictedTier,
+): SweepPoint {
+  const { endToEnd: e, tiers } = run.metrics();
   const answered = e.latency.count > 0;
   return {
     value,
