@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../engine/inputError';
 import { isGzipTrace } from '../engine/replay/gzipTrace';
+import { inFile } from './inFile';
 
 /**
  * Reads a trace file as text for parseTrace: plain CSV, or gzip-compressed (known by its first two
@@ -19,12 +20,7 @@ export function readTraceFile(path: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new InputError(`trace file ${path}: cannot read it (${why})`);
   }
-  let gzipped: boolean;
-  try {
-    gzipped = isGzipTrace(bytes, path);
-  } catch (error) {
-    throw new InputError(`trace file ${path}: ${(error as Error).message}`);
-  }
+  const gzipped = inFile(`trace file ${path}`, () => isGzipTrace(bytes, path));
   if (gzipped) {
     try {
       bytes = gunzipSync(bytes);

@@ -32,9 +32,7 @@ export function createSweepWorker(
       },
       clock,
       budgetMs,
-      plan
-        ? (run, i) => void pointOfRun(run, plan.variants[i], plan.values[i], predictedTier(plan.path))
-        : undefined,
+      plan ? (run, i) => void pointOfRun(run, plan.values[i], predictedTier(plan.path)) : undefined,
     );
     endWarmUp = end;
   };

@@ -40,7 +40,7 @@ export function measureVariant(
   value: SettingValue,
   tier: PredictedTier = 'distributed',
 ): SweepPoint {
-  return pointOfRun(runToEnd(scenario, []), scenario, value, tier);
+  return pointOfRun(runToEnd(scenario, []), value, tier);
 }
 
 /**
@@ -48,12 +48,8 @@ export function measureVariant(
  * `tier`. A sweep worker's warm-up measures its throwaway runs this way too, so that the JIT has
  * compiled what a variant runs after its requests (the metrics, the analytic models) before the sweep.
  */
-export function pointOfRun(
-  run: Engine,
-  scenario: Scenario,
-  value: SettingValue,
-  tier: PredictedTier,
-): SweepPoint {
+export function pointOfRun(run: Engine, value: SettingValue, tier: PredictedTier): SweepPoint {
+  const { scenario } = run;
   const { endToEnd: e, tiers } = run.metrics();
   const answered = e.latency.count > 0;
   return {
