@@ -23,9 +23,13 @@ test('compare two policies on the flash sale and see both', async ({ page, conte
   await screenshot(page, 'compare-dialog');
   await dialog.getByRole('button', { name: 'Give every variant 30 entries per node' }).click();
   await expect(dialog).not.toContainText('room for all');
-  await expect(dialog.getByLabel('Setting 1 of variant 1', { exact: true })).toHaveValue('tiers.distributed.capacity');
+  await expect(dialog.getByLabel('Setting 1 of variant 1', { exact: true })).toHaveValue(
+    'tiers.distributed.capacity',
+  );
   await expect(dialog.getByLabel('Value 1 of variant 1')).toHaveValue('30');
-  await expect(dialog.getByLabel('Setting 2 of variant 2', { exact: true })).toHaveValue('tiers.distributed.capacity');
+  await expect(dialog.getByLabel('Setting 2 of variant 2', { exact: true })).toHaveValue(
+    'tiers.distributed.capacity',
+  );
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
 
   const view = page.getByRole('main', { name: 'Comparison' });
@@ -111,7 +115,7 @@ test('a bad variant is named in the dialog, and a damaged comparison link says s
   await expect(fresh.getByTestId('total-requests')).toBeVisible();
 });
 
-test('four variants side by side at 1280x720', async ({ page }) => {
+test('four variants side by side at 1280x720, their long names and every value in view', async ({ page }) => {
   await openPreset(page, 'flash-sale');
   await page.getByRole('button', { name: 'Compare with…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare with…' });
@@ -122,14 +126,43 @@ test('four variants side by side at 1280x720', async ({ page }) => {
   await dialog.getByLabel('Value 1 of variant 3').fill('100');
   await dialog.getByLabel('Setting 1 of variant 4').selectOption('policies.stampede');
   await dialog.getByLabel('Value 1 of variant 4').fill('coalesce');
+  const names = [
+    'The flash sale as it was',
+    'The same again, a second time',
+    'A cache of 100 entries a node',
+    'Coalescing the stampede',
+  ];
+  for (const [i, name] of names.entries()) await dialog.getByLabel(`Name of variant ${i + 1}`).fill(name);
   await dialog.getByRole('button', { name: 'Start the comparison' }).click();
   const view = page.getByRole('main', { name: 'Comparison' });
   await expect(view.getByRole('group', { name: 'System topology' })).toHaveCount(4);
   await page.getByRole('button', { name: 'Run to end' }).click();
   await expect(page.getByTestId('sim-time')).toContainText('finished');
   await screenshot(page, 'compare-four');
-  await view.getByRole('region', { name: 'Over simulated time' }).scrollIntoViewIfNeeded();
+  const charts = view.getByRole('region', { name: 'Over simulated time' });
+  await charts.scrollIntoViewIfNeeded();
+  await charts.getByRole('slider').first().hover();
   await screenshot(page, 'compare-four-charts');
+  // Each chart's readout names all four variants with their values, none cut off: clamped to two
+  // lines, as the single run's are, it hid the last two. The charts of a row stay aligned.
+  const readouts = charts.getByTestId('readout');
+  await expect(readouts).toHaveCount(4);
+  for (const readout of await readouts.all()) {
+    for (const name of names) await expect(readout).toContainText(new RegExp(`${name} [\\d.,]+`));
+    const { whole, drawingTop } = await readout.evaluate((el) => ({
+      whole: el.scrollHeight <= el.clientHeight,
+      drawingTop: el.closest('figure')!.querySelector('svg[role="slider"]')!.getBoundingClientRect().top,
+    }));
+    expect(whole, `"${await readout.textContent()}" is cut off`).toBe(true);
+    const firstTop = await charts
+      .getByRole('slider')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(drawingTop).toBeCloseTo(firstTop, 0);
+  }
+  // Only the comparison's body scrolls, not the page under its header (text for screen readers only
+  // once sat below the rows, against the page, and made the page taller than the window).
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBe(720);
   const scan = await new AxeBuilder({ page }).analyze();
   expect(
     scan.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`),
@@ -137,13 +170,13 @@ test('four variants side by side at 1280x720', async ({ page }) => {
   const table = view.getByRole('table', { name: /Every summary figure/ });
   await expect(table.getByRole('columnheader')).toHaveText([
     'Figure',
-    'This run',
-    'Variant 2',
-    'Variant 2 vs This run',
-    'Variant 3',
-    'Variant 3 vs This run',
-    'Variant 4',
-    'Variant 4 vs This run',
+    names[0],
+    names[1],
+    `${names[1]} vs ${names[0]}`,
+    names[2],
+    `${names[2]} vs ${names[0]}`,
+    names[3],
+    `${names[3]} vs ${names[0]}`,
   ]);
   // A small cache sends more reads to the database than the run it came from.
   const dbReads = await table
