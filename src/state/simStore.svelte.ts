@@ -70,6 +70,15 @@ export class SimStore {
   sampled = $state(false);
   selectedRequest = $state<number | null>(null);
 
+  /**
+   * The time the charts judge which buckets are whole at (wholeBuckets): nowMs rounded down to the
+   * end of the last whole bucket, or the run's end once reached. The charts' models depend on this,
+   * not on nowMs, so they are rebuilt when a bucket closes rather than every frame.
+   */
+  chartNowMs = $derived(
+    wholeBucketsEndMs(this.nowMs, this.bucketMs, this.durationMs > 0 ? this.durationMs : Infinity),
+  );
+
   /** The metrics report the charts and panels read, with the windowed series. */
   metrics: MetricsReport | null = $derived(
     this.endToEnd
@@ -201,4 +210,13 @@ export class SimStore {
       this.chartHasOpenBucket = false;
     }
   }
+}
+
+/**
+ * The latest time at or before `nowMs` at which the same buckets are whole as at `nowMs`. Buckets start
+ * at multiples of `bucketMs`, and one is whole once its end (capped at the run's end) has passed, so
+ * before the run's end that is the last bucket boundary.
+ */
+export function wholeBucketsEndMs(nowMs: number, bucketMs: number, endMs: number): number {
+  return nowMs >= endMs ? endMs : Math.floor(nowMs / bucketMs) * bucketMs;
 }

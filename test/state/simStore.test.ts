@@ -3,7 +3,8 @@ import type { SimEvent } from '../../src/engine/events';
 import type { SeriesRow } from '../../src/engine/metrics/types';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import { mergeSeries, seriesWindowBuckets } from '../../src/state/mergeSeries';
-import { logCapacity, logRefreshFrames, SimStore } from '../../src/state/simStore.svelte';
+import { logCapacity, logRefreshFrames, SimStore, wholeBucketsEndMs } from '../../src/state/simStore.svelte';
+import { wholeBuckets } from '../../src/ui/views/lib/chartModels';
 import type { FrameMessage } from '../../src/worker/protocol';
 
 const scenario = parseScenario({ version: 1, seed: 3, durationMs: 60_000 });
@@ -182,6 +183,16 @@ describe('SimStore', () => {
     expect(store.chartSeries.map((r) => r.startMs)).toEqual([0]);
   });
 
+  it("gives the charts a time that moves when a bucket closes, not every frame, and the run's end once reached", () => {
+    const store = new SimStore();
+    store.receive({ type: 'loaded', scenario, commands: [], preset: null });
+    const seen = [250, 900, 999, 1000, 1700, 59_999, 60_000].map((nowMs) => {
+      store.receive(frame(nowMs, [], { finished: nowMs === 60_000 }));
+      return store.chartNowMs;
+    });
+    expect(seen).toEqual([0, 0, 0, 1000, 1000, 59_000, 60_000]);
+  });
+
   it('flashes the recent events with each snapshot while playing, and at once when paused', () => {
     const store = new SimStore();
     store.receive({ type: 'loaded', scenario, commands: [], preset: null });
@@ -228,5 +239,25 @@ describe('mergeSeries', () => {
     const merged = mergeSeries([], 0, rows);
     expect(merged.length).toBe(seriesWindowBuckets * 2);
     expect(merged[0].startMs).toBe(10_000);
+  });
+});
+
+describe('wholeBucketsEndMs', () => {
+  it("judges the same buckets whole as the time it rounds, with a last bucket cut short by the run's end", () => {
+    for (const [bucketMs, endMs] of [
+      [1000, 2500],
+      [1000, 3000],
+      [250, Infinity],
+    ]) {
+      const ends = Number.isFinite(endMs) ? endMs : 4000;
+      const series = Array.from({ length: Math.ceil(ends / bucketMs) }, (_, i) => row(i * bucketMs));
+      for (let nowMs = 0; nowMs <= ends + bucketMs; nowMs += 50) {
+        const at = wholeBucketsEndMs(nowMs, bucketMs, endMs);
+        expect(at).toBeLessThanOrEqual(nowMs);
+        expect(wholeBuckets(series, { bucketMs, nowMs: at, endMs }), `${nowMs} ms`).toEqual(
+          wholeBuckets(series, { bucketMs, nowMs, endMs }),
+        );
+      }
+    }
   });
 });

@@ -48,7 +48,8 @@ export function comparisonChartModels(variants: readonly VariantSeries[]): Chart
     return [readsFromCacheChart(series, options), ...chartModels(series, options)];
   });
   const [leadCharts, ...others] = runCharts;
-  const xsMs = leadCharts[0].xsMs.filter((x) => others.every((charts) => charts[0].xsMs.includes(x)));
+  const othersXs = others.map((charts) => new Set(charts[0].xsMs));
+  const xsMs = leadCharts[0].xsMs.filter((x) => othersXs.every((xs) => xs.has(x)));
   return picks.map((pick) => {
     const template = leadCharts.find((m) => m.id === pick.from)!;
     const lines = runCharts.map((charts, i) => {
