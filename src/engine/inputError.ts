@@ -13,3 +13,12 @@ export class InputError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * The same mistake with where it was found in front, such as a file's name, for a person who gave
+ * several: `flash.json: topology.cdn.ttl.seconds: …`, its problems kept.
+ */
+export function inputErrorFrom(source: string, error: InputError): InputError {
+  const [summary] = error.message.split('\n');
+  return new InputError(`${source}: ${summary}`, error.problems);
+}

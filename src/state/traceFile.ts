@@ -1,4 +1,5 @@
 import { formatCount } from '../engine/format/readableNumbers';
+import { InputError, inputErrorFrom } from '../engine/inputError';
 import type { TraceSummary } from '../worker/protocol';
 import { traceText } from '../worker/traceText';
 
@@ -12,9 +13,7 @@ export async function readTraceFile(file: File): Promise<string> {
   try {
     return await traceText(await file.arrayBuffer(), file.name);
   } catch (error) {
-    if (error instanceof Error && error.name === 'InputError')
-      error.message = `${file.name}: ${error.message}`;
-    throw error;
+    throw error instanceof InputError ? inputErrorFrom(file.name, error) : error;
   }
 }
 
