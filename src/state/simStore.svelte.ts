@@ -72,8 +72,9 @@ export class SimStore {
 
   /**
    * The time the charts judge which buckets are whole at (wholeBuckets): nowMs rounded down to the
-   * end of the last whole bucket, or the run's end once reached. The charts' models depend on this,
-   * not on nowMs, so they are rebuilt when a bucket closes rather than every frame.
+   * end of the last whole bucket, or the run's end once reached. Charts that depend on this rather
+   * than on nowMs are rebuilt when a bucket closes, not every frame: a comparison's are; the single
+   * run's also follow its per-tier totals (the misses charts' keys), which change every frame.
    */
   chartNowMs = $derived(
     wholeBucketsEndMs(this.nowMs, this.bucketMs, this.durationMs > 0 ? this.durationMs : Infinity),
