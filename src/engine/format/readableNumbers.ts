@@ -80,11 +80,13 @@ function trim(s: string): string {
 
 /**
  * A difference with its sign, the magnitude as `format` writes it: +12, −3.4 ms, ±0. The minus is
- * U+2212, as in print, so that it reads as a sign and not a dash.
+ * U+2212, as in print, so that it reads as a sign and not a dash. A difference too small to show
+ * (−0.01 ms written to a tenth) is ±, as zero is: "−0.0 ms" beside "±0.0 ms" would say they differ.
  */
 export function formatDifference(v: number, format: (magnitude: number) => string): string {
-  const sign = v > 0 ? '+' : v < 0 ? '\u2212' : '±';
-  return sign + format(Math.abs(v));
+  const magnitude = format(Math.abs(v));
+  const sign = magnitude === format(0) ? '±' : v > 0 ? '+' : '\u2212';
+  return sign + magnitude;
 }
 
 /** A difference of two shares in percentage points, to a tenth: 0.0123 → "+1.2 pts". */
