@@ -33,6 +33,22 @@ function setup(estimate: EventsEstimate) {
 }
 
 describe('ExportMenu', () => {
+  it('closes on Esc, giving the focus back to Export, and on a press outside it, not inside', async () => {
+    setup(large);
+    const menu = document.querySelector('details.export') as HTMLDetailsElement;
+    const summary = menu.querySelector('summary')!;
+    menu.open = true;
+    screen.getByRole('button', { name: 'Events CSV' }).focus();
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(menu.open).toBe(false);
+    expect(document.activeElement).toBe(summary);
+    menu.open = true;
+    await fireEvent.pointerDown(screen.getByRole('button', { name: 'Events CSV' }));
+    expect(menu.open).toBe(true);
+    await fireEvent.pointerDown(document.body);
+    expect(menu.open).toBe(false);
+  });
+
   it('says how large a long event log is and offers the latest window a spreadsheet holds', async () => {
     const { onexport } = setup(large);
     await fireEvent.click(screen.getByRole('button', { name: 'Events CSV' }));
