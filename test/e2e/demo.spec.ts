@@ -101,6 +101,16 @@ test('N and → step the flash-sale demo to its node failure at 1920x1080, pause
   await expect(caption.getByRole('heading', { name: 'Node 2 fails' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await screenshot(page, 'demo-beat-1920');
+  // The caption talks about the totals ("the database's load jumps"): it covers none of them, in the
+  // normal view or in presenter view, the page keeping its room at the foot of the window.
+  const totals = page.getByRole('region', { name: 'Run totals' });
+  for (const view of ['normal', 'presenter']) {
+    if (view === 'presenter') await page.getByRole('button', { name: 'Presenter view' }).click();
+    await expect(totals.getByText('DB reads')).toBeVisible();
+    const [top, bottom] = await Promise.all([caption.boundingBox(), totals.getByText('Leaks').boundingBox()]);
+    expect(bottom!.y + bottom!.height, `${view} view`).toBeLessThanOrEqual(top!.y);
+  }
+  await screenshot(page, 'demo-beat-1920-presenter');
 });
 
 test('the caption is at least 32 px (title) and 24 px (text) at 1920x1080, and larger at 150% and 200% zoom', async ({
