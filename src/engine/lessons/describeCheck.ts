@@ -16,9 +16,7 @@ export function describeCheck(check: GoalCheck): string {
   if (check.setting !== undefined) return `${settingWords(check.setting)} is ${settingValueWords(check.is)}`;
   const info = goalMetrics[checkMetric(check)];
   const subject = check.tier ? `${tierKinds[check.tier].inSentence} ${info.label}` : capitalise(info.label);
-  const when = check.window
-    ? ` over the last ${formatSecondsToTenth(check.window.lastMs)}`
-    : ' since this step began';
+  const when = ` ${checkSpan(check)}`;
   if (check.risesBy !== undefined || check.dropsBy !== undefined) {
     const [by, word] = check.risesBy !== undefined ? [check.risesBy, 'above'] : [check.dropsBy!, 'below'];
     return `${subject} at least ${formatChange(by, info)} ${word} the step's start${when}`;
@@ -38,6 +36,13 @@ export function describeCheck(check: GoalCheck): string {
           ? ['at least', check.atLeast]
           : ['at most', check.atMost!];
   return `${subject} ${word} ${formatGoalValue(bound, info)}${when}`;
+}
+
+/** The span of the run a check measures: "over the last 5 s", or "since this step began". */
+export function checkSpan(check: GoalCheck): string {
+  return check.window
+    ? `over the last ${formatSecondsToTenth(check.window.lastMs)}`
+    : 'since this step began';
 }
 
 /**

@@ -58,7 +58,8 @@ export const goalMetrics = {
   'database.queriesPerSecond': {
     kind: 'rate',
     perTier: false,
-    label: 'database queries/s',
+    // The figure carries the rate ("102/s"): "102/s database queries", "Database queries above 80/s".
+    label: 'database queries',
     unit: 'perSecond',
   },
   'database.queueMax': worstBucket('longest database queue', 'count'),

@@ -9,7 +9,7 @@ export {
   type CheckResult,
   type GoalContext,
 } from './evaluateGoal';
-export { describeCheck, describeStanding, formatGoalValue } from './describeCheck';
+export { checkSpan, describeCheck, describeStanding, formatGoalValue } from './describeCheck';
 export { readSetting, settingProblem } from './goalSettings';
 export { goalMetrics, goalEvents, goalMetricNames, goalEventNames, type GoalMetricName } from './goalMetrics';
 export { replayLesson, type StepReplay } from './replayLesson';

@@ -160,7 +160,7 @@ describe('evaluateGoal', () => {
         window: { lastMs: 5000 },
       }),
     ).toBe("Distributed cache tier hit ratio at least 5 points above the step's start over the last 5 s");
-    expect(describeCheck(fewQueries)).toBe('Database queries/s below 20/s over the last 3 s');
+    expect(describeCheck(fewQueries)).toBe('Database queries below 20/s over the last 3 s');
     expect(describeCheck({ event: 'read.stale', atLeast: 1 })).toBe(
       'At least 1 stale read since this step began',
     );

@@ -55,7 +55,10 @@ describe('LessonPanel', () => {
     expect(checks()[0].dataset.met).toBe('true');
     expect(next.disabled).toBe(false);
     // Now the answer, beside what was measured.
-    expect(feedback()).toMatch(/You predicted: Well over 80%; measured: \d+(\.\d)?% tier hit ratio\./);
+    // Over the span the goal reads, not the run's totals since its start.
+    expect(feedback()).toMatch(
+      /You predicted: Well over 80%; measured: \d+(\.\d)?% tier hit ratio over the last 5 s\./,
+    );
     expect(feedback()).toMatch(/Right\. Each item misses once/);
 
     await fireEvent.click(next);
@@ -403,7 +406,7 @@ describe('LessonPanel: what it says at the end of a step', () => {
     const feedback = screen.getByTestId('prediction-feedback').textContent;
     // Not "7.3% tier hit ratio", which reads as the ratio itself: the ratio now, then the rise.
     expect(feedback).toMatch(
-      /measured: \d+(\.\d)?% tier hit ratio \(\d+(\.\d)? points above \(\d+(\.\d)?% before the step\)\)/,
+      /measured: \d+(\.\d)?% tier hit ratio over the last [\d.]+ s \(\d+(\.\d)? points above \(\d+(\.\d)?% before the step\)\)/,
     );
   });
 
