@@ -16,9 +16,13 @@ export function formatPercent(ratio: number, { digits = 1 }: { digits?: number }
   return `${(ratio * 100).toFixed(digits)}%`;
 }
 
-/** A share on a chart's axis or point, whole but for a tenth where a small share needs it: "0%", "4.5%", "63%". */
+/**
+ * A share on a chart's axis or point, whole but for the decimals a small share needs: "0%", "0.05%",
+ * "0.8%", "4.5%", "63%" (stale reads at a few hundredths of a percent would read "0.0%" at every tick).
+ */
 export function formatPercentTick(ratio: number): string {
-  return formatPercent(ratio, { digits: ratio > 0 && ratio < 0.1 ? 1 : 0 });
+  const digits = ratio <= 0 ? 0 : ratio < 0.001 ? 2 : ratio < 0.1 ? 1 : 0;
+  return formatPercent(ratio, { digits });
 }
 
 /**

@@ -12,35 +12,37 @@ const figures: {
   yLabel: string;
   value: (p: SweepPoint) => number | null;
   format: (v: number) => string;
-  ratio: boolean;
+  /** The axis runs from 0 to 100%, for a share read against the whole of it. */
+  wholeShare: boolean;
 }[] = [
   {
     title: 'Reads served from cache',
     yLabel: 'Share of reads',
     value: (p) => p.readsServedFromCache,
     format: (v) => formatPercent(v, { digits: 0 }),
-    ratio: true,
+    wholeShare: true,
   },
   {
     title: 'Stale reads',
     yLabel: 'Share of reads',
     value: (p) => p.staleReadRate,
     format: formatPercentTick,
-    ratio: true,
+    // A few percent at most: on an axis to 100% the line lay on the floor and showed nothing.
+    wholeShare: false,
   },
   {
     title: 'Database load',
     yLabel: 'Queries per second',
     value: (p) => p.databaseQueriesPerSecond,
     format: (v) => v.toLocaleString('en-US', { maximumFractionDigits: 0 }),
-    ratio: false,
+    wholeShare: false,
   },
   {
     title: 'p95 latency',
     yLabel: 'Milliseconds',
     value: (p) => p.p95LatencyMs,
     format: (v) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`,
-    ratio: false,
+    wholeShare: false,
   },
 ];
 
@@ -68,7 +70,7 @@ export function sweepChartModels(result: SweepResult): XYChartModel[] {
     title: figure.title,
     yLabel: figure.yLabel,
     formatY: figure.format,
-    ...(figure.ratio ? { yDomain: [0, 1] as [number, number] } : {}),
+    ...(figure.wholeShare ? { yDomain: [0, 1] as [number, number] } : {}),
     series: [
       {
         name: figure.title,

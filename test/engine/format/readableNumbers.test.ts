@@ -23,6 +23,7 @@ describe('numbers for a person to read', () => {
     expect(formatPercent(0.9163, { digits: 0 })).toBe('92%');
     // Chart ticks: whole percents, a tenth only for a small share.
     expect([0, 0.045, 0.1, 0.634, 1].map(formatPercentTick)).toEqual(['0%', '4.5%', '10%', '63%', '100%']);
+    expect([0.0002, 0.0005, 0.008].map(formatPercentTick)).toEqual(['0.02%', '0.05%', '0.8%']);
     expect([4.25, 9.96, 120.4, 0].map(formatFigure)).toEqual(['4.3', '10.0', '120', '0.0']);
     // Rates and long latencies group their thousands, as counts do.
     expect([1000, 12_345.6].map(formatFigure)).toEqual(['1,000', '12,346']);

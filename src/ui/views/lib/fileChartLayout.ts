@@ -23,7 +23,8 @@ const mostColumns = 3;
 /** A swatch and the gap before the next entry, in view units. */
 const swatchWidth = 34;
 const entryGap = 16;
-const side = { left: 72, right: 24 };
+/** The right side holds half the last x tick's label, centred on the plot's edge: "30,000" at 13 px. */
+const side = { left: 72, right: 40 };
 
 /** The page's layout: the plot's margins and the legend's entries to a row. */
 export interface FileChartLayout {
