@@ -155,11 +155,19 @@ export function createShortcuts({ run, presenter, toggleHelp, leaveField }: Shor
   ];
 }
 
+/** The keys the overlay prints as a keyboard labels them. */
+const printedKeys: Record<string, string> = {
+  ' ': 'Space',
+  Escape: 'Esc',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+};
+
 /** A key as the overlay prints it. */
 export function keyName(key: string): string {
-  if (key === ' ') return 'Space';
-  if (key === 'Escape') return 'Esc';
-  return key.length === 1 ? key.toUpperCase() : key;
+  return printedKeys[key] ?? (key.length === 1 ? key.toUpperCase() : key);
 }
 
 /** One line of the overlay: the keys (as printed) and what they do. */

@@ -7,7 +7,13 @@ import { AppState } from '../../../src/state/appState.svelte';
 import { ComparisonState } from '../../../src/state/comparison.svelte';
 import FaultControls from '../../../src/ui/controls/FaultControls.svelte';
 import { comparisonRun, singleRun } from '../../../src/ui/keys/shortcutRun';
-import { createShortcuts, shortcutFor, shortcutRows, type Shortcut } from '../../../src/ui/keys/shortcuts';
+import {
+  createShortcuts,
+  keyName,
+  shortcutFor,
+  shortcutRows,
+  type Shortcut,
+} from '../../../src/ui/keys/shortcuts';
 import type { FromComparison, ToComparison } from '../../../src/worker/comparisonProtocol';
 import type { FromWorker, ToWorker } from '../../../src/worker/protocol';
 
@@ -67,6 +73,18 @@ describe('the shortcut table', () => {
       expect(shortcut.group.trim()).not.toBe('');
       expect(shortcut.keys.length).toBeGreaterThan(0);
     }
+  });
+
+  it('prints keys as a keyboard labels them: Space, Esc, the arrows, letters in capitals', () => {
+    expect([' ', 'Escape', 'ArrowRight', 'ArrowLeft', 'k', 'PageDown', '?'].map(keyName)).toEqual([
+      'Space',
+      'Esc',
+      '→',
+      '←',
+      'K',
+      'PageDown',
+      '?',
+    ]);
   });
 
   it('leaves the demo player its clicker keys, and the browser its own', () => {
