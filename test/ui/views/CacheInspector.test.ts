@@ -35,6 +35,13 @@ describe('CacheInspector', () => {
     expect(bars).toEqual(['20%', '50%', '100%']);
   });
 
+  it('with every cache tier off, says how to turn one on rather than that the scenario has none', () => {
+    render(CacheInspector, { caches: [], selected: null, onselect: () => {} });
+    expect(
+      screen.getByText('No cache tier is on: turn one on under Cache tiers to see what it holds.'),
+    ).toBeTruthy();
+  });
+
   it('shows policy and capacity used of capacity', () => {
     render(CacheInspector, { caches: [cacheFixture()], selected: 'cache:0', onselect: () => {} });
     expect(screen.getByText('lru')).toBeTruthy();
