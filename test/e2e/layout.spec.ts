@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openPreset, screenshot, test } from './fixtures';
 
 /** The topology's rendered width and the smallest font size of its labels, in CSS pixels. */
 async function topologyRoom(
@@ -95,3 +95,16 @@ for (const { width, height, lesson } of [
     expect(cut, 'options cut short').toEqual([]);
   });
 }
+
+test("at 1280×720 the header's buttons stay put when the run reaches its end and says so", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPreset(page, 'flash-sale');
+  const compare = page.getByRole('button', { name: 'Compare with…' });
+  const before = await compare.boundingBox();
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await expect(page.getByTestId('sim-time')).toContainText('finished');
+  // The "finished" badge once widened the time and sent "Compare with…" to the next row.
+  expect(await compare.boundingBox()).toEqual(before);
+});
