@@ -8,6 +8,15 @@ import RunSummary from '../../../src/ui/layout/RunSummary.svelte';
 const metrics = runToEnd(loadPreset('layered'), [], { untilMs: 5000 }).metrics();
 
 describe('RunSummary', () => {
+  it("says why the stale reads can outnumber the tiers' stale hits: they are judged as the answer arrives", () => {
+    render(RunSummary, { metrics });
+    const stale = screen.getByTestId('stale-reads');
+    const meaning = document.getElementById(stale.getAttribute('aria-describedby')!)?.textContent;
+    expect(meaning).toMatch(/when they reached the user/);
+    expect(meaning).toMatch(/staleHits in the per-tier CSV/);
+    expect(stale.closest('[title]')?.getAttribute('title')).toBe(meaning);
+  });
+
   it('names the two hit ratios apart, each with what it divides', () => {
     render(RunSummary, { metrics });
     const served = screen.getByTestId('hit-ratio');
