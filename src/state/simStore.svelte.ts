@@ -1,4 +1,5 @@
 import type { SimEvent } from '../engine/events';
+import { wholeBucketsEndMs } from '../engine/metrics/seriesMath';
 import type { EndToEnd, MetricsReport, SeriesRow, TierSummary } from '../engine/metrics/types';
 import type { TimedCommand } from '../engine/scenario/commandSchema';
 import type { Scenario } from '../engine/scenario/schema';
@@ -211,13 +212,4 @@ export class SimStore {
       this.chartHasOpenBucket = false;
     }
   }
-}
-
-/**
- * The latest time at or before `nowMs` at which the same buckets are whole as at `nowMs`. Buckets start
- * at multiples of `bucketMs`, and one is whole once its end (capped at the run's end) has passed, so
- * before the run's end that is the last bucket boundary.
- */
-export function wholeBucketsEndMs(nowMs: number, bucketMs: number, endMs: number): number {
-  return nowMs >= endMs ? endMs : Math.floor(nowMs / bucketMs) * bucketMs;
 }

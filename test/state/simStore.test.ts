@@ -3,7 +3,8 @@ import type { SimEvent } from '../../src/engine/events';
 import type { SeriesRow } from '../../src/engine/metrics/types';
 import { parseScenario } from '../../src/engine/scenario/parseScenario';
 import { mergeSeries, seriesWindowBuckets } from '../../src/state/mergeSeries';
-import { logCapacity, logRefreshFrames, SimStore, wholeBucketsEndMs } from '../../src/state/simStore.svelte';
+import { wholeBucketsEndMs } from '../../src/engine/metrics/seriesMath';
+import { logCapacity, logRefreshFrames, SimStore } from '../../src/state/simStore.svelte';
 import { wholeBuckets } from '../../src/ui/views/lib/chartModels';
 import type { FrameMessage } from '../../src/worker/protocol';
 

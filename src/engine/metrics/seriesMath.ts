@@ -82,3 +82,20 @@ export function countsSince(row: SeriesRow, then: SeriesRow): SeriesRow {
     completed: row.completed - then.completed,
   };
 }
+
+/**
+ * Whether a bucket is whole at `nowMs`: its end, capped at the run's end, has passed. A bucket in
+ * progress has too little in it to read a ratio or a percentile from, so the charts leave it out.
+ */
+export function bucketIsWhole(startMs: number, bucketMs: number, nowMs: number, endMs = Infinity): boolean {
+  return Math.min(startMs + bucketMs, endMs) <= nowMs;
+}
+
+/**
+ * The latest time at or before `nowMs` at which the same buckets are whole (bucketIsWhole) as at
+ * `nowMs`. Buckets start at multiples of `bucketMs`, so before the run's end that is the last bucket
+ * boundary: what depends on it changes when a bucket closes, not every frame.
+ */
+export function wholeBucketsEndMs(nowMs: number, bucketMs: number, endMs: number): number {
+  return nowMs >= endMs ? endMs : Math.floor(nowMs / bucketMs) * bucketMs;
+}

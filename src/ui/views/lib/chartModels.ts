@@ -1,5 +1,5 @@
 import { missCauses } from '../../../engine/events';
-import { bucketRate } from '../../../engine/metrics/seriesMath';
+import { bucketIsWhole, bucketRate } from '../../../engine/metrics/seriesMath';
 import type { SeriesRow, TierSummary } from '../../../engine/metrics/types';
 import { tierNames } from '../../../engine/tiers/tierNames';
 import { tierLabel } from '../../../engine/tiers/tierRegistry';
@@ -73,7 +73,7 @@ export function wholeBuckets(
   { bucketMs, nowMs = Infinity, endMs = Infinity }: ChartOptions,
 ) {
   const starts = [...new Set(series.map((r) => r.startMs))].sort((a, b) => a - b);
-  return starts.filter((startMs) => Math.min(startMs + bucketMs, endMs) <= nowMs);
+  return starts.filter((startMs) => bucketIsWhole(startMs, bucketMs, nowMs, endMs));
 }
 
 /**
