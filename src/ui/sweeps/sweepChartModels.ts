@@ -12,37 +12,34 @@ const figures: {
   yLabel: string;
   value: (p: SweepPoint) => number | null;
   format: (v: number) => string;
-  /** The axis runs from 0 to 100%, for a share read against the whole of it. */
-  wholeShare: boolean;
+  /** The y axis's range when it is fixed (a share read against the whole of it), else the data's. */
+  yDomain?: [number, number];
 }[] = [
   {
     title: 'Reads served from cache',
     yLabel: 'Share of reads',
     value: (p) => p.readsServedFromCache,
     format: (v) => formatPercent(v, { digits: 0 }),
-    wholeShare: true,
+    yDomain: [0, 1],
   },
   {
     title: 'Stale reads',
     yLabel: 'Share of reads',
     value: (p) => p.staleReadRate,
     format: formatPercentTick,
-    // A few percent at most: on an axis to 100% the line lay on the floor and showed nothing.
-    wholeShare: false,
+    // No fixed range: a few percent at most lay on the floor of an axis to 100% and showed nothing.
   },
   {
     title: 'Database load',
     yLabel: 'Queries per second',
     value: (p) => p.databaseQueriesPerSecond,
     format: (v) => v.toLocaleString('en-US', { maximumFractionDigits: 0 }),
-    wholeShare: false,
   },
   {
     title: 'p95 latency',
     yLabel: 'Milliseconds',
     value: (p) => p.p95LatencyMs,
     format: (v) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`,
-    wholeShare: false,
   },
 ];
 
@@ -70,7 +67,7 @@ export function sweepChartModels(result: SweepResult): XYChartModel[] {
     title: figure.title,
     yLabel: figure.yLabel,
     formatY: figure.format,
-    ...(figure.wholeShare ? { yDomain: [0, 1] as [number, number] } : {}),
+    ...(figure.yDomain ? { yDomain: figure.yDomain } : {}),
     series: [
       {
         name: figure.title,
